@@ -1,0 +1,42 @@
+import { DynamicModule, Type, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AppConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { setupSwagger } from './swagger/swagger';
+
+export const BODY_LIMIT = '256kb';
+
+/** Builds the HTTP application: used by main.ts, the e2e tests and the benchmarks alike. */
+export interface CreateAppOptions {
+  /** Extra modules (tests mount fault-injection routes this way). */
+  imports?: Array<Type | DynamicModule>;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports, options.logStream), {
+    rawBody: true,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  if (!config.roles.has('api')) {
+    // A jobs-only replica still answers /health for its orchestrator, and nothing else.
+    app.use((req: { path: string }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) =>
+      req.path.startsWith('/health/')
+        ? next()
+        : res.status(404).json({ error: { code: 'not_found', message: 'This replica runs jobs only', details: {} } }),
+    );
+  }
+  if (config.swaggerEnabled && config.roles.has('api')) setupSwagger(app, config);
+  return app;
+}

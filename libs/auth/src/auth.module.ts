@@ -1,0 +1,49 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { CryptoService } from '@app/common';
+import { ApiKey } from '@app/db';
+import { ApiKeysService } from './api-keys.service';
+import { AuthenticationGuard } from './authentication.guard';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { HmacStrategy } from './strategies/hmac.strategy';
+import { JWT_KEY_PURPOSE, JwtStrategy } from './strategies/jwt.strategy';
+import { TokenService } from './token.service';
+
+/** Forgets request ids once their timestamps are outside the window and a replay would be refused anyway. */
+@Injectable()
+export class RequestIdReaper {
+  private readonly logger = new Logger(RequestIdReaper.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Interval(60_000)
+  async reap(): Promise<number> {
+    const [, affected] = (await this.db.query(
+      `DELETE FROM auth_request_ids WHERE created_at < now() - make_interval(secs => $1)`,
+      [this.config.hmacMaxSkewSeconds * 2],
+    )) as [unknown, number];
+    if (affected) this.logger.debug({ affected }, 'reaped request ids');
+    return affected;
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ApiKey]),
+    JwtModule.registerAsync({
+      inject: [CryptoService],
+      useFactory: (crypto: CryptoService) => ({ secret: crypto.subkey(JWT_KEY_PURPOSE) }),
+    }),
+  ],
+  providers: [ApiKeysService, TokenService, HmacStrategy, JwtStrategy, ApiKeyStrategy, AuthenticationGuard, RequestIdReaper],
+  exports: [ApiKeysService, TokenService, AuthenticationGuard, HmacStrategy, JwtStrategy, ApiKeyStrategy],
+})
+export class AuthModule {}

@@ -1,0 +1,22 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { Scope } from './scopes';
+
+export type AuthMethod = 'hmac' | 'jwt' | 'api_key';
+
+/** Who is calling: set on the request by `AuthenticationGuard`. */
+export interface Principal {
+  organizationId: string;
+  apiKeyId: string;
+  scopes: ReadonlySet<Scope>;
+  method: AuthMethod;
+  walletsEnabled: boolean;
+  /** The JWT's `csrf` claim; writes with a JWT must echo it in `X-CSRF-Token`. */
+  csrf?: string;
+}
+
+/** The authenticated caller of this request. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<{ user?: Principal }>().user;
+  if (!principal) throw new Error('@CurrentPrincipal() used on a route without @Authenticated()');
+  return principal;
+});

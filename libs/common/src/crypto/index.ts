@@ -1,0 +1,3 @@
+export * from './crypto.service';
+export * from './key-material';
+export * from './secret-box';

@@ -1,0 +1,6 @@
+export * from './common.module';
+export * from './crypto';
+export * from './errors';
+export * from './money';
+export * from './pagination';
+export * from './validation';

@@ -1,0 +1,29 @@
+import { NetworkEnv, LogLevel, Role } from './env.dto';
+
+/** The typed, validated configuration. Built once by `loadConfig`, injected everywhere by class token. */
+export class AppConfig {
+  readonly port!: number;
+  readonly host!: string;
+  /** Absent when the embedded PostgreSQL server is used; `DatabaseConnection` resolves the URL at boot. */
+  readonly databaseUrl?: string;
+  readonly databasePoolSize!: number;
+  /** Absolute path. */
+  readonly dataDir!: string;
+  readonly networkEnv!: NetworkEnv;
+  readonly roles!: ReadonlySet<Role>;
+  readonly logLevel!: LogLevel;
+  /** Raw 32-byte key-encryption key; absent only in devnet, where it is generated into DATA_DIR. */
+  readonly keyEncryptionKey?: Buffer;
+  readonly walletProviderName!: string;
+  readonly jwtTtlSeconds!: number;
+  readonly hmacMaxSkewSeconds!: number;
+  readonly migrationsRun!: boolean;
+  readonly devBootstrap!: boolean;
+  readonly swaggerEnabled!: boolean;
+
+  readonly isDevnet!: boolean;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}

