@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { createOrganization, createTestApp, Credentials, HttpClient, TestApp } from '@app/testing';
+import { createOrganization, createTestApp, Credentials, HttpClient, signHeaders, TestApp } from '@app/testing';
 import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
 import { ProbeModule } from './support/probe.module';
 
@@ -80,7 +80,6 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
     });
 
     it('refuses a body or query changed after signing', async () => {
-      const { signHeaders } = await import('@app/testing');
       const headers = signHeaders(creds, 'POST', '/v1/probe/write', JSON.stringify({ note: 'a' }));
       const tampered = await http.send('POST', '/v1/probe/write', {
         rawBody: JSON.stringify({ note: 'b' }),
@@ -92,7 +91,6 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
     });
 
     it('refuses missing headers, malformed values, unknown and revoked keys', async () => {
-      const { signHeaders } = await import('@app/testing');
       const headers = signHeaders(creds, 'GET', '/v1/probe/read', '');
       const { ['X-Timestamp']: _omit, ...withoutTimestamp } = headers;
       expectError(await http.get('/v1/probe/read', { headers: withoutTimestamp }), 401, 'unauthorized');

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '@app/config';
 
@@ -43,5 +42,5 @@ export function loggerParams(config: AppConfig, stream?: NodeJS.WritableStream):
     },
     autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
   };
-  return { pinoHttp: stream ? [options, stream as DestinationStream] : options };
+  return { pinoHttp: stream ? [options, stream] : options };
 }

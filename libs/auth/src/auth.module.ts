@@ -25,10 +25,10 @@ export class RequestIdReaper {
 
   @Interval(60_000)
   async reap(): Promise<number> {
-    const [, affected] = (await this.db.query(
+    const [, affected] = await this.db.query<[unknown, number]>(
       `DELETE FROM auth_request_ids WHERE created_at < now() - make_interval(secs => $1)`,
       [this.config.hmacMaxSkewSeconds * 2],
-    )) as [unknown, number];
+    );
     if (affected) this.logger.debug({ affected }, 'reaped request ids');
     return affected;
   }

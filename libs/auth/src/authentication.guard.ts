@@ -87,9 +87,10 @@ export class AuthenticationGuard implements CanActivate {
   }
 
   private authenticate(method: AuthMethod, req: Request, res: Response): Promise<Principal> {
+    const asError = (err: unknown) => (err instanceof Error ? err : new Error('authentication strategy failed'));
     return new Promise<Principal>((resolve, reject) => {
       const done = (err: unknown, user: Principal | false, info: unknown) => {
-        if (err) return reject(err);
+        if (err) return reject(asError(err));
         if (!user) return reject(new DomainError(ErrorCode.Unauthorized, method === 'jwt' ? jwtFailure(info) : 'Authentication failed'));
         resolve(user);
       };
@@ -98,7 +99,7 @@ export class AuthenticationGuard implements CanActivate {
         res: Response,
         next: (err?: unknown) => void,
       ) => void;
-      middleware(req, res, reject);
+      middleware(req, res, (err) => reject(asError(err)));
     });
   }
 }

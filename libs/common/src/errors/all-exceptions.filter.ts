@@ -56,15 +56,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = errorCodeOfStatus(status);
       if (status >= 500) return this.serverError(req, status);
+      // Our services never throw HttpException: these come from the framework (unknown route, a body-parser
+      // SyntaxError or a bad %-encoding that Nest maps to 400), so their text is rephrased, not trusted.
       const message =
-        status === 404 && /^Cannot /.test(exception.message)
-          ? `No route for ${req.method} ${req.path}`
-          : GENERIC_MESSAGES[code] ?? exception.message;
+        status === 404 ? `No route for ${req.method} ${req.path}` : status === 400 ? `Malformed request: ${exception.message}` : GENERIC_MESSAGES[code] ?? exception.message;
       return { status, code, message, details: {} };
     }
     if (isParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const code = errorCodeOfStatus(exception.status);
-      const message = exception.type === 'entity.parse.failed' ? 'Malformed JSON body' : GENERIC_MESSAGES[code] ?? 'Invalid request body';
+      const message = GENERIC_MESSAGES[code] ?? 'Invalid request body';
       return { status: exception.status, code, message, details: {} };
     }
     return this.serverError(req, 500);

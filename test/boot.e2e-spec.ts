@@ -1,0 +1,73 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { HttpClient } from '@app/testing';
+import { freePort, MAIN, requireBuild, spawnNode } from './support/processes';
+
+/** The first of the two commands: `npm start` on a fresh machine, with no configuration at all. */
+describe('the start command on embedded defaults (built app, child process)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    requireBuild();
+    dataDir = mkdtempSync(join(tmpdir(), 'wallets-boot-'));
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts PostgreSQL in DATA_DIR, prints a dev key once, serves /docs, and keeps its data across restarts', async () => {
+    const port = await freePort();
+    const env = { DATA_DIR: dataDir, PORT: String(port) };
+    const http = new HttpClient(`http://127.0.0.1:${port}`);
+
+    const first = spawnNode(MAIN, [], env);
+    try {
+      await first.waitFor(/docs at http/);
+      const ready = await http.get('/health/ready');
+      expect(ready.body).toEqual({ status: 'ok', checks: { database: 'up' } });
+      expect((await http.get('/docs')).status).toBe(200);
+      expect((await http.get('/docs-json')).body.openapi).toMatch(/^3\./);
+
+      const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8')) as Record<string, string>;
+      expect(Object.keys(creds).sort()).toEqual(['api_key_id', 'api_secret', 'organization_id']);
+      expect(first.stdout().split(creds.api_secret).length - 1).toBeGreaterThanOrEqual(1);
+      const tok = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+      expect(tok.status).toBe(200);
+      // The secret is printed on the banner only, never in a log line.
+      const logLines = first.stdout().split('\n').filter((l) => l.startsWith('{'));
+      expect(logLines.length).toBeGreaterThan(0);
+      expect(logLines.join('\n')).not.toContain(creds.api_secret);
+
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // The embedded server was stopped with the app: nothing is left listening.
+      const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+      const probe = new Client({ host: '127.0.0.1', port: info.port, user: 'postgres', password: info.password, database: 'wallets', connectionTimeoutMillis: 1000 });
+      await expect(probe.connect()).rejects.toThrow();
+
+      const second = spawnNode(MAIN, [], env);
+      try {
+        await second.waitFor(/docs at http/);
+        expect(second.stdout()).not.toContain(creds.api_secret);
+        expect(second.stdout()).toContain('dev-credentials.json');
+        const again = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+        expect(again.status).toBe(200);
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
+    } finally {
+      if (first.child.exitCode === null) first.child.kill('SIGKILL');
+    }
+    expect(existsSync(join(dataDir, 'key-encryption-key'))).toBe(true);
+  });
+
+  it('refuses to boot on a bad variable, naming it', async () => {
+    const bad = spawnNode(MAIN, [], { DATA_DIR: dataDir, PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.stderr()).toMatch(/PORT: /);
+    const mainnet = spawnNode(MAIN, [], { DATA_DIR: dataDir, NETWORK_ENV: 'mainnet' });
+    expect(await mainnet.exited).toBe(1);
+    expect(mainnet.stderr()).toMatch(/KEY_ENCRYPTION_KEY: required/);
+  });
+});

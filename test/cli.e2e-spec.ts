@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { createTestApp, createTestDatabase, databaseUrl, TestApp } from '@app/testing';
+import { CLI, requireBuild, runNode } from './support/processes';
+
+describe('operator CLI (built, child process)', () => {
+  const kek = randomBytes(32).toString('base64');
+  let database: string;
+  let t: TestApp;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    requireBuild();
+    database = await createTestDatabase();
+    env = { DATABASE_URL: databaseUrl(database), KEY_ENCRYPTION_KEY: kek, NETWORK_ENV: 'devnet' };
+    // The CLI migrates the fresh database itself; the app boots on the same one afterwards.
+    const created = await runNode(CLI, ['org:create', '--name', 'Acme Payments', '--wallets-enabled'], env);
+    expect(created.code).toBe(0);
+    org = JSON.parse(created.stdout) as typeof org;
+    t = await createTestApp({ database, env: { KEY_ENCRYPTION_KEY: kek } });
+  });
+  afterAll(() => t.close());
+
+  let org: { id: string; name: string; wallets_enabled: boolean; created_at: string };
+
+  it('creates an organization and prints JSON', () => {
+    expect(org).toEqual({ id: expect.any(String), name: 'Acme Payments', wallets_enabled: true, created_at: expect.any(String) });
+  });
+
+  it('creates a scoped key that authenticates, and revokes it', async () => {
+    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'backend'], env);
+    expect(res.code).toBe(0);
+    const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string; scopes: string[] };
+    expect(key).toMatchObject({ organization_id: org.id, name: 'backend', scopes: ['read:wallets'] });
+    const grant = { grant_type: 'client_credentials', client_id: key.api_key_id, client_secret: key.api_secret };
+    const tok = await t.http.post('/v1/auth/token', grant);
+    expect(tok.status).toBe(200);
+    expect(tok.body.scope).toBe('read:wallets');
+
+    const revoked = await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env);
+    expect(revoked.code).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toEqual({ api_key_id: key.api_key_id, revoked: true });
+    expect((await t.http.post('/v1/auth/token', grant)).status).toBe(401);
+    expect((await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env)).code).toBe(2);
+  });
+
+  it('toggles wallets and lists organizations', async () => {
+    const off = await runNode(CLI, ['org:enable-wallets', '--org', org.id, '--disable'], env);
+    expect(JSON.parse(off.stdout).wallets_enabled).toBe(false);
+    const on = await runNode(CLI, ['org:enable-wallets', '--org', org.id], env);
+    expect(JSON.parse(on.stdout).wallets_enabled).toBe(true);
+    const list = JSON.parse((await runNode(CLI, ['org:list'], env)).stdout) as Array<{ id: string }>;
+    expect(list.map((o) => o.id)).toContain(org.id);
+  });
+
+  it('answers bad input with an error envelope and a non-zero exit', async () => {
+    const unknownScope = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'admin:everything'], env);
+    expect(unknownScope.code).toBe(2);
+    expect(JSON.parse(unknownScope.stderr).error.code).toBe('invalid_scope');
+    const missing = await runNode(CLI, ['key:create'], env);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stderr).error.message).toMatch(/--org/);
+    const unknownOrg = await runNode(CLI, ['org:enable-wallets', '--org', '00000000-0000-4000-8000-000000000000'], env);
+    expect(JSON.parse(unknownOrg.stderr).error.code).toBe('not_found');
+  });
+});
