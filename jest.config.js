@@ -3,12 +3,12 @@ const swaggerPlugin = { path: '<rootDir>/libs/testing/src/swagger-transformer.js
 
 const transform = {
   // The Swagger CLI plugin runs here too, so the OpenAPI document under test is the one `nest build` produces.
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', astTransformers: { before: [swaggerPlugin] }, diagnostics: { ignoreCodes: [151002] } }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', astTransformers: { before: [swaggerPlugin] } }],
 };
 
 const moduleNameMapper = {
-  '^@app/(auth|chains|common|config|db|ledger|testing)$': '<rootDir>/libs/$1/src',
-  '^@app/(auth|chains|common|config|db|ledger|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(auth|chains|common|config|db|events|ledger|testing)$': '<rootDir>/libs/$1/src',
+  '^@app/(auth|chains|common|config|db|events|ledger|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };

@@ -35,12 +35,13 @@ export interface Spawned {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
-export function spawnNode(script: string, args: string[], env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnNode(script: string, args: string[], env: Record<string, string>, input?: string): Spawned {
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) child.stdin?.end(input);
   let out = '';
   let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
@@ -61,8 +62,13 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   };
 }
 
-export async function runNode(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const p = spawnNode(script, args, env);
+export async function runNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const p = spawnNode(script, args, env, input);
   const code = await p.exited;
   return { code, stdout: p.stdout(), stderr: p.stderr() };
 }

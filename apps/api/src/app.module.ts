@@ -2,20 +2,23 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
+import { ChainsModule } from '@app/chains';
 import { CommonModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
+import { EventsModule } from '@app/events';
+import { AddressesModule } from './addresses/addresses.module';
 import { AuthHttpModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { MasterWalletsModule } from './master-wallets/master-wallets.module';
+import { NetworksModule } from './networks/networks.module';
 import { loggerParams } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { WalletsModule } from './wallets/wallets.module';
 
 @Module({})
 export class AppModule {
-  /**
-   * The whole service. Jobs are scheduled only in processes with the `jobs` role: without ScheduleModule,
-   * @Interval/@Cron methods stay inert.
-   */
+  /** The whole service; `ROLES` decides whether this process serves HTTP, runs jobs, or both. */
   static forRoot(config: AppConfig, extraImports: Array<Type | DynamicModule> = [], logStream?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
@@ -25,10 +28,17 @@ export class AppModule {
         CommonModule,
         DbModule.forRoot(),
         AuthModule,
-        ...(config.roles.has('jobs') ? [ScheduleModule.forRoot()] : []),
+        ChainsModule.forRoot({ requireSeed: true }),
+        EventsModule,
+        // The registry is always there; JobScheduler starts jobs only in processes with the jobs role.
+        ScheduleModule.forRoot(),
         HealthModule,
         AuthHttpModule,
         OrganizationsModule,
+        NetworksModule,
+        WalletsModule,
+        AddressesModule,
+        MasterWalletsModule,
         ...extraImports,
       ],
     };

@@ -26,6 +26,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // An optional body may be absent: validate it as `{}` rather than as nothing.
+  app.use((req: { body?: unknown }, _res: unknown, next: () => void) => {
+    req.body ??= {};
+    next();
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,7 +1,11 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { generateMnemonic } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english';
 import { NestFactory } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { parseArgs } from 'node:util';
 import { AuthModule, SCOPES } from '@app/auth';
+import { ChainsModule, KeyringService } from '@app/chains';
 import { CommonModule, DomainError, ErrorCode } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { DbModule } from '@app/db';
@@ -13,7 +17,7 @@ class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, DbModule.forRoot(), AuthModule],
+      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), CommonModule, DbModule.forRoot(), AuthModule, ChainsModule.forRoot({ requireSeed: false })],
       providers: [OrganizationsService],
     };
   }
@@ -24,7 +28,9 @@ const USAGE = `Operator CLI (prints JSON). Usage: npm run -s cli -- <command> [o
   org:list
   org:enable-wallets --org <organization id> [--disable]
   key:create --org <organization id> [--scopes ${SCOPES.join(',')}] [--name <label>]
-  key:revoke --key <api key id>`;
+  key:revoke --key <api key id>
+  keyring:status
+  keyring:init [--mnemonic-stdin]   create the deployment's root seed (prints the mnemonic once), or import one`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -34,8 +40,31 @@ function required(options: Options, name: string): string {
   return value;
 }
 
-async function run(orgs: OrganizationsService, command: string, options: Options): Promise<unknown> {
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim().split(/\s+/).join(' ');
+}
+
+async function run(app: INestApplicationContext, command: string, options: Options): Promise<unknown> {
+  const orgs = app.get(OrganizationsService);
+  const keyring = app.get(KeyringService);
   switch (command) {
+    case 'keyring:status':
+      return { initialised: keyring.initialised, fingerprint: (await keyring.fingerprint()) ?? null };
+    case 'keyring:init': {
+      const existing = await keyring.fingerprint();
+      if (existing) throw new DomainError(ErrorCode.Conflict, `The root seed already exists (fingerprint ${existing})`);
+      const imported = options['mnemonic-stdin'] === true;
+      const mnemonic = imported ? await readStdin() : generateMnemonic(wordlist, 256);
+      const stored = await keyring.initialise(mnemonic).catch((e: Error) => {
+        throw new DomainError(ErrorCode.InvalidRequest, e.message);
+      });
+      return {
+        fingerprint: stored.fingerprint,
+        ...(imported ? {} : { mnemonic, warning: 'Write the mnemonic down offline now. It is shown once; it and the KEY_ENCRYPTION_KEY are the keys to all funds.' }),
+      };
+    }
     case 'org:create':
       return toOrganizationView(await orgs.create(required(options, 'name'), options['wallets-enabled'] === true));
     case 'org:list':
@@ -66,6 +95,7 @@ async function main(): Promise<number> {
       scopes: { type: 'string' },
       'wallets-enabled': { type: 'boolean' },
       disable: { type: 'boolean' },
+      'mnemonic-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,7 +107,7 @@ async function main(): Promise<number> {
   const runtime = await prepareRuntime(config, (m) => process.stderr.write(`${m}\n`));
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger: ['error', 'warn'] });
   try {
-    const result = await run(app.get(OrganizationsService), positionals[0], values);
+    const result = await run(app, positionals[0], values);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (e) {

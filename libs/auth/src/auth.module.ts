@@ -1,10 +1,9 @@
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { Interval } from '@nestjs/schedule';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { CryptoService } from '@app/common';
+import { CryptoService, JobScheduler } from '@app/common';
 import { ApiKey } from '@app/db';
 import { ApiKeysService } from './api-keys.service';
 import { AuthenticationGuard } from './authentication.guard';
@@ -15,15 +14,19 @@ import { TokenService } from './token.service';
 
 /** Forgets request ids once their timestamps are outside the window and a replay would be refused anyway. */
 @Injectable()
-export class RequestIdReaper {
+export class RequestIdReaper implements OnModuleInit {
   private readonly logger = new Logger(RequestIdReaper.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly jobs: JobScheduler,
   ) {}
 
-  @Interval(60_000)
+  onModuleInit(): void {
+    this.jobs.every('auth-request-id-reaper', 60_000, () => this.reap());
+  }
+
   async reap(): Promise<number> {
     const [, affected] = await this.db.query<[unknown, number]>(
       `DELETE FROM auth_request_ids WHERE created_at < now() - make_interval(secs => $1)`,

@@ -1,6 +1,6 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateIf, ValidationOptions } from 'class-validator';
+import { IsOptional, IsUUID, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
 
@@ -32,9 +32,9 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Optional field: `undefined` skips validation; `null` is allowed only when `nullable`. */
+/** Optional field: absent skips validation; `null` is accepted only when `nullable` (it clears the value). */
 export function Optional({ nullable, ...options }: ValidationOptions & { nullable?: boolean } = {}) {
-  return nullable ? ValidateIf((_, v) => v !== undefined, options) : IsOptional(options);
+  return nullable ? IsOptional(options) : ValidateIf((_, v) => v !== undefined, options);
 }
 
 /** A UUID path/query/body value; query and path values arrive as strings. */
@@ -48,3 +48,27 @@ export function ValidateUUID({ optional, ...options }: ValidationOptions & { opt
 export function QueryBoolean() {
   return Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value));
 }
+
+/** Free-form string metadata: at most 50 keys of 1-40 characters, string values of at most 500 characters. */
+export function IsMetadata(options: ValidationOptions = {}) {
+  return ValidateBy(
+    {
+      name: 'isMetadata',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 50 &&
+          Object.entries(value as Record<string, unknown>).every(
+            ([k, v]) => k.length >= 1 && k.length <= 40 && typeof v === 'string' && v.length <= 500,
+          ),
+        defaultMessage: () => '$property must be an object of at most 50 string values (keys 1-40 chars, values up to 500 chars)',
+      },
+    },
+    options,
+  );
+}
+
+/** 1-255 visible ASCII characters: ids that partners send us (external_id, idempotency keys). */
+export const VISIBLE_ASCII = /^[\x21-\x7e]{1,255}$/;

@@ -22,6 +22,11 @@ export class AppConfig {
   readonly swaggerEnabled!: boolean;
 
   readonly isDevnet!: boolean;
+  readonly jobsPollIntervalMs!: number;
+  /** Confirmation overrides by chain name. */
+  readonly confirmations!: Readonly<Record<string, number>>;
+  /** JSON-RPC URLs by chain name. */
+  readonly rpcUrls!: Readonly<Record<string, string>>;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

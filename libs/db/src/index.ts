@@ -5,4 +5,5 @@ export * from './entities';
 export * from './migrate';
 export * from './migrations';
 export * from './naming.strategy';
+export * from './repositories';
 export * from './transformers';

@@ -1,3 +1,5 @@
 export * from './database';
+export * from './deployment';
 export * from './http';
 export * from './test-app';
+export * from './wait';

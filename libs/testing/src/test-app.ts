@@ -1,5 +1,6 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
+    // Replicas of one deployment share its key-encryption key: derive it from the database they share.
+    KEY_ENCRYPTION_KEY: createHash('sha256').update(`test-kek:${database}`).digest('hex'),
     NETWORK_ENV: 'devnet',
     DATABASE_URL: databaseUrl(database),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'wallets-app-')),
@@ -61,7 +64,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }
   });
   const app = await createApp(runtime.config, { imports: options.imports, logStream });
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeysService, CreatedApiKey } from '@app/auth';
@@ -26,7 +27,7 @@ export class OrganizationsService {
 
   async create(name: string, walletsEnabled = false, manager: EntityManager = this.db.manager): Promise<Organization> {
     if (!name.trim()) throw new DomainError(ErrorCode.InvalidRequest, 'name must not be empty');
-    return manager.save(manager.create(Organization, { name: name.trim(), walletsEnabled }));
+    return manager.save(manager.create(Organization, { id: randomUUID(), name: name.trim(), walletsEnabled }));
   }
 
   async setWalletsEnabled(id: string, enabled: boolean): Promise<Organization> {

@@ -11,7 +11,7 @@ export class ApiKey {
   @Column('uuid')
   organizationId!: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organization)
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 

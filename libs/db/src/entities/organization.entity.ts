@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Generated, PrimaryColumn, UpdateDateC
 
 @Entity('organizations')
 export class Organization {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryColumn('uuid')
   id!: string;
 
   @Column('text')

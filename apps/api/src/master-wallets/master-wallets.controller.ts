@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
+import { ErrorEnvelopeDto } from '@app/common';
+import { CreateMasterWalletDto, ListMasterWalletsQueryDto, MasterWalletDto, MasterWalletListDto } from './dto/master-wallet.dto';
+import { MasterWalletsService } from './master-wallets.service';
+
+@ApiTags('Master wallets')
+@Controller('master-wallets')
+export class MasterWalletsController {
+  constructor(private readonly masterWallets: MasterWalletsService) {}
+
+  /**
+   * One HD master wallet per (organization, chain, network): the parent of every child address on that chain.
+   * Idempotent: the first call creates it (201), retries return the same wallet (200). HMAC-signed requests only.
+   */
+  @Post()
+  @Authenticated({ scope: 'write:wallets', hmacOnly: true })
+  @ApiOperation({ summary: 'Create (or get) the master wallet of a chain and network' })
+  @ApiCreatedResponse({ description: 'Created', type: MasterWalletDto })
+  @ApiOkResponse({ description: 'It already existed: the existing wallet', type: MasterWalletDto })
+  @ApiUnprocessableEntityResponse({ description: '`invalid_chain` or `invalid_network`', type: ErrorEnvelopeDto })
+  async createMasterWallet(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateMasterWalletDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MasterWalletDto> {
+    const { created, wallet } = await this.masterWallets.create(principal, dto);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return wallet;
+  }
+
+  @Get()
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'List master wallets' })
+  listMasterWallets(@CurrentPrincipal() principal: Principal, @Query() query: ListMasterWalletsQueryDto): Promise<MasterWalletListDto> {
+    return this.masterWallets.list(principal, query);
+  }
+
+  @Get(':masterWalletId')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get a master wallet' })
+  @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
+  getMasterWallet(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string): Promise<MasterWalletDto> {
+    return this.masterWallets.get(principal, id);
+  }
+}

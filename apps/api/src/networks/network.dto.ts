@@ -1,0 +1,47 @@
+export class NetworkAssetDto {
+  /**
+   * Stable id of the asset on this network.
+   * @example "5b8f2f3e-1c2d-5e4f-8a9b-0c1d2e3f4a5b"
+   */
+  asset_id!: string;
+  /** @example "USDC" */
+  symbol!: string;
+  /** @example "USDCERC20" */
+  currency!: string;
+  /** @example 6 */
+  decimals!: number;
+  /** @example false */
+  native!: boolean;
+  /**
+   * Token contract; null for the native asset.
+   * @example "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
+   */
+  contract_address!: string | null;
+  /**
+   * Wallets can create receive addresses for it.
+   * @example true
+   */
+  receive!: boolean;
+}
+
+export class NetworkDto {
+  /** @example "ethereum" */
+  chain!: string;
+  /** @example "devnet" */
+  network!: string;
+  /** @example "devnet" */
+  environment!: string;
+  /** @example "Ethereum" */
+  display_name!: string;
+  /** @example "evm" */
+  family!: string;
+  /** @example 31337 */
+  chain_id!: number | null;
+  /** @example 3 */
+  required_confirmations!: number;
+  assets!: NetworkAssetDto[];
+}
+
+export class NetworkListDto {
+  data!: NetworkDto[];
+}

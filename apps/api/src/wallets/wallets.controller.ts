@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
+import { ErrorEnvelopeDto } from '@app/common';
+import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto, WalletListDto } from './dto/wallet.dto';
+import { WalletsService } from './wallets.service';
+
+@ApiTags('Wallets')
+@Controller('wallets')
+export class WalletsController {
+  constructor(private readonly wallets: WalletsService) {}
+
+  /**
+   * Provisions a multi-asset wallet. The body is optional. The wallet starts `pending` and becomes `active` when
+   * provisioning completes and the `wallet.created` event fires. Receive addresses are created per asset and network.
+   */
+  @Post()
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: 'Create a wallet' })
+  @ApiConflictResponse({ description: '`conflict`: external_id already used in this organization', type: ErrorEnvelopeDto })
+  createWallet(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWalletDto): Promise<WalletDto> {
+    return this.wallets.create(principal, dto);
+  }
+
+  /** Every wallet of your organization, newest first. */
+  @Get()
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'List wallets' })
+  listWallets(@CurrentPrincipal() principal: Principal, @Query() query: ListWalletsQueryDto): Promise<WalletListDto> {
+    return this.wallets.list(principal, query);
+  }
+
+  @Get(':walletId')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get a wallet' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  getWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string): Promise<WalletDto> {
+    return this.wallets.get(principal, walletId);
+  }
+
+  /** Updates name, external_id, bindings and metadata; `status` disables or re-enables the wallet. */
+  @Patch(':walletId')
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: 'Update a wallet' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({ description: '`conflict` (external_id taken) or `wallet_not_active` (still pending)', type: ErrorEnvelopeDto })
+  updateWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Body() dto: UpdateWalletDto): Promise<WalletDto> {
+    return this.wallets.update(principal, walletId, dto);
+  }
+}

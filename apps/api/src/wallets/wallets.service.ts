@@ -1,0 +1,132 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Principal } from '@app/auth';
+import { DomainError, ErrorCode, JobScheduler, Page, paginate } from '@app/common';
+import { AppConfig } from '@app/config';
+import { isUniqueViolation, Wallet, WalletsRepository } from '@app/db';
+import { EventsService } from '@app/events';
+import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto } from './dto/wallet.dto';
+import { toWalletDto } from './wallet.view';
+
+export const PROVISIONING_JOB = 'wallet-provisioning';
+const PROVISIONING_BATCH = 100;
+
+@Injectable()
+export class WalletsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly wallets: WalletsRepository,
+    private readonly events: EventsService,
+    private readonly jobs: JobScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.every(PROVISIONING_JOB, this.config.jobsPollIntervalMs, () => this.provisionPending());
+  }
+
+  async create(principal: Principal, dto: CreateWalletDto): Promise<WalletDto> {
+    for (let attempt = 0; ; attempt++) {
+      const wallet = this.db.manager.create(Wallet, {
+        id: randomUUID(),
+        organizationId: principal.organizationId,
+        name: dto.name ?? null,
+        externalId: dto.external_id ?? null,
+        endUserId: dto.end_user_id ?? null,
+        umbrellaLinkId: dto.umbrella_link_id ?? null,
+        metadata: dto.metadata ?? {},
+        walletNumber: String(randomInt(1_000_000_000, 10_000_000_000)),
+        status: 'pending',
+      });
+      try {
+        await this.db.manager.insert(Wallet, wallet);
+      } catch (e) {
+        if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id);
+        if (isUniqueViolation(e, 'wallets_number_unique') && attempt < 5) continue; // 1 in 9e9 per wallet: draw again
+        throw e;
+      }
+      this.jobs.kick(PROVISIONING_JOB);
+      return this.view(wallet);
+    }
+  }
+
+  async list(principal: Principal, query: ListWalletsQueryDto): Promise<Page<WalletDto>> {
+    const qb = this.wallets.queryForOrg(principal.organizationId, 'w');
+    if (query.external_id !== undefined) qb.andWhere('w.external_id = :externalId', { externalId: query.external_id });
+    if (query.status !== undefined) qb.andWhere('w.status = :status', { status: query.status });
+    const { rows, nextCursor } = await paginate(qb, query);
+    return { data: rows.map((w) => this.view(w)), next_cursor: nextCursor };
+  }
+
+  async get(principal: Principal, id: string): Promise<WalletDto> {
+    return this.view(await this.require(principal, id));
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateWalletDto): Promise<WalletDto> {
+    return this.db.transaction(async (manager) => {
+      const wallet = await this.wallets.findByOrgAndId(principal.organizationId, id, manager, 'pessimistic_write');
+      if (!wallet) throw DomainError.notFound('Wallet');
+      if (dto.status !== undefined && dto.status !== wallet.status) {
+        if (wallet.status === 'pending') {
+          throw new DomainError(ErrorCode.WalletNotActive, 'The wallet is still being provisioned', { status: wallet.status });
+        }
+        wallet.status = dto.status;
+      }
+      if (dto.name !== undefined) wallet.name = dto.name;
+      if (dto.external_id !== undefined) wallet.externalId = dto.external_id;
+      if (dto.end_user_id !== undefined) wallet.endUserId = dto.end_user_id;
+      if (dto.umbrella_link_id !== undefined) wallet.umbrellaLinkId = dto.umbrella_link_id;
+      if (dto.metadata !== undefined) wallet.metadata = dto.metadata;
+      try {
+        await manager.save(wallet);
+      } catch (e) {
+        if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id ?? undefined);
+        throw e;
+      }
+      return this.view(wallet);
+    });
+  }
+
+  /**
+   * The provisioning job: flips pending wallets to active and emits `wallet.created`, in one transaction per batch.
+   * SKIP LOCKED lets any number of job replicas share the queue without taking the same wallet twice.
+   */
+  async provisionPending(): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const pending = await manager
+        .createQueryBuilder(Wallet, 'w')
+        .where(`w.status = 'pending'`)
+        .orderBy('w.created_at', 'ASC')
+        .limit(PROVISIONING_BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const wallet of pending) {
+        await manager.update(Wallet, { id: wallet.id }, { status: 'active' });
+        await this.events.record(manager, wallet.organizationId, 'wallet.created', {
+          wallet_id: wallet.id,
+          external_id: wallet.externalId,
+          wallet_number: wallet.walletNumber,
+          status: 'active',
+        });
+      }
+      return pending.length;
+    });
+  }
+
+  private async require(principal: Principal, id: string): Promise<Wallet> {
+    const wallet = await this.wallets.findByOrgAndId(principal.organizationId, id);
+    if (!wallet) throw DomainError.notFound('Wallet');
+    return wallet;
+  }
+
+  private externalIdTaken(externalId?: string): DomainError {
+    return new DomainError(ErrorCode.Conflict, 'A wallet with this external_id already exists', { external_id: externalId ?? null });
+  }
+
+  private view(wallet: Wallet): WalletDto {
+    return toWalletDto(wallet, this.config.walletProviderName);
+  }
+}

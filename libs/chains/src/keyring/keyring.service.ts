@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HDKey } from '@scure/bip32';
+import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english';
+import { DataSource, EntityManager } from 'typeorm';
+import { CryptoService } from '@app/common';
+import { AppConfig } from '@app/config';
+import { SystemSetting } from '@app/db';
+import type { Network } from '../registry/network-registry';
+import { addressOf } from '../addresses';
+import { accountPath } from './derivation';
+
+export const ROOT_SEED_SETTING = 'root_seed';
+const ROOT_SEED_AAD = 'root-seed:v1';
+
+interface SealedSeed {
+  sealed: string;
+  /** BIP32 fingerprint of the root key: identifies the seed without revealing it. */
+  fingerprint: string;
+  created_at: string;
+}
+
+export const KEYRING_OPTIONS = 'KEYRING_OPTIONS';
+export interface KeyringOptions {
+  /** The API refuses to boot without a seed; the operator CLI must not (it is how the seed gets created). */
+  requireSeed: boolean;
+}
+
+export class KeyringNotInitialisedError extends Error {
+  constructor() {
+    super('The root seed is not initialised: run `npm run cli -- keyring:init` (prints the mnemonic once for an offline backup)');
+  }
+}
+
+/**
+ * One BIP39 root seed per deployment, sealed with the key-encryption key (AES-256-GCM) in `system_settings`, so every
+ * replica with the KEK can use it and nothing else can. Devnet creates it on first boot; testnet and mainnet need
+ * an operator to run `keyring:init`. Key material and paths never leave this class except as addresses and,
+ * for the signer, a private key that is used and dropped.
+ */
+@Injectable()
+export class KeyringService implements OnModuleInit {
+  private readonly logger = new Logger('Keyring');
+  private root?: HDKey;
+  /** Public-only account nodes: deriving a receive address needs no private key. */
+  private readonly accounts = new Map<string, HDKey>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly crypto: CryptoService,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(KEYRING_OPTIONS) private readonly options: KeyringOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    let stored = await this.load(this.db.manager);
+    if (!stored && this.config.isDevnet && this.options.requireSeed) {
+      stored = await this.initialise(generateMnemonic(wordlist, 256));
+      this.logger.log(`devnet root seed created (fingerprint ${stored.fingerprint})`);
+    }
+    if (stored) this.root = this.unseal(stored);
+    else if (this.options.requireSeed) throw new KeyringNotInitialisedError();
+  }
+
+  get initialised(): boolean {
+    return this.root !== undefined;
+  }
+
+  /** Stores a new root seed unless one exists; returns the stored one either way (replicas race safely). */
+  async initialise(mnemonic: string): Promise<SealedSeed> {
+    if (!validateMnemonic(mnemonic, wordlist)) throw new Error('not a valid English BIP39 mnemonic');
+    const root = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic));
+    const value: SealedSeed = {
+      sealed: this.crypto.box('root-seed').seal(mnemonic, ROOT_SEED_AAD),
+      fingerprint: root.fingerprint.toString(16).padStart(8, '0'),
+      created_at: new Date().toISOString(),
+    };
+    await this.db.query(`INSERT INTO system_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [ROOT_SEED_SETTING, value]);
+    const stored = await this.load(this.db.manager);
+    if (!stored) throw new Error('root seed was not stored');
+    this.root ??= this.unseal(stored);
+    return stored;
+  }
+
+  async fingerprint(): Promise<string | undefined> {
+    return (await this.load(this.db.manager))?.fingerprint;
+  }
+
+  /** The address at `index` of the organization's account on a network's chain family. */
+  address(network: Network, account: number, index: number): string {
+    const node = this.accountNode(network, account).deriveChild(index);
+    if (!node.publicKey) throw new Error('derivation produced no public key');
+    return addressOf(node.publicKey, network);
+  }
+
+  /** The private key of one address, for the signer only. Callers must not keep or log it. */
+  privateKey(network: Network, account: number, index: number): Uint8Array {
+    const node = this.requireRoot().derive(`${accountPath(network, account)}/${index}`);
+    if (!node.privateKey) throw new Error('derivation produced no private key');
+    return node.privateKey;
+  }
+
+  private accountNode(network: Network, account: number): HDKey {
+    const path = accountPath(network, account);
+    let node = this.accounts.get(path);
+    if (!node) {
+      const derived = this.requireRoot().derive(path);
+      node = HDKey.fromExtendedKey(derived.publicExtendedKey);
+      this.accounts.set(path, node);
+    }
+    return node;
+  }
+
+  private requireRoot(): HDKey {
+    if (!this.root) throw new KeyringNotInitialisedError();
+    return this.root;
+  }
+
+  private async load(manager: EntityManager): Promise<SealedSeed | undefined> {
+    const row = await manager.findOneBy(SystemSetting, { key: ROOT_SEED_SETTING });
+    return (row?.value as SealedSeed | undefined) ?? undefined;
+  }
+
+  private unseal(stored: SealedSeed): HDKey {
+    let mnemonic: string;
+    try {
+      mnemonic = this.crypto.box('root-seed').open(stored.sealed, ROOT_SEED_AAD).toString('utf8');
+    } catch {
+      throw new Error('The root seed cannot be decrypted: KEY_ENCRYPTION_KEY is not the key it was sealed with');
+    }
+    return HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './assets';
+export * from './chains';
+export * from './network-registry';

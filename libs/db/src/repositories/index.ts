@@ -1,0 +1,3 @@
+export * from './organizations.repository';
+export * from './tenant-scope';
+export * from './wallets.repository';

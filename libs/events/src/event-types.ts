@@ -1,0 +1,18 @@
+/** Seed 000's webhook events, plus the operational notices of the webhooks feature. */
+export const EVENT_TYPES = [
+  'wallet.created',
+  'wallet.incoming_transaction',
+  'wallet.outgoing_transaction',
+  'wallet_transaction.confirming',
+  'wallet_transaction.confirmed',
+  'wallet_transaction.failed',
+  'wallet_transaction.quarantined',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventEnvelope {
+  id: string;
+  type: string;
+  created_at: string;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,3 @@
+export * from './event-types';
+export * from './events.module';
+export * from './events.service';

@@ -1,0 +1,160 @@
+import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, TestApp, waitFor } from '@app/testing';
+import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';
+
+const LAUNCH_PAIRS = [
+  ['BTC', 'bitcoin', 'BTC'],
+  ['ETH', 'ethereum', 'ETH'],
+  ['USDC', 'ethereum', 'USDCERC20'],
+  ['USDT', 'ethereum', 'USDTERC20'],
+  ['USDC', 'polygon', 'USDCMATIC'],
+  ['USDT', 'tron', 'USDTTRC20'],
+] as const;
+
+describe('receive addresses', () => {
+  let t: TestApp;
+  let creds: Credentials;
+  let api: HttpClient;
+  let mnemonic: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    mnemonic = await deploymentMnemonic(t);
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    creds = await createOrganization(t);
+    api = t.http.as({ kind: 'hmac', creds });
+  });
+
+  async function activeWallet(): Promise<string> {
+    const { body } = await api.post('/v1/wallets', {});
+    await waitFor(async () => (await api.get(`/v1/wallets/${body.id}`)).body.status === 'active', 'activation');
+    return body.id;
+  }
+
+  it('creates one address per launch pair, each valid on its chain and derived from the deployment seed', async () => {
+    const walletId = await activeWallet();
+    const account = await accountIndexOf(t, creds.organizationId);
+    for (const [asset, network, currency] of LAUNCH_PAIRS) {
+      const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset, network, label: `${asset} in` });
+      expect(res.status).toBe(201);
+      expect(Object.keys(res.body).sort()).toEqual(['address', 'asset', 'created_at', 'currency', 'id', 'label', 'network', 'wallet_id']);
+      expect(res.body).toMatchObject({ wallet_id: walletId, asset, network, currency, label: `${asset} in` });
+      expect(isValidOn(network, res.body.address)).toBe(true);
+      const [{ derivation_index: index }] = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE id = $1`, [res.body.id]);
+      const expected =
+        network === 'bitcoin'
+          ? independentRegtestAddress(mnemonic, account, index)
+          : network === 'tron'
+            ? independentTronAddress(mnemonic, account, index)
+            : independentEvmAddress(mnemonic, account, index);
+      expect(res.body.address).toBe(expected);
+    }
+    const list = await api.get(`/v1/wallets/${walletId}/addresses`);
+    expect(list.body.data).toHaveLength(6);
+    expect((await api.get(`/v1/wallets/${walletId}/addresses?network=ethereum`)).body.data).toHaveLength(3);
+    expect((await api.get(`/v1/wallets/${walletId}/addresses?asset=USDC`)).body.data).toHaveLength(2);
+    expect(list.text).not.toMatch(/derivation|m\/44|m\/84|xpub|index/i);
+  });
+
+  it('accepts lower-case asset symbols (seed 002 style)', async () => {
+    const walletId = await activeWallet();
+    const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'usdc', network: 'Ethereum' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ asset: 'USDC', network: 'ethereum' });
+  });
+
+  it.each([
+    ['DOGE', 'ethereum'],
+    ['BTC', 'ethereum'],
+    ['USDT', 'polygon'],
+    ['ETH', 'solana'],
+    ['POL', 'polygon'],
+  ])('refuses %s on %s with 422 unsupported_asset_network', async (asset, network) => {
+    const walletId = await activeWallet();
+    const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset, network });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('unsupported_asset_network');
+    expect(res.body.error.details.supported).toHaveLength(6);
+    expect((await api.get(`/v1/wallets/${walletId}/addresses`)).body.data).toHaveLength(0);
+  });
+
+  it('validates the body', async () => {
+    const walletId = await activeWallet();
+    expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH' })).status).toBe(400);
+    expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum', index: 0 })).status).toBe(400);
+    expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 12, network: 'ethereum' })).status).toBe(400);
+  });
+
+  it('answers 409 for a disabled wallet and 404 for an unknown one', async () => {
+    const walletId = await activeWallet();
+    await api.patch(`/v1/wallets/${walletId}`, { status: 'disabled' });
+    const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('wallet_not_active');
+    const unknown = await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', { asset: 'ETH', network: 'ethereum' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('never hands the same index or address to two requests, under concurrency, across EVM chains', async () => {
+    const wallets = await Promise.all([activeWallet(), activeWallet(), activeWallet()]);
+    const pairs = [['ETH', 'ethereum'], ['USDC', 'polygon'], ['USDT', 'ethereum']];
+    const results = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => {
+        const [asset, network] = pairs[i % 3];
+        return api.post(`/v1/wallets/${wallets[i % 3]}/addresses`, { asset, network });
+      }),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(45).fill(201));
+    const addresses = results.map((r) => r.body.address as string);
+    expect(new Set(addresses).size).toBe(45);
+    const rows = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE organization_id = $1 AND family = 'evm' ORDER BY 1`, [
+      creds.organizationId,
+    ]);
+    expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+  });
+
+  describe('GET /v1/addresses/validate', () => {
+    it('normalizes, checks checksums and recognizes own addresses', async () => {
+      const walletId = await activeWallet();
+      const own = (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' })).body.address as string;
+      const mine = await api.get(`/v1/addresses/validate?network=ethereum&address=${own.toLowerCase()}`);
+      expect(mine.body).toEqual({ valid: true, normalized: own, is_internal: true, network: 'ethereum', reason: null });
+      // An EVM address is the same key on every EVM chain, but it is only ours where we issued it.
+      expect((await api.get(`/v1/addresses/validate?network=polygon&address=${own}`)).body.is_internal).toBe(false);
+      const other = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+      expect((await other.get(`/v1/addresses/validate?network=ethereum&address=${own}`)).body.is_internal).toBe(false);
+
+      const badChecksum = `${own.slice(0, 2)}${own[2] === own[2].toUpperCase() ? own[2].toLowerCase() : own[2].toUpperCase()}${own.slice(3)}`;
+      if (/[a-fA-F]/.test(own[2])) {
+        const res = await api.get(`/v1/addresses/validate?network=ethereum&address=${badChecksum}`);
+        expect(res.body).toMatchObject({ valid: false, normalized: null, is_internal: false });
+      }
+      expect((await api.get('/v1/addresses/validate?network=bitcoin&address=bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu')).body.valid).toBe(false);
+      expect((await api.get('/v1/addresses/validate?network=tron&address=TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH')).body.valid).toBe(true);
+      const unknown = await api.get('/v1/addresses/validate?network=dogecoin&address=x');
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.error.code).toBe('invalid_network');
+      expect((await api.get('/v1/addresses/validate?network=ethereum')).status).toBe(400);
+    });
+  });
+});
+
+describe('receive addresses on an API-only replica (no provisioning job)', () => {
+  it('answers 409 wallet_not_active while the wallet is pending', async () => {
+    const t = await createTestApp({ env: { ROLES: 'api' } });
+    try {
+      const creds = await createOrganization(t);
+      const api = t.http.as({ kind: 'hmac', creds });
+      const { body } = await api.post('/v1/wallets', {});
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await api.get(`/v1/wallets/${body.id}`)).body.status).toBe('pending');
+      const res = await api.post(`/v1/wallets/${body.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('wallet_not_active');
+      expect((await api.patch(`/v1/wallets/${body.id}`, { status: 'disabled' })).status).toBe(409);
+    } finally {
+      await t.close();
+    }
+  });
+});
