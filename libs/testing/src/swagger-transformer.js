@@ -7,5 +7,5 @@ const options = nestCli.compilerOptions.plugins.find((p) => p.name === '@nestjs/
 
 module.exports.name = 'nestjs-swagger-transformer';
 // Bump when the options change so ts-jest's cache is invalidated.
-module.exports.version = 2;
+module.exports.version = 3;
 module.exports.factory = (cs) => plugin.before(options, cs.program);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
 import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto, WalletListDto } from './dto/wallet.dto';
@@ -17,6 +17,7 @@ export class WalletsController {
   @Post()
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Create a wallet' })
+  @ApiBody({ type: CreateWalletDto, required: false })
   @ApiConflictResponse({ description: '`conflict`: external_id already used in this organization', type: ErrorEnvelopeDto })
   createWallet(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWalletDto): Promise<WalletDto> {
     return this.wallets.create(principal, dto);
