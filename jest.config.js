@@ -15,6 +15,8 @@ const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleN
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Per-test limit; e2e tests drive real nodes and real databases.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

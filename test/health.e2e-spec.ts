@@ -21,6 +21,6 @@ describe('health', () => {
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('service_unavailable');
     expect((await other.http.get('/health/live')).status).toBe(200);
-    await other.app.close().catch(() => undefined);
+    await other.close().catch(() => undefined);
   });
 });

@@ -7,13 +7,18 @@ import { CommonModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
 import { EventsModule } from '@app/events';
+import { LedgerModule } from '@app/ledger';
 import { AddressesModule } from './addresses/addresses.module';
 import { AuthHttpModule } from './auth/auth.module';
+import { BalancesModule } from './balances/balances.module';
+import { DepositsModule } from './deposits/deposits.module';
+import { DevnetModule } from './devnet/devnet.module';
 import { HealthModule } from './health/health.module';
 import { MasterWalletsModule } from './master-wallets/master-wallets.module';
 import { NetworksModule } from './networks/networks.module';
 import { loggerParams } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { TransactionsModule } from './transactions/transactions.module';
 import { WalletsModule } from './wallets/wallets.module';
 
 @Module({})
@@ -30,6 +35,7 @@ export class AppModule {
         AuthModule,
         ChainsModule.forRoot({ requireSeed: true }),
         EventsModule,
+        LedgerModule,
         // The registry is always there; JobScheduler starts jobs only in processes with the jobs role.
         ScheduleModule.forRoot(),
         HealthModule,
@@ -39,6 +45,10 @@ export class AppModule {
         WalletsModule,
         AddressesModule,
         MasterWalletsModule,
+        BalancesModule,
+        TransactionsModule,
+        DepositsModule,
+        ...(config.isDevnet ? [DevnetModule] : []),
         ...extraImports,
       ],
     };

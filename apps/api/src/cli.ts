@@ -9,6 +9,8 @@ import { ChainsModule, KeyringService } from '@app/chains';
 import { CommonModule, DomainError, ErrorCode } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { DbModule } from '@app/db';
+import { checkLedgerInvariants, LEDGER_INVARIANTS } from '@app/ledger';
+import { DataSource } from 'typeorm';
 import { OrganizationsService, toOrganizationView } from './organizations/organizations.service';
 import { prepareRuntime } from './runtime';
 
@@ -29,6 +31,7 @@ const USAGE = `Operator CLI (prints JSON). Usage: npm run -s cli -- <command> [o
   org:enable-wallets --org <organization id> [--disable]
   key:create --org <organization id> [--scopes ${SCOPES.join(',')}] [--name <label>]
   key:revoke --key <api key id>
+  ledger:check                      run the ledger invariants (LED-1..7); exit code 3 when one is broken
   keyring:status
   keyring:init [--mnemonic-stdin]   create the deployment's root seed (prints the mnemonic once), or import one`;
 
@@ -50,6 +53,11 @@ async function run(app: INestApplicationContext, command: string, options: Optio
   const orgs = app.get(OrganizationsService);
   const keyring = app.get(KeyringService);
   switch (command) {
+    case 'ledger:check': {
+      const violations = await checkLedgerInvariants(app.get(DataSource).manager);
+      if (Object.keys(violations).length) throw new DomainError(ErrorCode.ServerError, 'Ledger invariants broken', { violations });
+      return { ok: true, checked: Object.keys(LEDGER_INVARIANTS) };
+    }
     case 'keyring:status':
       return { initialised: keyring.initialised, fingerprint: (await keyring.fingerprint()) ?? null };
     case 'keyring:init': {
@@ -104,7 +112,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig({ ...process.env, ROLES: 'api', DEV_BOOTSTRAP: 'false', LOG_LEVEL: 'warn' });
-  const runtime = await prepareRuntime(config, (m) => process.stderr.write(`${m}\n`));
+  // The CLI needs the database only: no devnet nodes, and stderr is kept for the error envelope.
+  const runtime = await prepareRuntime(config, () => undefined, { chains: false });
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger: ['error', 'warn'] });
   try {
     const result = await run(app, positionals[0], values);
@@ -113,7 +122,7 @@ async function main(): Promise<number> {
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     process.stderr.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }, null, 2)}\n`);
-    return 2;
+    return e.code === ErrorCode.ServerError ? 3 : 2;
   } finally {
     await app.close();
     await runtime.stop();

@@ -16,8 +16,15 @@ async function main(): Promise<void> {
   }
   const bootLog = new Logger('Boot');
   const runtime = await prepareRuntime(config, (m) => bootLog.log(m));
-  const app = await createApp(runtime.config);
-  await app.listen(config.port, config.host);
+  let app;
+  try {
+    app = await createApp(runtime.config);
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await runtime.stop();
+    throw e;
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   bootLog.log(`Wallets API (${config.networkEnv}, roles ${[...config.roles].join(',')}) on ${url}; docs at ${url}/docs`);
 

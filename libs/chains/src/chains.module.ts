@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ChainClients } from './evm/chain-clients';
 import { KEYRING_OPTIONS, KeyringOptions, KeyringService } from './keyring/keyring.service';
 import { NetworkRegistry } from './registry/network-registry';
 
@@ -8,8 +9,8 @@ export class ChainsModule {
   static forRoot(options: KeyringOptions = { requireSeed: true }): DynamicModule {
     return {
       module: ChainsModule,
-      providers: [NetworkRegistry, KeyringService, { provide: KEYRING_OPTIONS, useValue: options }],
-      exports: [NetworkRegistry, KeyringService],
+      providers: [NetworkRegistry, KeyringService, ChainClients, { provide: KEYRING_OPTIONS, useValue: options }],
+      exports: [NetworkRegistry, KeyringService, ChainClients],
     };
   }
 }

@@ -1,4 +1,5 @@
 export * from './addresses';
 export * from './chains.module';
+export * from './evm';
 export * from './keyring';
 export * from './registry';

@@ -25,8 +25,14 @@ export class AppConfig {
   readonly jobsPollIntervalMs!: number;
   /** Confirmation overrides by chain name. */
   readonly confirmations!: Readonly<Record<string, number>>;
-  /** JSON-RPC URLs by chain name. */
+  /** JSON-RPC URLs by chain name (on devnet, the embedded nodes' URLs are filled in at boot). */
   readonly rpcUrls!: Readonly<Record<string, string>>;
+  /** Chains whose node this process started on devnet (their URL is shown in GET /v1/networks). */
+  readonly devnetNodes!: readonly string[];
+  readonly devnetBlockTimeSeconds!: number;
+  readonly amlDenylistPath?: string;
+  readonly balanceSyncIntervalMs!: number;
+  readonly staleAfterSeconds!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

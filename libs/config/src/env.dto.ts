@@ -92,6 +92,22 @@ export class EnvDto {
   @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_POLYGON?: string;
   @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BASE?: string;
   @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BSC?: string;
+
+  /** Devnet block interval in seconds; 0 mines a block per transaction only (and on POST /v1/sandbox/mine). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  DEVNET_BLOCK_TIME_SECONDS?: number;
+
+  /** File of denylisted sender addresses for AML screening (one per line, `#` comments). */
+  @IsOptional() @Transform(trim) @IsString()
+  AML_DENYLIST_PATH?: string;
+
+  /** How often master wallet on-chain balances are refreshed, in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  BALANCE_SYNC_INTERVAL_MS?: number;
+
+  /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  STALE_AFTER_SECONDS?: number;
 }
 
 /** The chains that per-chain variables (CONFIRMATIONS_<CHAIN>, RPC_URL_<CHAIN>) exist for. */

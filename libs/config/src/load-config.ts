@@ -72,5 +72,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     jobsPollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 500,
     confirmations: perChain<number>('CONFIRMATIONS'),
     rpcUrls: perChain<string>('RPC_URL'),
+    devnetNodes: [],
+    devnetBlockTimeSeconds: dto.DEVNET_BLOCK_TIME_SECONDS ?? 2,
+    amlDenylistPath: dto.AML_DENYLIST_PATH ? resolve(cwd, dto.AML_DENYLIST_PATH) : undefined,
+    balanceSyncIntervalMs: dto.BALANCE_SYNC_INTERVAL_MS ?? 10_000,
+    staleAfterSeconds: dto.STALE_AFTER_SECONDS ?? 60,
   });
 }

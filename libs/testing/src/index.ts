@@ -1,5 +1,6 @@
 export * from './database';
 export * from './deployment';
 export * from './http';
+export * from './ledger';
 export * from './test-app';
 export * from './wait';

@@ -29,6 +29,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse a database (restart tests, replicas); default a fresh one. */
   database?: string;
+  /** Reuse a data dir (restart tests: the devnet chain state lives there); default a fresh one. */
+  dataDir?: string;
   imports?: Array<Type | DynamicModule>;
 }
 
@@ -40,8 +42,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     KEY_ENCRYPTION_KEY: createHash('sha256').update(`test-kek:${database}`).digest('hex'),
     NETWORK_ENV: 'devnet',
     DATABASE_URL: databaseUrl(database),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'wallets-app-')),
+    DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), 'wallets-app-')),
     DEV_BOOTSTRAP: 'false',
+    // Blocks are mined per transaction and on POST /v1/sandbox/mine: tests decide when confirmations happen.
+    DEVNET_BLOCK_TIME_SECONDS: '0',
     LOG_LEVEL: 'info',
     DATABASE_POOL_SIZE: '5',
     ...options.env,
@@ -63,11 +67,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
     }
   });
-  const app = await createApp(runtime.config, { imports: options.imports, logStream });
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(runtime.config, { imports: options.imports, logStream });
+  } catch (e) {
+    await runtime.stop();
+    throw e;
+  }
   try {
     await app.listen(0, '127.0.0.1');
   } catch (e) {
     await app.close().catch(() => undefined);
+    await runtime.stop();
     throw e;
   }
   const address = app.getHttpServer().address() as { port: number };
@@ -81,8 +92,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logs,
     dataSource: app.get(DataSource),
     close: async () => {
-      await app.close();
-      await runtime.stop();
+      try {
+        await app.close();
+      } finally {
+        await runtime.stop();
+      }
     },
   };
 }

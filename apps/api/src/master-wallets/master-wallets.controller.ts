@@ -3,7 +3,16 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, A
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
-import { CreateMasterWalletDto, ListMasterWalletsQueryDto, MasterWalletDto, MasterWalletListDto } from './dto/master-wallet.dto';
+import {
+  CreateMasterWalletDto,
+  ListMasterWalletsWithBalancesQueryDto,
+  MasterBalanceListDto,
+  MasterTokenBalanceDto,
+  MasterTokenBalanceQueryDto,
+  MasterWalletDto,
+  MasterWalletListDto,
+  MasterWalletQueryDto,
+} from './dto/master-wallet.dto';
 import { MasterWalletsService } from './master-wallets.service';
 
 @ApiTags('Master wallets')
@@ -34,7 +43,7 @@ export class MasterWalletsController {
   @Get()
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'List master wallets' })
-  listMasterWallets(@CurrentPrincipal() principal: Principal, @Query() query: ListMasterWalletsQueryDto): Promise<MasterWalletListDto> {
+  listMasterWallets(@CurrentPrincipal() principal: Principal, @Query() query: ListMasterWalletsWithBalancesQueryDto): Promise<MasterWalletListDto> {
     return this.masterWallets.list(principal, query);
   }
 
@@ -42,7 +51,26 @@ export class MasterWalletsController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a master wallet' })
   @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
-  getMasterWallet(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string): Promise<MasterWalletDto> {
-    return this.masterWallets.get(principal, id);
+  getMasterWallet(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string, @Query() query: MasterWalletQueryDto): Promise<MasterWalletDto> {
+    return this.masterWallets.get(principal, id, query.include_balances === true);
+  }
+
+  /** Every token balance of the master address on its chain and network (on-chain, refreshed by a job). */
+  @Get(':masterWalletId/balances')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get a master wallet\'s balances' })
+  @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
+  getMasterWalletBalances(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string): Promise<MasterBalanceListDto> {
+    return this.masterWallets.tokenBalances(principal, id);
+  }
+
+  /** One token's balance with `pending_in` and `pending_out`, as seed 004: `?chain&network&token[&token_address]`. */
+  @Get(':masterWalletId/balance')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get a master wallet\'s single-token balance' })
+  @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({ description: '`invalid_chain`, `invalid_network`, `unsupported_asset_network`', type: ErrorEnvelopeDto })
+  getMasterWalletBalance(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string, @Query() query: MasterTokenBalanceQueryDto): Promise<MasterTokenBalanceDto> {
+    return this.masterWallets.tokenBalance(principal, id, query);
   }
 }

@@ -4,9 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { KeyringService, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, Page, paginate } from '@app/common';
+import { DomainError, ErrorCode, formatAmount, Page, paginate } from '@app/common';
 import { isUuid, MasterWallet, OrganizationsRepository } from '@app/db';
-import { CreateMasterWalletDto, ListMasterWalletsQueryDto, MasterWalletDto } from './dto/master-wallet.dto';
+import {
+  CreateMasterWalletDto,
+  ListMasterWalletsWithBalancesQueryDto,
+  MasterBalanceListDto,
+  MasterTokenBalanceDto,
+  MasterTokenBalanceQueryDto,
+  MasterWalletDto,
+} from './dto/master-wallet.dto';
+import { MasterBalancesService } from './master-balances.service';
 
 @Injectable()
 export class MasterWalletsService {
@@ -15,6 +23,7 @@ export class MasterWalletsService {
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
     private readonly organizations: OrganizationsRepository,
+    private readonly balances: MasterBalancesService,
   ) {}
 
   /** Returns the organization's one master wallet for (chain, network), creating it on first call. */
@@ -28,23 +37,71 @@ export class MasterWalletsService {
       [randomUUID(), principal.organizationId, network.chain, network.key, dto.label ?? null, this.keyring.address(network, account, 0)],
     );
     const wallet = await this.db.manager.findOneByOrFail(MasterWallet, { organizationId: principal.organizationId, network: network.key });
+    if (inserted.length) this.balances.kick();
     return { created: inserted.length > 0, wallet: await this.view(wallet) };
   }
 
-  async list(principal: Principal, query: ListMasterWalletsQueryDto): Promise<Page<MasterWalletDto> & { count: number }> {
+  async list(principal: Principal, query: ListMasterWalletsWithBalancesQueryDto): Promise<Page<MasterWalletDto> & { count: number }> {
     const qb = this.db.manager.createQueryBuilder(MasterWallet, 'm').where('m.organization_id = :org', { org: principal.organizationId });
     const [{ rows, nextCursor }, count] = await Promise.all([
       paginate(qb, query),
       this.db.manager.countBy(MasterWallet, { organizationId: principal.organizationId }),
     ]);
     const children = await this.childCounts(principal.organizationId);
-    return { data: rows.map((m) => this.toDto(m, children.get(m.network) ?? 0)), next_cursor: nextCursor, count };
+    const balances = query.include_balances ? await this.balances.forMasters(rows) : undefined;
+    return {
+      data: rows.map((m) => ({ ...this.toDto(m, children.get(m.network) ?? 0), ...(balances ? { balances: balances.get(m.id) ?? [] } : {}) })),
+      next_cursor: nextCursor,
+      count,
+    };
   }
 
-  async get(principal: Principal, id: string): Promise<MasterWalletDto> {
+  async get(principal: Principal, id: string, includeBalances = false): Promise<MasterWalletDto> {
+    const wallet = await this.require(principal, id);
+    const view = await this.view(wallet);
+    if (!includeBalances) return view;
+    return { ...view, balances: (await this.balances.forMasters([wallet])).get(wallet.id) ?? [] };
+  }
+
+  async tokenBalances(principal: Principal, id: string): Promise<MasterBalanceListDto> {
+    const wallet = await this.require(principal, id);
+    return { data: (await this.balances.forMasters([wallet])).get(wallet.id) ?? [] };
+  }
+
+  /** Seed 004's single-token balance, with the withdrawals leaving this master address as pending_out. */
+  async tokenBalance(principal: Principal, id: string, query: MasterTokenBalanceQueryDto): Promise<MasterTokenBalanceDto> {
+    const wallet = await this.require(principal, id);
+    const asset = this.registry.resolveAssetQuery(query);
+    if (asset.network.key !== wallet.network) {
+      throw new DomainError(ErrorCode.InvalidNetwork, `This master wallet is on ${wallet.network.replace(':', ' ')}`, { chain: wallet.chain });
+    }
+    const row = ((await this.balances.forMasters([wallet])).get(wallet.id) ?? []).find((b) => b.token_symbol === asset.symbol)!;
+    const [{ out }] = await this.db.query<Array<{ out: string | null }>>(
+      `SELECT sum(amount) AS out FROM wallet_transactions WHERE organization_id = $1 AND network = $2 AND asset = $3
+       AND direction = 'outgoing' AND status IN ('pending', 'broadcast', 'confirming')`,
+      [wallet.organizationId, wallet.network, asset.symbol],
+    );
+    const pendingOut = BigInt(out ?? '0');
+    return {
+      chain: row.chain,
+      network: row.network,
+      token_symbol: row.token_symbol,
+      balance: row.balance,
+      balance_raw: row.balance_raw,
+      // Nothing but sweeps moves funds into a master address, and sweeps are booked when they confirm.
+      pending_in: '0',
+      pending_in_raw: '0',
+      pending_out: formatAmount(pendingOut, asset.decimals),
+      pending_out_raw: pendingOut.toString(),
+      is_stale: row.is_stale,
+      last_synced: row.last_synced,
+    };
+  }
+
+  private async require(principal: Principal, id: string): Promise<MasterWallet> {
     const wallet = isUuid(id) ? await this.db.manager.findOneBy(MasterWallet, { organizationId: principal.organizationId, id }) : null;
     if (!wallet) throw new DomainError(ErrorCode.WalletNotFound, 'No master wallet with that id in this organization');
-    return this.view(wallet);
+    return wallet;
   }
 
   private async view(wallet: MasterWallet): Promise<MasterWalletDto> {

@@ -39,6 +39,37 @@ export class NetworkDto {
   chain_id!: number | null;
   /** @example 3 */
   required_confirmations!: number;
+  /**
+   * `synced`; `stale` (no recent scan); `error` (the last scans failed, see last_error); `no_node` (no RPC URL: addresses work, deposits are not scanned).
+   * @example "synced"
+   */
+  status!: 'synced' | 'stale' | 'error' | 'no_node';
+  /** @example "1290" */
+  head_height!: string | null;
+  /**
+   * Last block the deposit scanner processed.
+   * @example "1290"
+   */
+  indexed_height!: string | null;
+  /**
+   * head_height - indexed_height.
+   * @example 0
+   */
+  lag!: number | null;
+  /** @example "2026-11-22T10:30:00.000Z" */
+  last_synced!: string | null;
+  /** @example null */
+  last_error!: string | null;
+  /**
+   * When the node was found serving a new chain (a devnet restarted without its state).
+   * @example null
+   */
+  reset_at!: string | null;
+  /**
+   * Devnet only: the embedded node's JSON-RPC URL, to point a wallet or viem at.
+   * @example "http://127.0.0.1:8545"
+   */
+  rpc_url!: string | null;
   assets!: NetworkAssetDto[];
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NetworksController } from './networks.controller';
+import { NetworksService } from './networks.service';
 
-@Module({ controllers: [NetworksController] })
+@Module({ controllers: [NetworksController], providers: [NetworksService] })
 export class NetworksModule {}

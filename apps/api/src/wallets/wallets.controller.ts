@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
-import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto, WalletListDto } from './dto/wallet.dto';
+import { CreateWalletDto, GetWalletQueryDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto, WalletListDto } from './dto/wallet.dto';
 import { WalletsService } from './wallets.service';
 
 @ApiTags('Wallets')
@@ -35,8 +35,8 @@ export class WalletsController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a wallet' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string): Promise<WalletDto> {
-    return this.wallets.get(principal, walletId);
+  getWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Query() query: GetWalletQueryDto): Promise<WalletDto> {
+    return this.wallets.get(principal, walletId, query.include_balances === true);
   }
 
   /** Updates name, external_id, bindings and metadata; `status` disables or re-enables the wallet. */

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode, JobScheduler, Page, paginate } from '@app/commo
 import { AppConfig } from '@app/config';
 import { isUniqueViolation, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
+import { WalletBalancesService } from '@app/ledger';
 import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto } from './dto/wallet.dto';
 import { toWalletDto } from './wallet.view';
 
@@ -21,6 +22,7 @@ export class WalletsService implements OnModuleInit {
     private readonly events: EventsService,
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
+    private readonly balances: WalletBalancesService,
   ) {}
 
   onModuleInit(): void {
@@ -57,11 +59,20 @@ export class WalletsService implements OnModuleInit {
     if (query.external_id !== undefined) qb.andWhere('w.external_id = :externalId', { externalId: query.external_id });
     if (query.status !== undefined) qb.andWhere('w.status = :status', { status: query.status });
     const { rows, nextCursor } = await paginate(qb, query);
-    return { data: rows.map((w) => this.view(w)), next_cursor: nextCursor };
+    const data = rows.map((w) => this.view(w));
+    if (query.include_balances) await this.attachBalances(data);
+    return { data, next_cursor: nextCursor };
   }
 
-  async get(principal: Principal, id: string): Promise<WalletDto> {
-    return this.view(await this.require(principal, id));
+  async get(principal: Principal, id: string, includeBalances = false): Promise<WalletDto> {
+    const view = this.view(await this.require(principal, id));
+    if (includeBalances) await this.attachBalances([view]);
+    return view;
+  }
+
+  private async attachBalances(views: WalletDto[]): Promise<void> {
+    const balances = await this.balances.forWallets(views.map((v) => v.id));
+    for (const view of views) view.balances = balances.get(view.id)?.networks ?? [];
   }
 
   async update(principal: Principal, id: string, dto: UpdateWalletDto): Promise<WalletDto> {

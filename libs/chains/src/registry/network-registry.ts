@@ -146,6 +146,31 @@ export class NetworkRegistry {
     );
   }
 
+  /**
+   * One asset from either query style: seed 000's `network` (a chain name) + `asset`, or seed 004's `chain` +
+   * `network` (a network name) + `token` [+ `token_address`]. 400 when incomplete, 422 when unknown.
+   */
+  resolveAssetQuery(query: { network?: string; asset?: string; chain?: string; token?: string; token_address?: string }): Asset {
+    const symbol = (query.token ?? query.asset)?.toUpperCase();
+    if (!symbol || (!query.chain && !query.network)) {
+      throw new DomainError(ErrorCode.InvalidRequest, 'Send network and asset, or chain, network and token');
+    }
+    let network: Network | undefined;
+    if (query.chain) {
+      network = this.resolve(query.chain.toLowerCase(), (query.network ?? '').toLowerCase());
+    } else {
+      network = this.byChain(query.network!.toLowerCase());
+      if (!network) throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, { supported: this.chainNames() });
+    }
+    const asset = this.findAsset(network, symbol, query.token_address);
+    if (!asset) {
+      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${symbol} is not an asset of ${network.chain}${query.token_address ? ' at that contract' : ''}`, {
+        supported: network.assets.map((a) => a.symbol),
+      });
+    }
+    return asset;
+  }
+
   /** Devnet tokens get their contract when the devnet deploys them at boot. */
   setContract(network: Network, symbol: string, contract: string): void {
     const asset = network.assets.find((a) => a.symbol === symbol && !a.native);

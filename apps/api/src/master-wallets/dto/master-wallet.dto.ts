@@ -1,5 +1,5 @@
-import { IsString, Length, Matches } from 'class-validator';
-import { Optional, PageQueryDto } from '@app/common';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { Optional, PageQueryDto, QueryBoolean } from '@app/common';
 
 export class CreateMasterWalletDto {
   /**
@@ -54,6 +54,8 @@ export class MasterWalletDto {
   created_at!: string;
   /** @example "2026-11-22T10:00:00.000Z" */
   updated_at!: string;
+  /** With `include_balances=true`: the on-chain balances. */
+  balances?: MasterBalanceDto[];
 }
 
 export class MasterWalletListDto {
@@ -64,4 +66,96 @@ export class MasterWalletListDto {
    * @example 2
    */
   count!: number;
+}
+
+export class MasterWalletQueryDto {
+  /** Inline the on-chain balances. */
+  @Optional() @QueryBoolean() @IsIn([true, false])
+  include_balances?: boolean;
+}
+
+export class ListMasterWalletsWithBalancesQueryDto extends ListMasterWalletsQueryDto {
+  /** Inline the on-chain balances. */
+  @Optional() @QueryBoolean() @IsIn([true, false])
+  include_balances?: boolean;
+}
+
+export class MasterBalanceDto {
+  /** @example "5b8f2f3e-1c2d-5e4f-8a9b-0c1d2e3f4a5b" */
+  asset_id!: string;
+  /** @example "ethereum" */
+  chain!: string;
+  /** @example "devnet" */
+  network!: string;
+  /** @example "ETH" */
+  token_symbol!: string;
+  /** @example 18 */
+  token_decimals!: number;
+  /**
+   * On-chain balance of the master address.
+   * @example "0.5"
+   */
+  balance!: string;
+  /** @example "500000000000000000" */
+  balance_raw!: string;
+  /**
+   * The last refresh is older than the sync interval allows, or never happened.
+   * @example false
+   */
+  is_stale!: boolean;
+  /** @example "2026-11-22T10:30:00.000Z" */
+  last_synced!: string | null;
+}
+
+export class MasterBalanceListDto {
+  data!: MasterBalanceDto[];
+}
+
+export class MasterTokenBalanceQueryDto {
+  /** @example "ethereum" */
+  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  chain!: string;
+
+  /** @example "devnet" */
+  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  network!: string;
+
+  /** @example "USDC" */
+  @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  token!: string;
+
+  /** Contract address, for ambiguous symbols. */
+  @Optional() @IsString() @Length(1, 128)
+  token_address?: string;
+}
+
+export class MasterTokenBalanceDto {
+  /** @example "ethereum" */
+  chain!: string;
+  /** @example "devnet" */
+  network!: string;
+  /** @example "USDC" */
+  token_symbol!: string;
+  /** @example "1000" */
+  balance!: string;
+  /** @example "1000000000" */
+  balance_raw!: string;
+  /**
+   * Funds on their way to the master address (sweeps not yet confirmed).
+   * @example "0"
+   */
+  pending_in!: string;
+  /** @example "0" */
+  pending_in_raw!: string;
+  /**
+   * Withdrawals leaving the master address, not yet confirmed.
+   * @example "0"
+   */
+  pending_out!: string;
+  /** @example "0" */
+  pending_out_raw!: string;
+  /** @example false */
+  is_stale!: boolean;
+  /** @example "2026-11-22T10:30:00.000Z" */
+  last_synced!: string | null;
 }

@@ -1,5 +1,6 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsMetadata, Optional, PageQueryDto, ValidateUUID, VISIBLE_ASCII } from '@app/common';
+import { IsMetadata, Optional, PageQueryDto, QueryBoolean, ValidateUUID, VISIBLE_ASCII } from '@app/common';
+import { NetworkBalancesDto } from '@app/ledger';
 import { WALLET_STATUSES, type WalletStatus } from '@app/db';
 
 export class CreateWalletDto {
@@ -77,6 +78,16 @@ export class ListWalletsQueryDto extends PageQueryDto {
   /** @example "active" */
   @Optional() @IsIn(WALLET_STATUSES)
   status?: WalletStatus;
+
+  /** Inline each wallet's balances (per network and asset). */
+  @Optional() @QueryBoolean() @IsIn([true, false])
+  include_balances?: boolean;
+}
+
+export class GetWalletQueryDto {
+  /** Inline the wallet's balances (per network and asset). */
+  @Optional() @QueryBoolean() @IsIn([true, false])
+  include_balances?: boolean;
 }
 
 export class WalletDto {
@@ -113,6 +124,8 @@ export class WalletDto {
   created_at!: string;
   /** @example "2026-11-22T10:00:00.000Z" */
   updated_at!: string;
+  /** With `include_balances=true`: balances per network, as GET /v1/wallets/{id}/balances. */
+  balances?: NetworkBalancesDto[];
 }
 
 export class WalletListDto {

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@app/auth';
+import { NetworkRegistry } from '@app/chains';
+import { DomainError, ErrorCode, formatAmount } from '@app/common';
+import { isUuid, Wallet, WalletsRepository } from '@app/db';
+import { WalletBalancesDto, WalletBalancesService } from '@app/ledger';
+import { BalanceLookupDto, BalanceLookupResultDto, SingleBalanceDto, SingleBalanceQueryDto } from './dto/balances.dto';
+
+@Injectable()
+export class BalancesService {
+  constructor(
+    private readonly wallets: WalletsRepository,
+    private readonly balances: WalletBalancesService,
+    private readonly registry: NetworkRegistry,
+  ) {}
+
+  async walletBalances(principal: Principal, walletId: string): Promise<WalletBalancesDto> {
+    const wallet = await this.require(principal, walletId);
+    return this.balances.forWallet(wallet.id);
+  }
+
+  /** Seed 003's lookup by wallet_id or external_id. */
+  async lookup(principal: Principal, dto: BalanceLookupDto): Promise<BalanceLookupResultDto> {
+    if (!dto.wallet_id && !dto.external_id) {
+      throw new DomainError(ErrorCode.InvalidRequest, 'Send wallet_id or external_id', { fields: [{ field: 'wallet_id', message: 'wallet_id or external_id is required' }] });
+    }
+    const wallet = dto.wallet_id
+      ? await this.wallets.findByOrgAndId(principal.organizationId, dto.wallet_id)
+      : await this.wallets.findByOrgAndExternalId(principal.organizationId, dto.external_id!);
+    if (!wallet) throw DomainError.notFound('Wallet');
+    const view = await this.balances.forWallet(wallet.id);
+    return {
+      account: { id: wallet.id, name: wallet.name, external_id: wallet.externalId, wallet_id: wallet.id },
+      balances: view.networks.flatMap((n) =>
+        n.assets.map((a) => ({
+          currency: a.currency,
+          asset: a.asset,
+          network: n.network,
+          amount: a.ledger,
+          amount_raw: a.ledger_raw,
+          pending_amount: a.pending,
+          pending_amount_raw: a.pending_raw,
+          available_balance: a.available,
+          available_balance_raw: a.available_raw,
+        })),
+      ),
+    };
+  }
+
+  async singleBalance(principal: Principal, walletId: string, query: SingleBalanceQueryDto): Promise<SingleBalanceDto> {
+    const wallet = await this.require(principal, walletId);
+    const asset = this.registry.resolveAssetQuery(query);
+    const network = asset.network;
+    const [{ figures }, sync] = await Promise.all([this.balances.figures(wallet.id, network, asset.symbol), this.balances.syncState()]);
+    const s = sync.get(network.key);
+    const pair = (v: bigint) => [formatAmount(v, asset.decimals), v.toString()] as const;
+    const [balance, balance_raw] = pair(figures.posted);
+    const [available, available_raw] = pair(figures.available);
+    const [pending_in, pending_in_raw] = pair(figures.pendingIn);
+    const [pending_out, pending_out_raw] = pair(figures.pendingOut);
+    return {
+      wallet_id: wallet.id, chain: network.chain, network: network.name, token_symbol: asset.symbol, currency: asset.currency, decimals: asset.decimals,
+      balance, balance_raw, available, available_raw, pending_in, pending_in_raw, pending_out, pending_out_raw,
+      is_stale: s?.isStale ?? true,
+      last_synced: s?.lastSynced ? s.lastSynced.toISOString() : null,
+    };
+  }
+
+  private async require(principal: Principal, walletId: string): Promise<Wallet> {
+    const wallet = isUuid(walletId) ? await this.wallets.findByOrgAndId(principal.organizationId, walletId) : null;
+    if (!wallet) throw DomainError.notFound('Wallet');
+    return wallet;
+  }
+}

@@ -1,0 +1,129 @@
+import { IsString, Length, Matches } from 'class-validator';
+import { Optional } from '@app/common';
+
+/** Seed 003: look a wallet up by `wallet_id` or by your `external_id` (wallet_id wins when both are given). */
+export class BalanceLookupDto {
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  @Optional() @IsString() @Length(1, 255)
+  wallet_id?: string;
+
+  /** @example "player-12345" */
+  @Optional() @IsString() @Length(1, 255)
+  external_id?: string;
+}
+
+export class LookupAccountDto {
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  id!: string;
+  /** @example "Player 12345" */
+  name!: string | null;
+  /** @example "player-12345" */
+  external_id!: string | null;
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  wallet_id!: string;
+}
+
+export class CurrencyBalanceDto {
+  /** @example "USDTTRC20" */
+  currency!: string;
+  /** @example "USDT" */
+  asset!: string;
+  /** @example "tron" */
+  network!: string;
+  /**
+   * Total: available + pending.
+   * @example "500"
+   */
+  amount!: string;
+  /** @example "500000000" */
+  amount_raw!: string;
+  /**
+   * In pending transactions (deposits confirming, withdrawals in flight).
+   * @example "100"
+   */
+  pending_amount!: string;
+  /** @example "100000000" */
+  pending_amount_raw!: string;
+  /**
+   * Available for transfers.
+   * @example "400"
+   */
+  available_balance!: string;
+  /** @example "400000000" */
+  available_balance_raw!: string;
+}
+
+export class BalanceLookupResultDto {
+  account!: LookupAccountDto;
+  balances!: CurrencyBalanceDto[];
+}
+
+/** Seed 000 (`network` + `asset`) or seed 004 (`chain` + `network` + `token` [+ `token_address`]). */
+export class SingleBalanceQueryDto {
+  /**
+   * Seed 000: the chain name (`ethereum`); with `chain`, seed 004's network name (`devnet`, `sepolia`, ...).
+   * @example "ethereum"
+   */
+  @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  network?: string;
+
+  /** @example "USDC" */
+  @Optional() @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  asset?: string;
+
+  /**
+   * Seed 004: chain of the asset.
+   * @example "ethereum"
+   */
+  @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  chain?: string;
+
+  /**
+   * Seed 004: token symbol.
+   * @example "USDC"
+   */
+  @Optional() @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  token?: string;
+
+  /** Seed 004: the token contract, for ambiguous symbols. */
+  @Optional() @IsString() @Length(1, 128)
+  token_address?: string;
+}
+
+export class SingleBalanceDto {
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  wallet_id!: string;
+  /** @example "ethereum" */
+  chain!: string;
+  /** @example "devnet" */
+  network!: string;
+  /** @example "USDC" */
+  token_symbol!: string;
+  /** @example "USDCERC20" */
+  currency!: string;
+  /** @example 6 */
+  decimals!: number;
+  /**
+   * Posted balance (confirmed in minus confirmed out): seed 004's `balance`.
+   * @example "1000"
+   */
+  balance!: string;
+  /** @example "1000000000" */
+  balance_raw!: string;
+  /** @example "1000" */
+  available!: string;
+  /** @example "1000000000" */
+  available_raw!: string;
+  /** @example "0" */
+  pending_in!: string;
+  /** @example "0" */
+  pending_in_raw!: string;
+  /** @example "0" */
+  pending_out!: string;
+  /** @example "0" */
+  pending_out_raw!: string;
+  /** @example false */
+  is_stale!: boolean;
+  /** @example "2026-11-22T10:30:00.000Z" */
+  last_synced!: string | null;
+}

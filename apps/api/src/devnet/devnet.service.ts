@@ -1,0 +1,109 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Address, createWalletClient, getAddress, getContractAddress, Hash, http, WalletClient } from 'viem';
+import { ChainClients, DEVNET_ACCOUNTS, devnetAddress, ERC20_ABI, EvmClient, Network, NetworkRegistry, TEST_TOKEN } from '@app/chains';
+
+/** Test-token supply minted to the faucet and to the denylisted sender at deployment, in whole tokens. */
+const FAUCET_SUPPLY = 1_000_000_000_000n;
+const DENYLISTED_SUPPLY = 1_000_000_000n;
+
+/**
+ * Devnet only: deploys the test ERC-20s (USDC, USDT; 6 decimals) from committed bytecode at deterministic
+ * addresses (the deployer's nonces 0, 1, ...), funds the faucet and the denylisted sender, and registers the
+ * contracts. Idempotent: on a chain that kept its state nothing is sent again.
+ */
+@Injectable()
+export class DevnetService implements OnModuleInit {
+  private readonly logger = new Logger('Devnet');
+  readonly deployer = devnetAddress(DEVNET_ACCOUNTS.deployer);
+  readonly faucet = devnetAddress(DEVNET_ACCOUNTS.faucet);
+  readonly denylisted = devnetAddress(DEVNET_ACCOUNTS.denylisted);
+  private readonly wallets = new Map<string, WalletClient>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly registry: NetworkRegistry,
+    private readonly clients: ChainClients,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const client of this.clients.all()) await this.deployTokens(client);
+  }
+
+  /** A wallet client that asks the node to sign with its unlocked development accounts (eth_sendTransaction). */
+  walletFor(client: EvmClient): WalletClient {
+    let wallet = this.wallets.get(client.network.key);
+    if (!wallet) {
+      wallet = createWalletClient({ chain: client.client.chain, transport: http(client.url) });
+      this.wallets.set(client.network.key, wallet);
+    }
+    return wallet;
+  }
+
+  /**
+   * Sends from one devnet account one at a time. Concurrent eth_sendTransaction calls from the same account were
+   * seen to leave anvil (automine) with queued transactions that never mine; in order, they all do.
+   */
+  send(client: EvmClient, from: Address, sendTx: () => Promise<Hash>): Promise<Hash> {
+    const key = `${client.network.key}:${from}`;
+    const result = (this.queues.get(key) ?? Promise.resolve()).then(sendTx, sendTx);
+    this.queues.set(key, result.catch(() => undefined));
+    return result;
+  }
+
+  async waitMined(client: EvmClient, hash: Hash): Promise<void> {
+    await client.client.waitForTransactionReceipt({ hash, pollingInterval: 100, timeout: 60_000 });
+  }
+
+  private async deployTokens(client: EvmClient): Promise<void> {
+    const network: Network = client.network;
+    const tokens = network.assets.filter((a) => !a.native).map((asset, nonce) => ({ asset, nonce, address: getContractAddress({ from: this.deployer, nonce: BigInt(nonce) }) }));
+    const wallet = this.walletFor(client);
+    const chain = client.client.chain;
+    // Every transaction is sent before any is awaited: with a block time they land in one or two blocks.
+    const deploys: Array<{ symbol: string; address: Address; hash: Promise<Hash> }> = [];
+    for (const { asset, nonce, address } of tokens) {
+      if (await client.client.getCode({ address })) continue;
+      const args = [`Test ${asset.symbol}`, asset.symbol, asset.decimals] as const;
+      deploys.push({
+        symbol: asset.symbol,
+        address,
+        hash: this.send(client, this.deployer, () => wallet.deployContract({ abi: TEST_TOKEN.abi, bytecode: TEST_TOKEN.bytecode, args, account: this.deployer, chain, nonce })),
+      });
+    }
+    for (const d of deploys) {
+      try {
+        await this.waitMined(client, await d.hash);
+        this.logger.log(`deployed test ${d.symbol} on ${network.key} at ${d.address}`);
+      } catch (e) {
+        // Another process of this deployment deployed it first (same nonce): fine if the code is there now.
+        if (!(await client.client.getCode({ address: d.address }))) throw e;
+      }
+    }
+    const needed: Array<{ token: Address; holder: Address; amount: bigint }> = [];
+    for (const { asset, address } of tokens) {
+      this.registry.setContract(network, asset.symbol, getAddress(address));
+      const unit = 10n ** BigInt(asset.decimals);
+      for (const [holder, supply] of [[this.faucet, FAUCET_SUPPLY], [this.denylisted, DENYLISTED_SUPPLY]] as const) {
+        if ((await client.tokenBalance(address, holder)) === 0n) needed.push({ token: address, holder, amount: supply * unit });
+      }
+    }
+    const mints = needed.map((n) =>
+      this.send(client, this.deployer, () =>
+        wallet.writeContract({ address: n.token, abi: ERC20_ABI_WITH_MINT, functionName: 'mint', args: [n.holder, n.amount], account: this.deployer, chain }),
+      ),
+    );
+    for (const [i, sent] of mints.entries()) {
+      try {
+        await this.waitMined(client, await sent);
+      } catch (e) {
+        // A replica booting at the same moment minted with that nonce first.
+        if ((await client.tokenBalance(needed[i].token, needed[i].holder)) === 0n) throw e;
+      }
+    }
+  }
+}
+
+const ERC20_ABI_WITH_MINT = [
+  ...ERC20_ABI,
+  { type: 'function', name: 'mint', stateMutability: 'nonpayable', inputs: [{ name: 'to', type: 'address' }, { name: 'value', type: 'uint256' }], outputs: [] },
+] as const;

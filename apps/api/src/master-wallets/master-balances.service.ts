@@ -1,0 +1,103 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Address } from 'viem';
+import { DataSource } from 'typeorm';
+import { ChainClients, EvmClient, NetworkRegistry } from '@app/chains';
+import { formatAmount, JobScheduler } from '@app/common';
+import { AppConfig } from '@app/config';
+import { MasterWallet, MasterWalletBalance } from '@app/db';
+import { MasterBalanceDto } from './dto/master-wallet.dto';
+
+export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
+
+/**
+ * Seed 004's master wallet balances are the on-chain balances of the master address, refreshed by a job; a reader
+ * sees `last_synced` and `is_stale` rather than waiting for a node.
+ */
+@Injectable()
+export class MasterBalancesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clients: ChainClients,
+    private readonly registry: NetworkRegistry,
+    private readonly jobs: JobScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.every(MASTER_BALANCE_SYNC_JOB, this.config.balanceSyncIntervalMs, () => this.syncAll());
+  }
+
+  kick(): void {
+    this.jobs.kick(MASTER_BALANCE_SYNC_JOB);
+  }
+
+  async syncAll(): Promise<number> {
+    let updated = 0;
+    for (const client of this.clients.all()) updated += await this.syncNetwork(client);
+    return updated;
+  }
+
+  /** One network: every master wallet's native and token balances, under a try-lock so replicas do not repeat it. */
+  async syncNetwork(client: EvmClient): Promise<number> {
+    const network = client.network;
+    return this.db.transaction(async (m) => {
+      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`master-balance-sync:${network.key}`]);
+      if (!locked) return 0;
+      const masters = await m.find(MasterWallet, { where: { network: network.key } });
+      const assets = network.assets.filter((a) => a.native || a.contract);
+      const rows: Array<Partial<MasterWalletBalance>> = [];
+      const now = new Date();
+      await Promise.all(
+        masters.flatMap((master) =>
+          assets.map(async (asset) => {
+            const balance = asset.native
+              ? await client.nativeBalance(master.address as Address)
+              : await client.tokenBalance(asset.contract as Address, master.address as Address);
+            rows.push({ masterWalletId: master.id, asset: asset.symbol, balance, syncedAt: now });
+          }),
+        ),
+      );
+      if (rows.length) {
+        await m.createQueryBuilder().insert().into(MasterWalletBalance).values(rows).orUpdate(['balance', 'synced_at'], ['master_wallet_id', 'asset']).execute();
+      }
+      return rows.length;
+    });
+  }
+
+  /** Balances of several master wallets (one query). */
+  async forMasters(masters: MasterWallet[]): Promise<Map<string, MasterBalanceDto[]>> {
+    const result = new Map<string, MasterBalanceDto[]>();
+    if (!masters.length) return result;
+    const rows = await this.db.manager
+      .createQueryBuilder(MasterWalletBalance, 'b')
+      .where('b.master_wallet_id IN (:...ids)', { ids: masters.map((m) => m.id) })
+      .getMany();
+    const staleBefore = Date.now() - Math.max(this.config.balanceSyncIntervalMs * 3, this.config.staleAfterSeconds * 1000);
+    for (const master of masters) {
+      const network = this.registry.byKey(master.network);
+      if (!network) continue;
+      result.set(
+        master.id,
+        network.assets
+          .filter((a) => a.native || a.contract)
+          .map((asset) => {
+            const row = rows.find((r) => r.masterWalletId === master.id && r.asset === asset.symbol);
+            const balance = row?.balance ?? 0n;
+            return {
+              asset_id: asset.id,
+              chain: network.chain,
+              network: network.name,
+              token_symbol: asset.symbol,
+              token_decimals: asset.decimals,
+              balance: formatAmount(balance, asset.decimals),
+              balance_raw: balance.toString(),
+              is_stale: !row || row.syncedAt.getTime() < staleBefore,
+              last_synced: row ? row.syncedAt.toISOString() : null,
+            };
+          }),
+      );
+    }
+    return result;
+  }
+}

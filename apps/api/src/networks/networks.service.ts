@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ChainClients, NetworkRegistry } from '@app/chains';
+import { AppConfig } from '@app/config';
+import { ChainCursor } from '@app/db';
+import { NetworkDto } from './network.dto';
+
+@Injectable()
+export class NetworksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: NetworkRegistry,
+    private readonly clients: ChainClients,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(): Promise<NetworkDto[]> {
+    const cursors = new Map((await this.db.manager.find(ChainCursor)).map((c) => [c.network, c]));
+    const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
+    return this.registry.list().map((n) => {
+      const client = this.clients.evm(n);
+      const cursor = cursors.get(n.key);
+      const stale = !cursor?.lastSyncedAt || cursor.lastSyncedAt.getTime() < staleBefore;
+      const lag = cursor?.headHeight != null && cursor.indexedHeight != null ? Number(cursor.headHeight - cursor.indexedHeight) : null;
+      return {
+        chain: n.chain,
+        network: n.name,
+        environment: n.env,
+        display_name: n.displayName,
+        family: n.family,
+        chain_id: n.chainId ?? null,
+        required_confirmations: n.confirmations,
+        status: !client ? 'no_node' : cursor?.lastError && stale ? 'error' : stale ? 'stale' : 'synced',
+        head_height: cursor?.headHeight?.toString() ?? null,
+        indexed_height: cursor?.indexedHeight?.toString() ?? null,
+        lag,
+        last_synced: cursor?.lastSyncedAt?.toISOString() ?? null,
+        last_error: cursor?.lastError ?? null,
+        reset_at: cursor?.resetAt?.toISOString() ?? null,
+        // Only the embedded devnet's node is shown: a production RPC URL may carry a provider key.
+        rpc_url: this.config.isDevnet && client ? client.url : null,
+        assets: n.assets.map((a) => ({
+          asset_id: a.id,
+          symbol: a.symbol,
+          currency: a.currency,
+          decimals: a.decimals,
+          native: a.native,
+          contract_address: a.contract ?? null,
+          receive: a.receive,
+        })),
+      };
+    });
+  }
+}

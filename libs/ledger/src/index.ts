@@ -1,0 +1,6 @@
+export * from './invariants';
+export * from './ledger.module';
+export * from './ledger.service';
+export * from './transaction-view';
+export * from './dto/balance.dto';
+export * from './wallet-balances.service';

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '@app/common';
+import { isUniqueViolation, LedgerAccount, LedgerAccountKind, LedgerPhase, LedgerTransfer } from '@app/db';
+
+export interface AccountRef {
+  organizationId: string;
+  kind: LedgerAccountKind;
+  walletId?: string | null;
+  network: string;
+  asset: string;
+}
+
+export interface TransferInput {
+  debit: AccountRef;
+  credit: AccountRef;
+  amount: bigint;
+  reference: string;
+  /** Groups transfers committed together; default: a new id. */
+  transactionId?: string;
+}
+
+/** Balance figures of one account, derived from its four cached sums. */
+export interface BalanceFigures {
+  /** credits_posted - debits_posted - debits_pending: what can be spent. */
+  available: bigint;
+  /** credits_pending: deposits not yet final. */
+  pendingIn: bigint;
+  /** debits_pending: holds of withdrawals in flight. */
+  pendingOut: bigint;
+  pending: bigint;
+  /** available + pending (seed 001's total). */
+  ledger: bigint;
+  /** credits_posted - debits_posted (seed 004's `balance`). */
+  posted: bigint;
+}
+
+export function figuresOf(a: Pick<LedgerAccount, 'creditsPosted' | 'debitsPosted' | 'creditsPending' | 'debitsPending'>): BalanceFigures {
+  const available = a.creditsPosted - a.debitsPosted - a.debitsPending;
+  const pending = a.creditsPending + a.debitsPending;
+  return {
+    available,
+    pendingIn: a.creditsPending,
+    pendingOut: a.debitsPending,
+    pending,
+    ledger: available + pending,
+    posted: a.creditsPosted - a.debitsPosted,
+  };
+}
+
+type Column = 'credits_posted' | 'debits_posted' | 'credits_pending' | 'debits_pending';
+
+/**
+ * The only code that changes balances. Double entry, two-phase (TigerBeetle's model): every transfer debits one
+ * account and credits another by the same amount, in the same asset. Callers pass the EntityManager of their
+ * transaction: the ledger write commits or rolls back with the business change.
+ */
+@Injectable()
+export class LedgerService {
+  /** The account's id, creating the account on first use (race-safe). */
+  async account(manager: EntityManager, ref: AccountRef): Promise<string> {
+    const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
+    if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
+    const conflict = walletId ? '(wallet_id, network, asset) WHERE wallet_id IS NOT NULL' : '(organization_id, kind, network, asset) WHERE wallet_id IS NULL';
+    const inserted = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO ledger_accounts (id, organization_id, kind, wallet_id, network, asset) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ${conflict} DO NOTHING RETURNING id`,
+      [randomUUID(), ref.organizationId, ref.kind, walletId, ref.network, ref.asset],
+    );
+    if (inserted.length) return inserted[0].id;
+    const [row] = await manager.query<Array<{ id: string }>>(
+      walletId
+        ? `SELECT id FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3`
+        : `SELECT id FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL`,
+      walletId ? [walletId, ref.network, ref.asset] : [ref.organizationId, ref.kind, ref.network, ref.asset],
+    );
+    return row.id;
+  }
+
+  /** Moves `amount` at once. 422 `insufficient_funds` if a wallet account would go below zero. */
+  async transfer(manager: EntityManager, input: TransferInput): Promise<LedgerTransfer> {
+    return this.create(manager, input, 'posted');
+  }
+
+  /** Two-phase: a hold. On the debit side it reserves funds (pending_out); on the credit side it is pending_in. */
+  async pending(manager: EntityManager, input: TransferInput): Promise<LedgerTransfer> {
+    return this.create(manager, input, 'pending');
+  }
+
+  /** Posts a hold (all of it, or `amount` of it, releasing the rest). At most once per hold. */
+  async post(manager: EntityManager, pendingId: string, amount?: bigint): Promise<LedgerTransfer> {
+    return this.resolve(manager, pendingId, 'post_pending', amount);
+  }
+
+  /** Voids a hold: nothing moves. At most once per hold. */
+  async void(manager: EntityManager, pendingId: string): Promise<LedgerTransfer> {
+    return this.resolve(manager, pendingId, 'void_pending');
+  }
+
+  private async create(manager: EntityManager, input: TransferInput, phase: 'posted' | 'pending'): Promise<LedgerTransfer> {
+    if (input.amount <= 0n) throw new Error('ledger amounts are positive');
+    if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
+      throw new Error('a transfer moves one asset on one network');
+    }
+    const [debitId, creditId] = [await this.account(manager, input.debit), await this.account(manager, input.credit)];
+    const transfer = this.row({
+      transactionId: input.transactionId ?? randomUUID(),
+      organizationId: input.debit.organizationId,
+      debitAccountId: debitId,
+      creditAccountId: creditId,
+      network: input.debit.network,
+      asset: input.debit.asset,
+      amount: input.amount,
+      phase,
+      pendingId: null,
+      reference: input.reference,
+    });
+    await manager.insert(LedgerTransfer, transfer);
+    const debitColumn: Column = phase === 'posted' ? 'debits_posted' : 'debits_pending';
+    const creditColumn: Column = phase === 'posted' ? 'credits_posted' : 'credits_pending';
+    await this.apply(manager, [
+      { account: debitId, changes: { [debitColumn]: input.amount }, guard: input.amount },
+      { account: creditId, changes: { [creditColumn]: input.amount } },
+    ]);
+    return transfer;
+  }
+
+  private async resolve(manager: EntityManager, pendingId: string, phase: 'post_pending' | 'void_pending', amount?: bigint): Promise<LedgerTransfer> {
+    const pending = await manager.findOneBy(LedgerTransfer, { id: pendingId, phase: 'pending' });
+    if (!pending) throw new Error(`no pending transfer ${pendingId}`);
+    const posted = phase === 'post_pending' ? (amount ?? pending.amount) : pending.amount;
+    if (posted <= 0n || posted > pending.amount) throw new Error('a hold posts at most its amount');
+    const resolution = this.row({
+      transactionId: pending.transactionId,
+      organizationId: pending.organizationId,
+      debitAccountId: pending.debitAccountId,
+      creditAccountId: pending.creditAccountId,
+      network: pending.network,
+      asset: pending.asset,
+      amount: posted,
+      phase,
+      pendingId,
+      reference: pending.reference,
+    });
+    try {
+      // The unique index on pending_id makes a second resolution of the same hold fail here (LED-6).
+      await manager.insert(LedgerTransfer, resolution);
+    } catch (e) {
+      if (isUniqueViolation(e, 'ledger_transfers_resolution')) throw new Error(`pending transfer ${pendingId} is already resolved`);
+      throw e;
+    }
+    const debit: Partial<Record<Column, bigint>> = { debits_pending: -pending.amount };
+    const credit: Partial<Record<Column, bigint>> = { credits_pending: -pending.amount };
+    if (phase === 'post_pending') {
+      debit.debits_posted = posted;
+      credit.credits_posted = posted;
+    }
+    await this.apply(manager, [
+      { account: pending.debitAccountId, changes: debit },
+      { account: pending.creditAccountId, changes: credit },
+    ]);
+    return resolution;
+  }
+
+  /**
+   * Applies deltas to the cached sums, in account-id order so that concurrent transfers between the same accounts
+   * lock them in the same order (no deadlock). A guarded debit of a wallet account updates nothing when it would
+   * leave `available` below `guard`'s worth, which answers 422 `insufficient_funds`; a CHECK constraint backs it.
+   */
+  private async apply(manager: EntityManager, updates: Array<{ account: string; changes: Partial<Record<Column, bigint>>; guard?: bigint }>): Promise<void> {
+    for (const u of [...updates].sort((a, b) => (a.account < b.account ? -1 : 1))) {
+      const sets = Object.entries(u.changes).map(([column, _], i) => `${column} = ${column} + $${i + 2}`);
+      const params: unknown[] = [u.account, ...Object.values(u.changes).map((v) => v.toString())];
+      let guard = '';
+      if (u.guard !== undefined) {
+        params.push(u.guard.toString());
+        guard = ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= $${params.length})`;
+      }
+      // Wrapped in a CTE so the driver returns the updated rows themselves (a bare UPDATE answers [rows, count]).
+      const rows = await manager.query<Array<{ id: string }>>(
+        `WITH updated AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${guard} RETURNING id) SELECT id FROM updated`,
+        params,
+      );
+      if (rows.length === 0) {
+        throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: (u.guard ?? 0n).toString() });
+      }
+    }
+  }
+
+  private row(values: Omit<LedgerTransfer, 'id' | 'createdAt'>): LedgerTransfer {
+    return Object.assign(new LedgerTransfer(), { id: randomUUID(), ...values });
+  }
+}
+
+export type { LedgerPhase };

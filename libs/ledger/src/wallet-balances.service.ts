@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Network, NetworkRegistry } from '@app/chains';
+import { formatAmount } from '@app/common';
+import { AppConfig } from '@app/config';
+import { BalanceFigures, figuresOf } from './ledger.service';
+import { AssetBalanceDto, NetworkBalancesDto, WalletBalancesDto } from './dto/balance.dto';
+
+interface AccountRow {
+  wallet_id: string;
+  network: string;
+  asset: string;
+  credits_posted: string;
+  debits_posted: string;
+  credits_pending: string;
+  debits_pending: string;
+}
+
+export interface NetworkSync {
+  indexedHeight: string | null;
+  lastSynced: Date | null;
+  isStale: boolean;
+}
+
+const ZERO: BalanceFigures = { available: 0n, pendingIn: 0n, pendingOut: 0n, pending: 0n, ledger: 0n, posted: 0n };
+
+export function assetBalanceDto(symbol: string, currency: string, decimals: number, f: BalanceFigures, quarantined: bigint): AssetBalanceDto {
+  const pair = (v: bigint) => [formatAmount(v, decimals), v.toString()] as const;
+  const [available, available_raw] = pair(f.available);
+  const [pending, pending_raw] = pair(f.pending);
+  const [pending_in, pending_in_raw] = pair(f.pendingIn);
+  const [pending_out, pending_out_raw] = pair(f.pendingOut);
+  const [ledger, ledger_raw] = pair(f.ledger);
+  const [q, q_raw] = pair(quarantined);
+  return {
+    asset: symbol, currency, decimals, available, available_raw, pending, pending_raw, pending_in, pending_in_raw, pending_out, pending_out_raw,
+    ledger, ledger_raw, quarantined: q, quarantined_raw: q_raw,
+  };
+}
+
+/**
+ * The balance read model: a wallet's ledger accounts grouped per network with its receive addresses and the
+ * scanner's progress. Reads only; the ledger service is what writes.
+ */
+@Injectable()
+export class WalletBalancesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: NetworkRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Balances of several wallets with a fixed number of queries (no N+1 on lists). */
+  async forWallets(walletIds: string[]): Promise<Map<string, WalletBalancesDto>> {
+    const result = new Map<string, WalletBalancesDto>();
+    if (walletIds.length === 0) return result;
+    const [accounts, quarantined, addresses, sync] = await Promise.all([
+      this.db.query<AccountRow[]>(
+        'SELECT wallet_id, network, asset, credits_posted, debits_posted, credits_pending, debits_pending FROM ledger_accounts WHERE wallet_id = ANY($1)',
+        [walletIds],
+      ),
+      this.db.query<Array<{ wallet_id: string; network: string; asset: string; total: string }>>(
+        `SELECT wallet_id, network, asset, sum(amount) AS total FROM wallet_transactions
+         WHERE wallet_id = ANY($1) AND direction = 'incoming' AND status = 'quarantined' GROUP BY 1, 2, 3`,
+        [walletIds],
+      ),
+      this.db.query<Array<{ wallet_id: string; network: string; address: string }>>(
+        'SELECT wallet_id, network, address FROM addresses WHERE wallet_id = ANY($1) ORDER BY created_at',
+        [walletIds],
+      ),
+      this.syncState(),
+    ]);
+    const key = (w: string, n: string, a: string) => `${w}|${n}|${a}`;
+    const figures = new Map(accounts.map((a) => [key(a.wallet_id, a.network, a.asset), figuresOf({
+      creditsPosted: BigInt(a.credits_posted), debitsPosted: BigInt(a.debits_posted), creditsPending: BigInt(a.credits_pending), debitsPending: BigInt(a.debits_pending),
+    })]));
+    const held = new Map(quarantined.map((q) => [key(q.wallet_id, q.network, q.asset), BigInt(q.total)]));
+    for (const walletId of walletIds) {
+      const networks = new Set<string>([
+        ...addresses.filter((a) => a.wallet_id === walletId).map((a) => a.network),
+        ...accounts.filter((a) => a.wallet_id === walletId).map((a) => a.network),
+        ...quarantined.filter((q) => q.wallet_id === walletId).map((q) => q.network),
+      ]);
+      const views: NetworkBalancesDto[] = [];
+      for (const network of this.registry.list().filter((n) => networks.has(n.key))) {
+        const s = sync.get(network.key) ?? { indexedHeight: null, lastSynced: null, isStale: true };
+        const assets = network.assets.filter(
+          (a) => a.receive || figures.has(key(walletId, network.key, a.symbol)) || held.has(key(walletId, network.key, a.symbol)),
+        );
+        views.push({
+          network: network.chain,
+          network_name: network.name,
+          addresses: [...new Set(addresses.filter((a) => a.wallet_id === walletId && a.network === network.key).map((a) => a.address))],
+          indexed_height: s.indexedHeight,
+          last_synced: s.lastSynced ? s.lastSynced.toISOString() : null,
+          is_stale: s.isStale,
+          assets: assets.map((a) =>
+            assetBalanceDto(a.symbol, a.currency, a.decimals, figures.get(key(walletId, network.key, a.symbol)) ?? ZERO, held.get(key(walletId, network.key, a.symbol)) ?? 0n),
+          ),
+        });
+      }
+      result.set(walletId, { wallet_id: walletId, networks: views });
+    }
+    return result;
+  }
+
+  async forWallet(walletId: string): Promise<WalletBalancesDto> {
+    return (await this.forWallets([walletId])).get(walletId)!;
+  }
+
+  /** One asset of one wallet: its balance figures (zero when the wallet never held it). */
+  async figures(walletId: string, network: Network, asset: string): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
+    const [row] = await this.db.query<AccountRow[]>(
+      'SELECT credits_posted, debits_posted, credits_pending, debits_pending FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3',
+      [walletId, network.key, asset],
+    );
+    const [q] = await this.db.query<Array<{ total: string | null }>>(
+      `SELECT sum(amount) AS total FROM wallet_transactions WHERE wallet_id = $1 AND network = $2 AND asset = $3 AND direction = 'incoming' AND status = 'quarantined'`,
+      [walletId, network.key, asset],
+    );
+    return {
+      figures: row
+        ? figuresOf({ creditsPosted: BigInt(row.credits_posted), debitsPosted: BigInt(row.debits_posted), creditsPending: BigInt(row.credits_pending), debitsPending: BigInt(row.debits_pending) })
+        : ZERO,
+      quarantined: BigInt(q?.total ?? '0'),
+    };
+  }
+
+  /** Scanner progress per network: a network with no node, or no pass within STALE_AFTER_SECONDS, is stale. */
+  async syncState(): Promise<Map<string, NetworkSync>> {
+    const rows = await this.db.query<Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }>>(
+      'SELECT network, indexed_height, last_synced_at FROM chain_cursors',
+    );
+    const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
+    return new Map(
+      rows.map((r) => [r.network, { indexedHeight: r.indexed_height, lastSynced: r.last_synced_at, isStale: !r.last_synced_at || r.last_synced_at.getTime() < staleBefore }]),
+    );
+  }
+}
