@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPublicClient, http, parseAbi } from 'viem';
 import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp, waitFor } from '@app/testing';
 import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
@@ -256,6 +258,44 @@ describe('restart in the middle of a confirmation', () => {
       expect(posts.map((p: { phase: string }) => p.phase)).toEqual(['pending', 'post_pending']);
       const [cursor] = await second.dataSource.query(`SELECT reset_at FROM chain_cursors WHERE network = 'ethereum:devnet'`);
       expect(cursor.reset_at).toBeNull();
+      await expectLedgerConsistent(second);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('a devnet restarted without its state', () => {
+  it('is noticed (new genesis): in-flight deposits fail with chain_reset and the reset is reported', async () => {
+    const first = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    const creds = await createOrganization(first);
+    let api = first.http.as({ kind: 'hmac', creds });
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'ETH', 'ethereum');
+    const hash = await deposit(api, { network: 'ethereum', asset: 'ETH', address, amount: '3' });
+    await waitForTransaction(api, walletId, hash, 'confirming');
+    await first.close();
+    rmSync(join(first.config.dataDir, 'devnet', 'ethereum-state.json'));
+    await new Promise((r) => setTimeout(r, 1100)); // a genesis block of another second
+
+    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    try {
+      api = second.http.as({ kind: 'hmac', creds });
+      const failed = await waitForTransaction(api, walletId, hash, 'failed');
+      expect(failed.failure_reason).toBe('chain_reset');
+      expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '0', pending: '0' });
+      const eth = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum');
+      expect(eth.reset_at).not.toBeNull();
+      // nestjs-pino keeps one root logger per process: with two apps in this test process, the first one's stream
+      // receives the application log lines of both.
+      const warned = [...first.logs, ...second.logs].some((l) => JSON.stringify(l).includes("the node's chain was replaced"));
+      expect(warned).toBe(true);
+      // The new chain works: a new deposit is credited.
+      const again = await deposit(api, { network: 'ethereum', asset: 'ETH', address, amount: '1' });
+      await waitForTransaction(api, walletId, again, 'confirming');
+      await mine(api, 'ethereum', 2);
+      await waitForTransaction(api, walletId, again, 'confirmed');
+      expect((await assetBalance(api, walletId, 'ethereum', 'ETH')).available).toBe('1');
       await expectLedgerConsistent(second);
     } finally {
       await second.close();

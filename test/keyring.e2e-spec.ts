@@ -57,6 +57,8 @@ describe('root seed custody on testnet (built app and CLI, child processes)', ()
       const accounts = await fetchAccountIndex(env.DATABASE_URL, org.id);
       expect(res.body.address).toBe(independentEvmAddress(ABANDON, accounts, 0));
       expect((await http.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet' })).body.error.code).toBe('invalid_network');
+      // The sandbox exists only on devnet.
+      expect((await http.post('/v1/sandbox/mine', { network: 'ethereum', blocks: 1 })).status).toBe(404);
     } finally {
       app.child.kill('SIGTERM');
       await app.exited;

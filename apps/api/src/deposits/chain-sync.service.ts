@@ -70,6 +70,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 export class ChainSyncService implements OnModuleInit {
   private readonly logger = new Logger('ChainSync');
   private readonly watch = new Map<string, WatchSet>();
+  /** Networks whose genesis this process has compared with the stored one (at the first tick, and after reorgs). */
+  private readonly genesisChecked = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -96,15 +98,9 @@ export class ChainSyncService implements OnModuleInit {
       if (!locked) return { skipped: true };
       const cursor = await this.lockCursor(m, network);
       const head = await client.head();
-      const genesis = await client.blockHash(0n);
-      if (!cursor.genesisHash) {
-        const chainId = await client.chainId();
-        if (network.chainId !== undefined && chainId !== network.chainId) {
-          throw new Error(`the RPC node of ${network.key} serves chain id ${chainId}, expected ${network.chainId}: refusing to scan`);
-        }
-        cursor.genesisHash = genesis ?? null;
-      } else if (genesis && genesis !== cursor.genesisHash) {
-        await this.onChainReset(m, network, cursor, genesis);
+      if (!this.genesisChecked.has(network.key) || !cursor.genesisHash) {
+        await this.checkGenesis(m, client, cursor);
+        this.genesisChecked.add(network.key);
       }
       if (cursor.indexedHeight === null) {
         // First sight of this chain: start at its head, never at genesis (a mainnet history is not ours to scan).
@@ -124,6 +120,21 @@ export class ChainSyncService implements OnModuleInit {
       await m.query('DELETE FROM scanned_blocks WHERE network = $1 AND height < $2', [network.key, (cursor.indexedHeight - REORG_WINDOW).toString()]);
       return { scannedTo: cursor.indexedHeight, deposits };
     });
+  }
+
+  /** The node must serve the configured chain; a new genesis means the chain was replaced (devnet without state). */
+  private async checkGenesis(m: EntityManager, client: EvmClient, cursor: ChainCursor): Promise<void> {
+    const network = client.network;
+    const genesis = await client.blockHash(0n);
+    if (!cursor.genesisHash) {
+      const chainId = await client.chainId();
+      if (network.chainId !== undefined && chainId !== network.chainId) {
+        throw new Error(`the RPC node of ${network.key} serves chain id ${chainId}, expected ${network.chainId}: refusing to scan`);
+      }
+      cursor.genesisHash = genesis ?? null;
+    } else if (genesis && genesis !== cursor.genesisHash) {
+      await this.onChainReset(m, network, cursor, genesis);
+    }
   }
 
   private async syncOrRecord(client: EvmClient): Promise<SyncResult> {
@@ -326,6 +337,7 @@ export class ChainSyncService implements OnModuleInit {
       if (!ancestorHash) throw new Error(`cannot read block ${ancestor} of ${network.key}`);
     }
     this.logger.warn(`reorg on ${network.key}: indexed block ${indexed} is gone; common ancestor ${ancestor}`);
+    this.genesisChecked.delete(network.key); // a rollback this deep may be a replaced chain: look again next tick
     await this.failDepositsAfter(m, network, ancestor, 'reorged');
     await m.query('DELETE FROM scanned_blocks WHERE network = $1 AND height > $2', [network.key, ancestor.toString()]);
     cursor.indexedHeight = ancestor;
