@@ -54,3 +54,31 @@ export async function assetBalance(api: HttpClient, walletId: string, network: s
   if (!found) throw new Error(`no ${asset} on ${network} in ${res.text}`);
   return found;
 }
+
+/** Mines a block every `everyMs` until `probe` yields a value: drives confirmations, sweeps and sends on an automine devnet. */
+export async function mineUntil<T>(api: HttpClient, network: string, probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  return waitFor(
+    async () => {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+      await mine(api, network, 1);
+      return undefined;
+    },
+    what,
+    timeoutMs,
+    100,
+  );
+}
+
+export async function transactionById(api: HttpClient, id: string): Promise<Tx & { sub_status: string | null; fee_raw: string | null; from_address: string }> {
+  return (await api.get(`/v1/transactions/${id}`)).body;
+}
+
+/** A funded wallet: `amount` of `asset` deposited on-chain and confirmed. */
+export async function fundedWallet(api: HttpClient, asset: string, network: string, amount: string): Promise<{ walletId: string; address: string }> {
+  const walletId = await activeWallet(api);
+  const address = await newAddress(api, walletId, asset, network);
+  const hash = await deposit(api, { network, asset, address, amount });
+  await mineUntil(api, network, async () => (await api.get(`/v1/wallets/${walletId}/transactions`)).body.data.find((t: Tx) => t.tx_hash === hash && t.status === 'confirmed'), 'deposit confirmed');
+  return { walletId, address };
+}

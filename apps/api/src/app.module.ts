@@ -14,11 +14,13 @@ import { BalancesModule } from './balances/balances.module';
 import { DepositsModule } from './deposits/deposits.module';
 import { DevnetModule } from './devnet/devnet.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MasterWalletsModule } from './master-wallets/master-wallets.module';
 import { NetworksModule } from './networks/networks.module';
 import { loggerParams } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransactionsModule } from './transactions/transactions.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { WalletsModule } from './wallets/wallets.module';
 
 @Module({})
@@ -47,7 +49,9 @@ export class AppModule {
         MasterWalletsModule,
         BalancesModule,
         TransactionsModule,
+        TransfersModule,
         DepositsModule,
+        IdempotencyModule,
         ...(config.isDevnet ? [DevnetModule] : []),
         ...extraImports,
       ],

@@ -33,6 +33,9 @@ export class AppConfig {
   readonly amlDenylistPath?: string;
   readonly balanceSyncIntervalMs!: number;
   readonly staleAfterSeconds!: number;
+  readonly idempotencyLockTimeoutSeconds!: number;
+  readonly idempotencyRetentionHours!: number;
+  readonly faultInjection!: boolean;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -105,6 +105,18 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
   BALANCE_SYNC_INTERVAL_MS?: number;
 
+  /** An Idempotency-Key whose first request has not finished after this long may be taken over, in seconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  IDEMPOTENCY_LOCK_TIMEOUT_SECONDS?: number;
+
+  /** Idempotency keys are kept at least this long, then reaped, in hours (>= 24). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
+  IDEMPOTENCY_RETENTION_HOURS?: number;
+
+  /** Tests only (devnet): lets tests arm named fault points that abort an operation as a crash would. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  FAULT_INJECTION?: boolean;
+
   /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   STALE_AFTER_SECONDS?: number;

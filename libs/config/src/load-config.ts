@@ -43,6 +43,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (!keyEncryptionKey && networkEnv !== 'devnet') {
     throw new ConfigError([`KEY_ENCRYPTION_KEY: required when NETWORK_ENV=${networkEnv} (32 random bytes, base64 or hex)`]);
   }
+  if (dto.FAULT_INJECTION && networkEnv !== 'devnet') {
+    throw new ConfigError([`FAULT_INJECTION: only allowed when NETWORK_ENV=devnet`]);
+  }
   if (dto.DEV_BOOTSTRAP && networkEnv !== 'devnet') {
     throw new ConfigError([`DEV_BOOTSTRAP: only allowed when NETWORK_ENV=devnet`]);
   }
@@ -77,5 +80,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     amlDenylistPath: dto.AML_DENYLIST_PATH ? resolve(cwd, dto.AML_DENYLIST_PATH) : undefined,
     balanceSyncIntervalMs: dto.BALANCE_SYNC_INTERVAL_MS ?? 10_000,
     staleAfterSeconds: dto.STALE_AFTER_SECONDS ?? 60,
+    idempotencyLockTimeoutSeconds: dto.IDEMPOTENCY_LOCK_TIMEOUT_SECONDS ?? 90,
+    idempotencyRetentionHours: dto.IDEMPOTENCY_RETENTION_HOURS ?? 72,
+    faultInjection: dto.FAULT_INJECTION ?? false,
   });
 }

@@ -38,7 +38,7 @@ export const LEDGER_INVARIANTS: Record<string, string> = {
     UNION ALL
     SELECT pending_id FROM ledger_transfers WHERE pending_id IS NOT NULL GROUP BY pending_id HAVING count(*) > 1`,
   'LED-7 a deposit is recorded once and credited at most once': `
-    SELECT network || ':' || tx_hash || ':' || log_index FROM wallet_transactions WHERE direction = 'incoming'
+    SELECT network || ':' || tx_hash || ':' || log_index FROM wallet_transactions WHERE direction = 'incoming' AND tx_hash IS NOT NULL
     GROUP BY network, tx_hash, log_index HAVING count(*) > 1
     UNION ALL
     SELECT reference FROM ledger_transfers p WHERE p.reference LIKE 'deposit:%' AND p.phase = 'pending'

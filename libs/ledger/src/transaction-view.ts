@@ -21,9 +21,19 @@ export interface TransactionView {
   created_at: string;
   updated_at: string;
   confirmed_at: string | null;
+  /** Outgoing, while pending: `queued`, `waiting_for_funds` (the master address is short; sweeps will fund it), `signed`. */
+  sub_status: string | null;
+  destination: { type: string; address: string | null; wallet_id: string | null; external_account_id: string | null } | null;
+  note: string | null;
+  external_id: string | null;
+  batch_id: string | null;
+  /** Network fee paid (outgoing), in the network's native asset; booked to the organization's fee account. */
+  fee: string | null;
+  fee_raw: string | null;
+  fee_asset: string | null;
 }
 
-export function toTransactionView(t: WalletTransaction, decimals: number): TransactionView {
+export function toTransactionView(t: WalletTransaction, decimals: number, feeDecimals = 18): TransactionView {
   return {
     id: t.id,
     wallet_id: t.walletId,
@@ -43,6 +53,16 @@ export function toTransactionView(t: WalletTransaction, decimals: number): Trans
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),
     confirmed_at: t.confirmedAt ? t.confirmedAt.toISOString() : null,
+    sub_status: t.subStatus,
+    destination: t.destinationType
+      ? { type: t.destinationType, address: t.toAddress, wallet_id: t.destinationWalletId, external_account_id: t.externalAccountId }
+      : null,
+    note: t.note,
+    external_id: t.externalId,
+    batch_id: t.batchId,
+    fee: t.fee === null ? null : formatAmount(t.fee, feeDecimals),
+    fee_raw: t.fee === null ? null : t.fee.toString(),
+    fee_asset: t.feeAsset,
   };
 }
 

@@ -188,9 +188,16 @@ export class ChainSyncService implements OnModuleInit {
         }
       }
     }
+    // Gas top-ups of our own sweeps are not deposits.
+    const topups = candidates.length
+      ? new Set(
+          (await m.query<Array<{ h: string }>>('SELECT topup_tx_hash AS h FROM sweeps WHERE topup_tx_hash = ANY($1)', [candidates.map((c) => c.txHash)])).map((r) => r.h),
+        )
+      : new Set<string>();
     // A native transfer inside a reverted transaction moved nothing.
-    const ok = await mapLimit(candidates, FETCH_CONCURRENCY, (c) => client.succeeded(c.txHash as `0x${string}`));
-    const nativeDeposits = candidates.filter((_, i) => ok[i]);
+    const external = candidates.filter((c) => !topups.has(c.txHash));
+    const ok = await mapLimit(external, FETCH_CONCURRENCY, (c) => client.succeeded(c.txHash as `0x${string}`));
+    const nativeDeposits = external.filter((_, i) => ok[i]);
 
     const tokens = network.assets.filter((a) => !a.native && a.contract);
     const bySymbol = new Map(tokens.map((a) => [a.contract!.toLowerCase(), a.symbol]));

@@ -1,8 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { GAS_FAUCET } from '@app/chains';
 import { DevnetService } from './devnet.service';
 import { SandboxController } from './sandbox.controller';
 import { SandboxService } from './sandbox.service';
 
-/** Loaded only when NETWORK_ENV=devnet: test tokens and the sandbox helpers. */
-@Module({ controllers: [SandboxController], providers: [DevnetService, SandboxService], exports: [DevnetService] })
+/** Loaded only when NETWORK_ENV=devnet: test tokens, the sandbox helpers and the gas faucet. */
+@Global()
+@Module({
+  controllers: [SandboxController],
+  providers: [DevnetService, SandboxService, { provide: GAS_FAUCET, useExisting: DevnetService }],
+  exports: [DevnetService, GAS_FAUCET],
+})
 export class DevnetModule {}

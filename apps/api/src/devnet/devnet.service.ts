@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Address, createWalletClient, getAddress, getContractAddress, Hash, http, WalletClient } from 'viem';
-import { ChainClients, DEVNET_ACCOUNTS, devnetAddress, ERC20_ABI, EvmClient, Network, NetworkRegistry, TEST_TOKEN } from '@app/chains';
+import { ChainClients, DEVNET_ACCOUNTS, devnetAddress, ERC20_ABI, EvmClient, GasFaucet, Network, NetworkRegistry, TEST_TOKEN } from '@app/chains';
 
 /** Test-token supply minted to the faucet and to the denylisted sender at deployment, in whole tokens. */
 const FAUCET_SUPPLY = 1_000_000_000_000n;
@@ -12,7 +12,7 @@ const DENYLISTED_SUPPLY = 1_000_000_000n;
  * contracts. Idempotent: on a chain that kept its state nothing is sent again.
  */
 @Injectable()
-export class DevnetService implements OnModuleInit {
+export class DevnetService implements OnModuleInit, GasFaucet {
   private readonly logger = new Logger('Devnet');
   readonly deployer = devnetAddress(DEVNET_ACCOUNTS.deployer);
   readonly faucet = devnetAddress(DEVNET_ACCOUNTS.faucet);
@@ -27,6 +27,21 @@ export class DevnetService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     for (const client of this.clients.all()) await this.deployTokens(client);
+  }
+
+  /**
+   * Devnet only: tops an address up from the faucet to 10x `minimum` of the native asset when it holds less than
+   * `minimum`, so master wallets can pay gas without a manual deposit.
+   */
+  async ensureGas(network: Network, address: string, minimum: bigint): Promise<void> {
+    const client = this.clients.evm(network);
+    if (!client || (await client.nativeBalance(address as Address)) >= minimum) return;
+    const wallet = this.walletFor(client);
+    const hash = await this.send(client, this.faucet, () =>
+      wallet.sendTransaction({ account: this.faucet, to: address as Address, value: minimum * 10n, chain: client.client.chain }),
+    );
+    await this.waitMined(client, hash);
+    this.logger.log(`devnet gas faucet funded ${address} on ${network.key}`);
   }
 
   /** A wallet client that asks the node to sign with its unlocked development accounts (eth_sendTransaction). */

@@ -50,7 +50,7 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
   return document;
 }
 
-/** Every operation documents the error envelope for validation errors and server errors. */
+/** Every operation documents the error envelope; every authenticated POST/PATCH documents Idempotency-Key. */
 function addDefaultErrorResponses(document: OpenAPIObject): void {
   const envelope = { $ref: '#/components/schemas/ErrorEnvelopeDto' };
   for (const item of Object.values(document.paths)) {
@@ -58,6 +58,16 @@ function addDefaultErrorResponses(document: OpenAPIObject): void {
       const operation = item[method];
       if (!operation) continue;
       operation.responses['400'] ??= { description: 'Invalid request (`invalid_request`)', content: { 'application/json': { schema: envelope } } };
+      const params = (operation.parameters ??= []);
+      if ((method === 'post' || method === 'patch') && operation.security?.length && !params.some((p) => 'name' in p && p.name === 'Idempotency-Key')) {
+        params.push({
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Optional here: a retry with the same key replays the stored response instead of running again.',
+          schema: { type: 'string' },
+        });
+      }
       operation.responses['500'] ??= {
         description: 'Server error (`server_error`); details carry the request id, also in X-Correlation-Id',
         content: { 'application/json': { schema: envelope } },

@@ -1,4 +1,4 @@
-import { Address, createPublicClient, defineChain, getAddress, Hash, http, PublicClient } from 'viem';
+import { Address, createPublicClient, defineChain, encodeFunctionData, getAddress, Hash, Hex, http, PublicClient, TransactionReceipt } from 'viem';
 import type { Network } from '../registry/network-registry';
 import { ERC20_ABI, TRANSFER_EVENT } from './erc20';
 
@@ -91,6 +91,58 @@ export class EvmClient {
   async succeeded(txHash: Hash): Promise<boolean> {
     const receipt = await this.client.getTransactionReceipt({ hash: txHash });
     return receipt.status === 'success';
+  }
+
+  async receipt(txHash: Hash): Promise<TransactionReceipt | undefined> {
+    try {
+      return await this.client.getTransactionReceipt({ hash: txHash });
+    } catch {
+      return undefined; // not mined (yet)
+    }
+  }
+
+  async nonce(address: Address): Promise<number> {
+    return this.client.getTransactionCount({ address, blockTag: 'pending' });
+  }
+
+  /** EIP-1559 fee caps for a transaction to be mined soon. */
+  async fees(): Promise<{ maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }> {
+    const fees = await this.client.estimateFeesPerGas();
+    return { maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas };
+  }
+
+  /** Base fee of the next block and the 10th/50th/90th percentile priority fees of recent blocks. */
+  async feeHistory(): Promise<{ baseFee: bigint; tips: [bigint, bigint, bigint] }> {
+    const history = await this.client.getFeeHistory({ blockCount: 10, rewardPercentiles: [10, 50, 90] });
+    const baseFee = history.baseFeePerGas[history.baseFeePerGas.length - 1] ?? 0n;
+    const rewards = history.reward ?? [];
+    const avg = (i: number) => (rewards.length ? rewards.reduce((sum, r) => sum + (r[i] ?? 0n), 0n) / BigInt(rewards.length) : 0n);
+    return { baseFee, tips: [avg(0), avg(1), avg(2)] };
+  }
+
+  /** The call data and gas of an ERC-20 transfer. */
+  async tokenTransferGas(token: Address, from: Address, to: Address, amount: bigint): Promise<{ data: Hex; gas: bigint }> {
+    const data = encodeFunctionData({ abi: ERC20_ABI, functionName: 'transfer', args: [to, amount] });
+    let gas: bigint;
+    try {
+      // 20% headroom over the estimate: a transfer to an address that never held the token costs more.
+      gas = ((await this.client.estimateGas({ account: from, to: token, data })) * 12n) / 10n;
+    } catch {
+      gas = 100_000n; // the sender may not hold the tokens yet (a sweep after a top-up): a safe ERC-20 ceiling
+    }
+    return { data, gas };
+  }
+
+  /** Broadcasts a signed transaction. Resolves to false only when the node says it already has it. */
+  async sendRaw(raw: Hex): Promise<'sent' | 'known'> {
+    try {
+      await this.client.sendRawTransaction({ serializedTransaction: raw });
+      return 'sent';
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (/already known|known transaction|already imported|nonce too low|transaction already exists/i.test(message)) return 'known';
+      throw e;
+    }
   }
 
   async nativeBalance(address: Address): Promise<bigint> {

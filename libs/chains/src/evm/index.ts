@@ -2,3 +2,4 @@ export * from './chain-clients';
 export * from './devnet-node';
 export * from './erc20';
 export * from './evm-client';
+export * from './signer';

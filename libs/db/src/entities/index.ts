@@ -9,15 +9,21 @@ import { ApiKey } from './api-key.entity';
 import { AuthRequestId } from './auth-request-id.entity';
 import { DerivationCounter } from './derivation-counter.entity';
 import { Event } from './event.entity';
+import { ExternalAccount } from './external-account.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { MasterWallet } from './master-wallet.entity';
+import { NonceCounter } from './nonce-counter.entity';
 import { Organization } from './organization.entity';
+import { Sweep } from './sweep.entity';
 import { SystemSetting } from './system-setting.entity';
+import { TransferBatch } from './transfer-batch.entity';
 import { Wallet } from './wallet.entity';
 
 export {
-  Address, ApiKey, AuthRequestId, ChainCursor, DerivationCounter, Event, LedgerAccount, LedgerTransfer, MasterWallet, MasterWalletBalance,
-  Organization, ScannedBlock, SystemSetting, Wallet, WalletTransaction,
+  Address, ApiKey, AuthRequestId, ChainCursor, DerivationCounter, Event, ExternalAccount, IdempotencyKey, LedgerAccount, LedgerTransfer,
+  MasterWallet, MasterWalletBalance, NonceCounter, Organization, ScannedBlock, Sweep, SystemSetting, TransferBatch, Wallet, WalletTransaction,
 };
+export * from './sweep.entity';
 export * from './ledger-account.entity';
 export * from './ledger-transfer.entity';
 export * from './wallet-transaction.entity';
@@ -26,4 +32,5 @@ export * from './wallet.entity';
 export const ENTITIES = [
   Organization, ApiKey, AuthRequestId, SystemSetting, Wallet, Address, DerivationCounter, MasterWallet, Event,
   LedgerAccount, LedgerTransfer, WalletTransaction, ChainCursor, ScannedBlock, MasterWalletBalance,
+  ExternalAccount, IdempotencyKey, NonceCounter, Sweep, TransferBatch,
 ];

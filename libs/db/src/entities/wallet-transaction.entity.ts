@@ -7,12 +7,19 @@ export type TransactionDirection = 'incoming' | 'outgoing';
 export type IncomingStatus = 'detected' | 'confirming' | 'confirmed' | 'quarantined' | 'failed';
 export type OutgoingStatus = 'pending' | 'broadcast' | 'confirming' | 'confirmed' | 'failed';
 export type TransactionStatus = IncomingStatus | OutgoingStatus;
+export type DestinationType = 'public_address' | 'wallet' | 'external_account';
+/** Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet broadcast). */
+export type OutgoingSubStatus = 'queued' | 'waiting_for_funds' | 'signed';
 
 /** A deposit (incoming) or a withdrawal (outgoing) of one wallet; `transaction_id` in events. */
 @Entity('wallet_transactions')
 @Index('wallet_transactions_deposit_key', ['network', 'txHash', 'logIndex'], { unique: true, where: `direction = 'incoming'` })
 @Index('wallet_transactions_wallet_created', ['walletId', 'createdAt', 'id'])
 @Index('wallet_transactions_open', ['network', 'status'], { where: `status IN ('detected', 'confirming', 'pending', 'broadcast')` })
+@Index('wallet_transactions_idempotency', ['organizationId', 'idempotencyKey'], { unique: true, where: `idempotency_key IS NOT NULL` })
+@Index('wallet_transactions_external_id', ['organizationId', 'externalId'], { unique: true, where: `external_id IS NOT NULL` })
+@Index('wallet_transactions_batch', ['batchId'], { where: 'batch_id IS NOT NULL' })
+@Index('wallet_transactions_unswept', ['network', 'toAddress'], { where: `direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL` })
 @Check('wallet_transactions_direction', `direction IN ('incoming', 'outgoing')`)
 @Check(
   'wallet_transactions_status',
@@ -92,6 +99,62 @@ export class WalletTransaction {
   /** The pending ledger transfer (deposit credit or withdrawal hold) this transaction resolves. */
   @Column('uuid', { nullable: true })
   ledgerTransferId!: string | null;
+
+  /** Outgoing: what kind of destination, and which one. */
+  @Column('text', { nullable: true })
+  destinationType!: DestinationType | null;
+
+  @Column('uuid', { nullable: true })
+  destinationWalletId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  externalAccountId!: string | null;
+
+  /** The other side of an internal transfer (the recipient's incoming row, or the sender's outgoing row). */
+  @Column('uuid', { nullable: true })
+  counterpartId!: string | null;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  /** The partner's own id for a transfer, unique per organization: a business key that outlives idempotency keys. */
+  @Column('text', { nullable: true })
+  externalId!: string | null;
+
+  /** The Idempotency-Key that created this transfer, unique per organization (never reaped). */
+  @Column('text', { nullable: true })
+  idempotencyKey!: string | null;
+
+  @Column('uuid', { nullable: true })
+  batchId!: string | null;
+
+  /** Position of the item in its batch. */
+  @Column('integer', { nullable: true })
+  batchIndex!: number | null;
+
+  @Column('text', { nullable: true })
+  subStatus!: OutgoingSubStatus | null;
+
+  /** Network fee paid (native asset), known once mined. */
+  @Column('numeric', { precision: 78, scale: 0, nullable: true, transformer: bigintTransformer })
+  fee!: bigint | null;
+
+  @Column('text', { nullable: true })
+  feeAsset!: string | null;
+
+  @Column('integer', { nullable: true })
+  nonce!: number | null;
+
+  /** The signed transaction, stored before broadcast so that a restart rebroadcasts exactly this one. */
+  @Column('text', { nullable: true })
+  signedTx!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  broadcastAt!: Date | null;
+
+  /** Incoming: when the deposit's funds were swept to the master address. */
+  @Column('timestamptz', { nullable: true })
+  sweptAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

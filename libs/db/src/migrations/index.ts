@@ -2,6 +2,7 @@ import { MigrationInterface } from 'typeorm';
 import { Foundation1763780000000 } from './1763780000000-Foundation';
 import { Wallets1763790000000 } from './1763790000000-Wallets';
 import { Ledger1763800000000 } from './1763800000000-Ledger';
+import { Transfers1763810000000 } from './1763810000000-Transfers';
 
 /** Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1763780000000, Wallets1763790000000, Ledger1763800000000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1763780000000, Wallets1763790000000, Ledger1763800000000, Transfers1763810000000];

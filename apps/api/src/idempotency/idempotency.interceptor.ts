@@ -1,0 +1,109 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { catchError, concatMap, from, Observable, switchMap, throwError } from 'rxjs';
+import { Principal } from '@app/auth';
+import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, ReplayResponse, toErrorEnvelope } from '@app/common';
+import { IdempotencyService } from './idempotency.service';
+
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** Sorted keys at every depth: two bodies that mean the same thing hash the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The key of this request, or undefined; 400 for a malformed one or for two of them. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const values = req.headersDistinct['idempotency-key'];
+  if (!values) return undefined;
+  if (values.length !== 1) throw new DomainError(ErrorCode.InvalidRequest, 'Send one Idempotency-Key header, not several');
+  let key = values[0].trim();
+  if (key.length >= 2 && key.startsWith('"') && key.endsWith('"')) key = key.slice(1, -1); // a quoted "abc" is abc
+  if (!KEY.test(key)) throw new DomainError(ErrorCode.InvalidRequest, 'Idempotency-Key must be 1-255 visible ASCII characters');
+  return key;
+}
+
+/** Statuses after which a request is final and stored for replay: successes and business failures. */
+function isFinal(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 404 || status === 422;
+}
+
+/**
+ * Idempotency-Key on every authenticated POST/PATCH (required where the route says so). It runs after the guards,
+ * so an authentication failure never touches a key, and around the pipes and the handler, so a validation error
+ * releases the key while a business failure (e.g. 422 insufficient_funds) is stored and replayed like a success.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly keys: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
+    const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
+    const key = idempotencyKeyOf(req);
+    if (!key) {
+      if (required) throw new DomainError(ErrorCode.InvalidRequest, 'This route requires an Idempotency-Key header', { header: 'Idempotency-Key' });
+      return next.handle();
+    }
+    const principal = req.user;
+    if (!principal) return next.handle(); // unauthenticated routes have no tenant to scope a key to
+    const org = principal.organizationId;
+    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
+    const params = canonical(req.params);
+    const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
+    const defaultStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+
+    return from(this.keys.claim(org, key, fingerprint, req.method, req.path)).pipe(
+      switchMap((claim) => {
+        switch (claim.kind) {
+          case 'replay':
+            throw new ReplayResponse(claim.status, claim.body, { ...claim.headers, [REPLAYED_HEADER]: 'true' });
+          case 'in_use':
+            throw new DomainError(ErrorCode.IdempotencyKeyInUse, 'A request with this Idempotency-Key is still in progress; retry later');
+          case 'reused':
+            throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different request', { header: 'Idempotency-Key' });
+          case 'claimed':
+            break;
+        }
+        req.idempotencyKey = key;
+        // A handler may pick its own status (res.status); otherwise the route's @HttpCode or the method's default.
+        let explicitStatus: number | undefined;
+        const setStatus = res.status.bind(res);
+        res.status = (code: number) => {
+          explicitStatus = code;
+          return setStatus(code);
+        };
+        return next.handle().pipe(
+          concatMap(async (body: unknown) => {
+            const location = res.getHeader('Location');
+            await this.keys.complete(org, key, explicitStatus ?? defaultStatus, body, location ? { Location: String(location) } : {});
+            return body;
+          }),
+          catchError((error: unknown) => {
+            const envelope = toErrorEnvelope(error, req);
+            const settle = isFinal(envelope.status)
+              ? this.keys.complete(org, key, envelope.status, envelopeBody(envelope), envelope.headers ?? {})
+              : this.keys.release(org, key);
+            return from(settle).pipe(switchMap(() => throwError(() => error)));
+          }),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,251 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Optional, VISIBLE_ASCII } from '@app/common';
+
+const ASSET = /^[A-Za-z0-9]{2,12}$/;
+const NETWORK = /^[a-z0-9-]{2,32}$/i;
+
+/** Seed 002's polymorphic destination. */
+export class TransferDestinationDto {
+  /**
+   * `public_address` (any address on the network), `wallet` (another wallet of your organization: an instant,
+   * off-chain ledger transfer) or `external_account` (an address book entry).
+   * @example "public_address"
+   */
+  @IsIn(['public_address', 'wallet', 'external_account'])
+  type!: 'public_address' | 'wallet' | 'external_account';
+
+  /**
+   * For `public_address`.
+   * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+   */
+  @Optional() @IsString() @Length(1, 128)
+  address?: string;
+
+  /** For `public_address` (seed 002's field name). */
+  @Optional() @IsString() @Length(1, 128)
+  public_address?: string;
+
+  /**
+   * For `wallet` and `external_account`: their id.
+   * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
+   */
+  @Optional() @IsString() @Length(1, 64)
+  id?: string;
+
+  /** For `wallet`: same as `id`. */
+  @Optional() @IsString() @Length(1, 64)
+  wallet_id?: string;
+}
+
+export class CreateTransferDto {
+  /** @example "USDC" */
+  @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  asset!: string;
+
+  /**
+   * The chain name, as for addresses.
+   * @example "ethereum"
+   */
+  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  network!: string;
+
+  /**
+   * Positive decimal string in the asset's units (give this or `amount_raw`).
+   * @example "125.50"
+   */
+  @Optional() @IsString() @Length(1, 100)
+  amount?: string;
+
+  /**
+   * Positive integer string in base units (give this or `amount`).
+   * @example "125500000"
+   */
+  @Optional() @IsString() @Length(1, 80)
+  amount_raw?: string;
+
+  /**
+   * Seed 000: an external on-chain address (the same as `destination: {type: "public_address", address}`).
+   * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+   */
+  @Optional() @IsString() @Length(1, 128)
+  destination_address?: string;
+
+  /** Seed 002: a destination of any type (instead of `destination_address`). */
+  @Optional() @ValidateNested() @Type(() => TransferDestinationDto)
+  destination?: TransferDestinationDto;
+
+  /**
+   * Free text, at most 500 characters.
+   * @example "Withdrawal #1042"
+   */
+  @Optional() @IsString() @MaxLength(500)
+  note?: string;
+
+  /**
+   * Your id for this transfer, unique in your organization forever: a second transfer with it returns the first.
+   * @example "withdrawal-1042"
+   */
+  @Optional() @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
+  external_id?: string;
+}
+
+export class BatchDestinationDto extends TransferDestinationDto {
+  /**
+   * Decimal amount in the asset's units (give this or `amount_raw`).
+   * @example "0.1"
+   */
+  @Optional() @IsString() @Length(1, 100)
+  amount?: string;
+
+  /**
+   * Amount in base units (satoshis, wei, 10^-6 USDC). Seed 002 calls this `amount`: send it as `amount_raw` here.
+   * @example "100000"
+   */
+  @Optional() @IsString() @Length(1, 80)
+  amount_raw?: string;
+}
+
+export class CreateBatchDto {
+  /** @example "USDC" */
+  @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  asset!: string;
+
+  /** @example "ethereum" */
+  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  network!: string;
+
+  /** 1-500 destinations; all are validated and all funds held at once, or nothing happens. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => BatchDestinationDto)
+  destinations!: BatchDestinationDto[];
+
+  /** @example "Payouts 2026-11-22" */
+  @Optional() @IsString() @MaxLength(500)
+  note?: string;
+}
+
+export class BatchItemDto {
+  /** @example 0 */
+  index!: number;
+  /** @example "2f1e0d9c-8b7a-4c6d-9e5f-0a1b2c3d4e5f" */
+  transaction_id!: string;
+  /** @example "public_address" */
+  type!: string;
+  /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
+  address!: string | null;
+  /** @example null */
+  wallet_id!: string | null;
+  /** @example null */
+  external_account_id!: string | null;
+  /** @example "0.1" */
+  amount!: string;
+  /** @example "100000" */
+  amount_raw!: string;
+  /**
+   * Internal items are `confirmed` at once; on-chain items start `pending`.
+   * @example "pending"
+   */
+  status!: string;
+}
+
+export class BatchDto {
+  /** @example "0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69" */
+  id!: string;
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  wallet_id!: string;
+  /** @example "USDC" */
+  asset!: string;
+  /** @example "ethereum" */
+  network!: string;
+  /** @example "0.3" */
+  total!: string;
+  /** @example "300000" */
+  total_raw!: string;
+  items!: BatchItemDto[];
+  /** @example "2026-11-22T10:00:00.000Z" */
+  created_at!: string;
+}
+
+export class ExternalAccountDto {
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
+  id!: string;
+  /** @example "ethereum" */
+  network!: string;
+  /**
+   * Normalized (EIP-55 for EVM).
+   * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+   */
+  address!: string;
+  /** @example "Treasury cold wallet" */
+  label!: string | null;
+  /** @example "2026-11-22T10:00:00.000Z" */
+  created_at!: string;
+}
+
+export class ExternalAccountListDto {
+  data!: ExternalAccountDto[];
+  next_cursor!: string | null;
+}
+
+export class CreateExternalAccountDto {
+  /** @example "ethereum" */
+  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  network!: string;
+
+  /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
+  @IsString() @Length(1, 128)
+  address!: string;
+
+  /** @example "Treasury cold wallet" */
+  @Optional() @IsString() @Length(1, 200)
+  label?: string;
+}
+
+export class DeletedDto {
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
+  id!: string;
+  /** @example true */
+  deleted!: boolean;
+}
+
+export class FeesQueryDto {
+  /** @example "ethereum" */
+  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  network!: string;
+
+  /** @example "USDC" */
+  @Optional() @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  asset?: string;
+}
+
+export class FeeLevelDto {
+  /** @example "2.5" */
+  max_fee_per_gas_gwei!: string;
+  /** @example "2500000000" */
+  max_fee_per_gas!: string;
+  /** @example "1000000000" */
+  max_priority_fee_per_gas!: string;
+  /**
+   * gas_limit x max_fee_per_gas, in the native asset: an upper bound of the fee.
+   * @example "0.0000525"
+   */
+  estimated_fee!: string;
+  /** @example "52500000000000" */
+  estimated_fee_raw!: string;
+}
+
+export class FeesDto {
+  /** @example "ethereum" */
+  network!: string;
+  /** @example "USDC" */
+  asset!: string;
+  /** @example "ETH" */
+  fee_asset!: string;
+  /** @example "65000" */
+  gas_limit!: string;
+  /** @example "1000000000" */
+  base_fee_per_gas!: string;
+  low!: FeeLevelDto;
+  medium!: FeeLevelDto;
+  high!: FeeLevelDto;
+}

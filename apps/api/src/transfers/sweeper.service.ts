@@ -1,0 +1,190 @@
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Address, Hash, Hex } from 'viem';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, NetworkRegistry, signEvmTransaction } from '@app/chains';
+import { JobScheduler } from '@app/common';
+import { AppConfig } from '@app/config';
+import { OrganizationsRepository, Sweep } from '@app/db';
+import { NonceManager } from './nonce-manager';
+import { TransferProcessor } from './transfer-processor.service';
+
+const REBROADCAST_AFTER_MS = 30_000;
+
+interface Candidate {
+  organization_id: string;
+  address: string;
+  asset: string;
+  derivation_index: number;
+}
+
+/**
+ * Omnibus custody: confirmed deposits are moved from the child address to the organization's master address, where
+ * withdrawals leave from. Native coins pay their own gas; tokens first get gas from the master (a top-up, which the
+ * deposit scanner knows not to credit). Every transaction is stored signed before it is broadcast. Sweeps change no
+ * customer balance; their fees go to the organization's fee account.
+ */
+@Injectable()
+export class SweeperService implements OnModuleInit {
+  private readonly logger = new Logger('Sweeper');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clients: ChainClients,
+    private readonly registry: NetworkRegistry,
+    private readonly keyring: KeyringService,
+    private readonly organizations: OrganizationsRepository,
+    private readonly nonces: NonceManager,
+    private readonly processor: TransferProcessor,
+    private readonly jobs: JobScheduler,
+    private readonly config: AppConfig,
+    @Optional() @Inject(GAS_FAUCET) private readonly faucet?: GasFaucet,
+  ) {}
+
+  onModuleInit(): void {
+    for (const client of this.clients.all()) {
+      this.jobs.every(`sweeps:${client.network.key}`, this.config.jobsPollIntervalMs * 2, () => this.tick(client));
+    }
+  }
+
+  async tick(client: EvmClient): Promise<void> {
+    await this.advance(client);
+    await this.plan(client);
+  }
+
+  private async plan(client: EvmClient): Promise<void> {
+    const network = client.network;
+    const toBroadcast: Hex[] = [];
+    await this.db.transaction(async (m) => {
+      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`sweeps:${network.key}`]);
+      if (!locked) return;
+      const candidates = await m.query<Candidate[]>(
+        `SELECT t.organization_id, t.to_address AS address, t.asset, a.derivation_index
+         FROM wallet_transactions t JOIN addresses a ON a.network = t.network AND a.address = t.to_address
+         WHERE t.network = $1 AND t.direction = 'incoming' AND t.status = 'confirmed' AND t.swept_at IS NULL AND t.tx_hash IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM sweeps s WHERE s.network = t.network AND s.address = t.to_address AND s.status IN ('topping_up', 'sweeping'))
+         GROUP BY 1, 2, 3, 4 LIMIT 20`,
+        [network.key],
+      );
+      if (candidates.length === 0) return;
+      const fees = await client.fees();
+      const planned = new Set<string>();
+      for (const c of candidates) {
+        if (planned.has(c.address)) continue; // one open sweep per address at a time
+        const asset = this.registry.findAsset(network, c.asset);
+        if (!asset) continue;
+        const child = c.address as Address;
+        const balance = asset.native ? await client.nativeBalance(child) : await client.tokenBalance(asset.contract as Address, child);
+        const account = await this.organizations.accountIndex(c.organization_id);
+        const master = this.keyring.address(network, account, 0) as Address;
+        if (balance === 0n) {
+          await this.markSwept(m, network.key, c.address, c.asset, new Date());
+          continue;
+        }
+        const sweep = Object.assign(new Sweep(), {
+          id: randomUUID(),
+          organizationId: c.organization_id,
+          network: network.key,
+          asset: asset.symbol,
+          address: c.address,
+          derivationIndex: c.derivation_index,
+          masterAddress: master,
+          amount: balance,
+        });
+        if (asset.native) {
+          const gasCost = 21_000n * fees.maxFeePerGas;
+          if (balance <= gasCost * 2n) continue; // dust: not worth its gas; it stays on the child address
+          sweep.amount = balance - gasCost;
+          const signed = await this.signSweep(client, account, sweep, fees);
+          Object.assign(sweep, { status: 'sweeping', sweepTxHash: signed.hash, sweepSignedTx: signed.raw });
+          toBroadcast.push(signed.raw);
+        } else {
+          const { gas } = await client.tokenTransferGas(asset.contract as Address, child, master, balance);
+          const need = gas * fees.maxFeePerGas;
+          const childGas = await client.nativeBalance(child);
+          if (childGas >= need) {
+            const signed = await this.signSweep(client, account, sweep, fees);
+            Object.assign(sweep, { status: 'sweeping', sweepTxHash: signed.hash, sweepSignedTx: signed.raw });
+            toBroadcast.push(signed.raw);
+          } else {
+            const topup = need * 2n - childGas;
+            if (this.faucet) await this.faucet.ensureGas(network, master, topup * 10n);
+            if ((await client.nativeBalance(master)) < topup + 21_000n * fees.maxFeePerGas) {
+              this.logger.warn(`cannot sweep ${asset.symbol} from ${child} on ${network.key}: master ${master} lacks gas for the top-up`);
+              continue;
+            }
+            const nonce = await this.nonces.next(m, client, master);
+            const signed = await signEvmTransaction(this.keyring.privateKey(network, account, 0), {
+              chainId: network.chainId!, nonce, to: child, value: topup, gas: 21_000n, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+            });
+            Object.assign(sweep, { status: 'topping_up', topupTxHash: signed.hash, topupSignedTx: signed.raw });
+            toBroadcast.push(signed.raw);
+          }
+        }
+        await m.insert(Sweep, sweep);
+        planned.add(c.address);
+      }
+    });
+    for (const raw of toBroadcast) await client.sendRaw(raw).catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
+  }
+
+  /** The child signs the transfer of its whole balance of the asset (minus gas for the native coin) to the master. */
+  private async signSweep(client: EvmClient, account: number, sweep: Sweep, fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }) {
+    const network = client.network;
+    const asset = this.registry.findAsset(network, sweep.asset)!;
+    const child = sweep.address as Address;
+    const nonce = await client.nonce(child);
+    const key = this.keyring.privateKey(network, account, sweep.derivationIndex);
+    const common = { chainId: network.chainId!, nonce, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas };
+    if (asset.native) {
+      return signEvmTransaction(key, { ...common, to: sweep.masterAddress as Address, value: sweep.amount, gas: 21_000n });
+    }
+    const call = await client.tokenTransferGas(asset.contract as Address, child, sweep.masterAddress as Address, sweep.amount);
+    return signEvmTransaction(key, { ...common, to: asset.contract as Address, value: 0n, data: call.data, gas: call.gas });
+  }
+
+  private async advance(client: EvmClient): Promise<void> {
+    const open = await this.db.manager.find(Sweep, { where: { network: client.network.key, status: In(['topping_up', 'sweeping']) } });
+    for (const sweep of open) {
+      const hash = (sweep.status === 'topping_up' ? sweep.topupTxHash : sweep.sweepTxHash) as Hash;
+      const raw = (sweep.status === 'topping_up' ? sweep.topupSignedTx : sweep.sweepSignedTx) as Hex;
+      const receipt = await client.receipt(hash);
+      if (!receipt) {
+        if (Date.now() - sweep.updatedAt.getTime() > REBROADCAST_AFTER_MS) await client.sendRaw(raw).catch(() => undefined);
+        continue;
+      }
+      const fee = (sweep.fee ?? 0n) + receipt.gasUsed * receipt.effectiveGasPrice;
+      let next: Hex | undefined;
+      await this.db.transaction(async (m) => {
+        const row = await m.findOne(Sweep, { where: { id: sweep.id, status: sweep.status }, lock: { mode: 'pessimistic_write' } });
+        if (!row) return;
+        row.fee = fee;
+        if (receipt.status === 'reverted') {
+          Object.assign(row, { status: 'failed', failureReason: `${row.status === 'topping_up' ? 'top-up' : 'sweep'} reverted` });
+          await this.processor.bookFee(m, row, fee, `sweep-fee:${row.id}`);
+        } else if (row.status === 'topping_up') {
+          const account = await this.organizations.accountIndex(row.organizationId);
+          const signed = await this.signSweep(client, account, row, await client.fees());
+          Object.assign(row, { status: 'sweeping', sweepTxHash: signed.hash, sweepSignedTx: signed.raw });
+          next = signed.raw;
+        } else {
+          row.status = 'confirmed';
+          await this.processor.bookFee(m, row, fee, `sweep-fee:${row.id}`);
+          await this.markSwept(m, row.network, row.address, row.asset, row.createdAt);
+        }
+        await m.save(row);
+      });
+      if (next) await client.sendRaw(next).catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
+    }
+  }
+
+  /** Deposits to an address confirmed before `until` are now on the master address. */
+  private async markSwept(m: EntityManager, network: string, address: string, asset: string, until: Date): Promise<void> {
+    await m.query(
+      `UPDATE wallet_transactions SET swept_at = now() WHERE network = $1 AND to_address = $2 AND asset = $3
+       AND direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL AND confirmed_at <= $4`,
+      [network, address, asset, until],
+    );
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
+import { ErrorEnvelopeDto, IdempotencyRequired, PageQueryDto, RequestIdempotencyKey } from '@app/common';
+import { TransactionDto } from '@app/ledger';
+import {
+  BatchDto,
+  CreateBatchDto,
+  CreateExternalAccountDto,
+  CreateTransferDto,
+  DeletedDto,
+  ExternalAccountDto,
+  ExternalAccountListDto,
+  FeesDto,
+  FeesQueryDto,
+} from './dto/transfer.dto';
+import { ExternalAccountsService } from './external-accounts.service';
+import { FeesService } from './fees.service';
+import { TransfersService } from './transfers.service';
+
+@ApiTags('Transfers')
+@Controller()
+export class TransfersController {
+  constructor(
+    private readonly transfers: TransfersService,
+    private readonly externalAccounts: ExternalAccountsService,
+    private readonly fees: FeesService,
+  ) {}
+
+  /**
+   * Sends `amount` of an asset from the wallet. To a `public_address` or an `external_account`: the funds are held
+   * at once and the transaction starts `pending`, then `broadcast`, `confirming`, `confirmed` (or `failed`, the
+   * hold released). To another `wallet` of your organization: an instant, off-chain ledger transfer, `confirmed`.
+   * The wallet is debited exactly `amount`; the network fee is booked to your organization's fee account.
+   */
+  @Post('wallets/:walletId/transfers')
+  @Authenticated({ scope: 'write:wallets' })
+  @IdempotencyRequired()
+  @ApiOperation({ summary: 'Send from a wallet' })
+  @ApiNotFoundResponse({ description: '`not_found`: wallet, destination wallet or external account', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({ description: '`wallet_not_active`, `idempotency_key_in_use`', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_address`, `invalid_amount`, `insufficient_funds`, `unsupported_asset_network`, `idempotency_key_reused`',
+    type: ErrorEnvelopeDto,
+  })
+  async createTransfer(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Body() dto: CreateTransferDto,
+    @RequestIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TransactionDto> {
+    const tx = await this.transfers.create(principal, walletId, dto, key);
+    res.setHeader('Location', `/v1/transactions/${tx.id}`);
+    return tx;
+  }
+
+  /**
+   * Seed 002: one wallet, one asset, up to 500 destinations of any type. Every destination is validated and every
+   * amount held in one transaction, or nothing happens (422 naming the item in `details.index`). Then each item
+   * proceeds on its own: internal ones at once, on-chain ones through the send pipeline.
+   */
+  @Post('wallets/:walletId/transfers/batch')
+  @Authenticated({ scope: 'write:wallets' })
+  @IdempotencyRequired()
+  @ApiOperation({ summary: 'Send a batch from a wallet' })
+  @ApiUnprocessableEntityResponse({ description: 'The first bad item, with `details.index`: `invalid_address`, `invalid_amount`, `insufficient_funds`, ...', type: ErrorEnvelopeDto })
+  createBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Body() dto: CreateBatchDto,
+    @RequestIdempotencyKey() key: string | undefined,
+  ): Promise<BatchDto> {
+    return this.transfers.batch(principal, walletId, dto, key);
+  }
+
+  /** Low, medium and high fee levels for a send of `asset` on `network`, from the node's fee history. */
+  @Get('fees')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Estimate network fees' })
+  @ApiUnprocessableEntityResponse({ description: '`invalid_network`, `unsupported_asset_network`', type: ErrorEnvelopeDto })
+  getFees(@Query() query: FeesQueryDto): Promise<FeesDto> {
+    return this.fees.estimate(query);
+  }
+
+  /** Adds a validated address to the address book, usable as an `external_account` destination. */
+  @Post('external-accounts')
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: 'Add an external account' })
+  @ApiConflictResponse({ description: '`conflict`: already in the address book (details.id)', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({ description: '`invalid_network`, `invalid_address`', type: ErrorEnvelopeDto })
+  createExternalAccount(@CurrentPrincipal() principal: Principal, @Body() dto: CreateExternalAccountDto): Promise<ExternalAccountDto> {
+    return this.externalAccounts.create(principal, dto);
+  }
+
+  @Get('external-accounts')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'List external accounts' })
+  listExternalAccounts(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<ExternalAccountListDto> {
+    return this.externalAccounts.list(principal, query);
+  }
+
+  @Get('external-accounts/:externalAccountId')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get an external account' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  getExternalAccount(@CurrentPrincipal() principal: Principal, @Param('externalAccountId') id: string): Promise<ExternalAccountDto> {
+    return this.externalAccounts.get(principal, id);
+  }
+
+  @Delete('external-accounts/:externalAccountId')
+  @HttpCode(200)
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: 'Delete an external account' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  deleteExternalAccount(@CurrentPrincipal() principal: Principal, @Param('externalAccountId') id: string): Promise<DeletedDto> {
+    return this.externalAccounts.remove(principal, id);
+  }
+}

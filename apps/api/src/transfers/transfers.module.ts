@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ExternalAccountsService } from './external-accounts.service';
+import { FeesService } from './fees.service';
+import { NonceManager } from './nonce-manager';
+import { SweeperService } from './sweeper.service';
+import { TransferProcessor } from './transfer-processor.service';
+import { TransfersController } from './transfers.controller';
+import { TransfersService } from './transfers.service';
+
+@Module({
+  controllers: [TransfersController],
+  providers: [TransfersService, TransferProcessor, SweeperService, NonceManager, ExternalAccountsService, FeesService],
+  exports: [TransferProcessor, SweeperService],
+})
+export class TransfersModule {}

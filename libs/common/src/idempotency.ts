@@ -1,0 +1,26 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+
+export const IDEMPOTENCY_REQUIRED = 'idempotency:required';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Money-moving routes: a POST without an Idempotency-Key is refused (400). */
+export function IdempotencyRequired(): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENCY_REQUIRED, true),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: true,
+      description:
+        'Required on this route. 1-255 visible ASCII characters, unique per request you mean to make once. A retry with the same key ' +
+        'replays the stored response (header `Idempotent-Replayed: true`); the same key with another request answers 422 ' +
+        '`idempotency_key_reused`; while the first is in flight, 409 `idempotency_key_in_use`. Keys are kept 72 hours.',
+      schema: { type: 'string', example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
+    }),
+  );
+}
+
+/** The request's Idempotency-Key (validated and claimed by the interceptor), for handlers that store it as a business key. */
+export const RequestIdempotencyKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToHttp().getRequest<{ idempotencyKey?: string }>().idempotencyKey,
+);

@@ -1,0 +1,87 @@
+/** A wallet transaction in API responses (the class behind `TransactionView`, for the OpenAPI document). */
+export class TransactionDestinationDto {
+  /** @example "public_address" */
+  type!: string;
+  /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
+  address!: string | null;
+  /** @example null */
+  wallet_id!: string | null;
+  /** @example null */
+  external_account_id!: string | null;
+}
+
+export class TransactionDto {
+  /**
+   * Local id (the `transaction_id` of events).
+   * @example "2f1e0d9c-8b7a-4c6d-9e5f-0a1b2c3d4e5f"
+   */
+  id!: string;
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  wallet_id!: string;
+  /** @example "incoming" */
+  direction!: string;
+  /**
+   * incoming: detected, confirming, confirmed, quarantined, failed; outgoing: pending, broadcast, confirming, confirmed, failed.
+   * @example "confirming"
+   */
+  status!: string;
+  /** @example "USDC" */
+  asset!: string;
+  /** @example "ethereum" */
+  network!: string;
+  /** @example "125.5" */
+  amount!: string;
+  /** @example "125500000" */
+  amount_raw!: string;
+  /** @example "0x8f3c5d2e1b0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d" */
+  tx_hash!: string | null;
+  /** @example "1284" */
+  block_number!: string | null;
+  /** @example 2 */
+  confirmations!: number;
+  /** @example 3 */
+  required_confirmations!: number;
+  /** @example "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" */
+  from_address!: string | null;
+  /** @example "0x5A0b54D5dc17e0AadC383d2db43B0a0D3E029c4c" */
+  to_address!: string | null;
+  /**
+   * Why it failed: `reorged`, `chain_reset`, ...
+   * @example null
+   */
+  failure_reason!: string | null;
+  /** @example "2026-11-22T10:00:00.000Z" */
+  created_at!: string;
+  /** @example "2026-11-22T10:00:30.000Z" */
+  updated_at!: string;
+  /** @example null */
+  confirmed_at!: string | null;
+  /**
+   * Outgoing, while `pending`: `queued`, `waiting_for_funds` (the master address is short of the asset or of gas;
+   * sweeps of confirmed deposits fund it), `signed` (stored, about to be broadcast).
+   * @example null
+   */
+  sub_status!: string | null;
+  /** Outgoing: where the funds go. */
+  destination!: TransactionDestinationDto | null;
+  /** @example "Withdrawal #1042" */
+  note!: string | null;
+  /** @example "withdrawal-1042" */
+  external_id!: string | null;
+  /** @example null */
+  batch_id!: string | null;
+  /**
+   * Network fee paid, in the network's native asset, once mined; booked to your organization's fee account, not to the wallet.
+   * @example "0.000021"
+   */
+  fee!: string | null;
+  /** @example "21000000000000" */
+  fee_raw!: string | null;
+  /** @example "ETH" */
+  fee_asset!: string | null;
+}
+
+export class TransactionListDto {
+  data!: TransactionDto[];
+  next_cursor!: string | null;
+}

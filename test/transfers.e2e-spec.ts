@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
+import { LedgerService } from '@app/ledger';
+import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp } from '@app/testing';
+import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil, transactionById } from './support/chain';
+
+const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
+const key = () => `test-${randomBytes(8).toString('hex')}`;
+
+describe('transfers on the devnet', () => {
+  let t: TestApp;
+  let creds: Credentials;
+  let api: HttpClient;
+  let rpc: Record<string, { url: string; usdc: Address }>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    const setup = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+    const networks = (await setup.get('/v1/networks')).body.data as Array<{ chain: string; rpc_url: string; assets: Array<{ symbol: string; contract_address: string }> }>;
+    rpc = Object.fromEntries(
+      networks.filter((n) => n.rpc_url).map((n) => [n.chain, { url: n.rpc_url, usdc: n.assets.find((a) => a.symbol === 'USDC')!.contract_address as Address }]),
+    );
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    creds = await createOrganization(t);
+    api = t.http.as({ kind: 'hmac', creds });
+  });
+  afterEach(() => expectLedgerConsistent(t));
+
+  const send = (walletId: string, body: Record<string, unknown>, idempotencyKey = key()) =>
+    api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  const chain = (network = 'ethereum') => createPublicClient({ transport: http(rpc[network].url) });
+  const confirmed = (id: string) => mineUntil(api, 'ethereum', async () => {
+    const tx = await transactionById(api, id);
+    return tx.status === 'confirmed' ? tx : undefined;
+  }, `transfer ${id} confirmed`);
+
+  it('sends ETH to an outside address: it lands there to the wei, the fee goes to the fee account', async () => {
+    const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '5');
+    const to = randomAddress();
+    const res = await send(walletId, { asset: 'ETH', network: 'ethereum', amount: '1.25', destination_address: to, note: 'payout 1' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`/v1/transactions/${res.body.id}`);
+    expect(res.body).toMatchObject({ direction: 'outgoing', status: 'pending', sub_status: 'queued', amount: '1.25', note: 'payout 1', destination: { type: 'public_address', address: to } });
+    expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '3.75', pending_out: '1.25', ledger: '5' });
+
+    const done = await confirmed(res.body.id);
+    expect(await chain().getBalance({ address: to })).toBe(1_250_000_000_000_000_000n);
+    expect(BigInt(done.fee_raw!)).toBeGreaterThan(0n);
+    expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '3.75', pending_out: '0', ledger: '3.75' });
+    const [fees] = await t.dataSource.query(`SELECT debits_posted FROM ledger_accounts WHERE organization_id = $1 AND kind = 'fees' AND asset = 'ETH'`, [creds.organizationId]);
+    expect(BigInt(fees.debits_posted)).toBeGreaterThanOrEqual(BigInt(done.fee_raw!));
+    const events = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [res.body.id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['wallet.outgoing_transaction', 'wallet_transaction.confirming', 'wallet_transaction.confirmed']);
+  });
+
+  it('sends USDC: the token lands to the base unit (the deposit is swept to the master with a gas top-up first)', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '40');
+    const to = randomAddress();
+    const res = await send(walletId, { asset: 'USDC', network: 'ethereum', amount_raw: '12345678', destination_address: to });
+    expect(res.status).toBe(201);
+    await confirmed(res.body.id);
+    const onChain = await chain().readContract({ address: rpc.ethereum.usdc, abi: parseAbi(['function balanceOf(address) view returns (uint256)']), functionName: 'balanceOf', args: [to] });
+    expect(onChain).toBe(12_345_678n);
+    expect((await assetBalance(api, walletId, 'ethereum', 'USDC')).available).toBe('27.654322');
+    const [sweep] = await t.dataSource.query(`SELECT status, topup_tx_hash FROM sweeps WHERE organization_id = $1 AND asset = 'USDC'`, [creds.organizationId]);
+    expect(sweep).toMatchObject({ status: 'confirmed', topup_tx_hash: expect.stringMatching(/^0x/) });
+    // The top-up sent gas to the child address: it is not a deposit.
+    expect((await assetBalance(api, walletId, 'ethereum', 'ETH')).ledger).toBe('0');
+  });
+
+  it('waits (waiting_for_funds) rather than fails while the master address is short, then sends', async () => {
+    const walletId = await activeWallet(api);
+    // Credit the wallet in the ledger only (funds that are not on the master address yet).
+    await t.dataSource.transaction((m) =>
+      t.app.get(LedgerService).transfer(m, {
+        debit: { organizationId: creds.organizationId, kind: 'external', network: 'ethereum:devnet', asset: 'USDC' },
+        credit: { organizationId: creds.organizationId, kind: 'wallet', walletId, network: 'ethereum:devnet', asset: 'USDC' },
+        amount: 5_000_000n,
+        reference: 'test:credit',
+      }),
+    );
+    const res = await send(walletId, { asset: 'USDC', network: 'ethereum', amount: '5', destination_address: randomAddress() });
+    expect(res.status).toBe(201);
+    const waiting = await mineUntil(api, 'ethereum', async () => {
+      const tx = await transactionById(api, res.body.id);
+      return tx.sub_status === 'waiting_for_funds' ? tx : undefined;
+    }, 'waiting_for_funds');
+    expect(waiting.status).toBe('pending');
+    const master = (await api.get('/v1/master-wallets')).body.data.find((m: { chain: string }) => m.chain === 'ethereum');
+    await deposit(api, { network: 'ethereum', asset: 'USDC', address: master.address, amount: '5' });
+    await confirmed(res.body.id);
+  });
+
+  it('refuses to overdraw: 422 insufficient_funds, nothing held', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'polygon', '3');
+    const res = await send(walletId, { asset: 'USDC', network: 'polygon', amount: '3.000001', destination_address: randomAddress() });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('insufficient_funds');
+    expect(await assetBalance(api, walletId, 'polygon', 'USDC')).toMatchObject({ available: '3', pending_out: '0' });
+  });
+
+  it('accepts exactly 10 of 50 concurrent sends of 1 against a balance of 10', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => send(walletId, { asset: 'USDC', network: 'ethereum', amount: '1', destination_address: randomAddress() })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(10);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(40);
+    expect(refused.every((r) => r.status === 422 && r.body.error.code === 'insufficient_funds')).toBe(true);
+    expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '0', pending_out: '10' });
+  });
+
+  it('moves funds between two wallets of the organization instantly, off-chain', async () => {
+    const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '20');
+    const b = await activeWallet(api);
+    const res = await send(a, { asset: 'USDC', network: 'ethereum', amount: '7.5', destination: { type: 'wallet', id: b } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'confirmed', tx_hash: null, destination: { type: 'wallet', wallet_id: b } });
+    expect((await assetBalance(api, a, 'ethereum', 'USDC')).available).toBe('12.5');
+    expect((await assetBalance(api, b, 'ethereum', 'USDC')).available).toBe('7.5');
+    const incoming = (await api.get(`/v1/wallets/${b}/transactions`)).body.data[0];
+    expect(incoming).toMatchObject({ direction: 'incoming', status: 'confirmed', amount: '7.5' });
+    const other = await createOrganization(t);
+    const foreign = await t.http.post('/v1/wallets', {}, { auth: { kind: 'hmac', creds: other } });
+    const cross = await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: foreign.body.id } });
+    expect(cross.status).toBe(404);
+    expect((await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: a } })).body.error.code).toBe('invalid_address');
+  });
+
+  it('runs a batch all-or-nothing, naming the bad item', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+    const b = await activeWallet(api);
+    const book = await api.post('/v1/external-accounts', { network: 'ethereum', address: randomAddress().toLowerCase(), label: 'treasury' });
+    expect(book.status).toBe(201);
+    const batch = (destinations: unknown[]) => api.post(`/v1/wallets/${walletId}/transfers/batch`, { asset: 'USDC', network: 'ethereum', destinations }, { headers: { 'Idempotency-Key': key() } });
+
+    const tooMuch = await batch([
+      { type: 'wallet', id: b, amount: '4' },
+      { type: 'external_account', id: book.body.id, amount_raw: '3000000' },
+      { type: 'public_address', public_address: randomAddress(), amount: '3.5' },
+    ]);
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.error).toMatchObject({ code: 'insufficient_funds', details: { index: 2 } });
+    const badAddress = await batch([{ type: 'wallet', id: b, amount: '1' }, { type: 'public_address', address: '0x1234', amount: '1' }]);
+    expect(badAddress.body.error).toMatchObject({ code: 'invalid_address', details: { index: 1 } });
+    expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '10', pending_out: '0' });
+    expect((await api.get(`/v1/wallets/${b}/balance?network=ethereum&asset=USDC`)).body.available).toBe('0');
+
+    const ok = await batch([
+      { type: 'wallet', wallet_id: b, amount: '4' },
+      { type: 'external_account', id: book.body.id, amount_raw: '3000000' },
+      { type: 'public_address', address: randomAddress(), amount: '2.5' },
+    ]);
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ asset: 'USDC', network: 'ethereum', total: '9.5', total_raw: '9500000' });
+    expect(ok.body.items.map((i: { index: number; type: string; status: string }) => [i.index, i.type, i.status])).toEqual([
+      [0, 'wallet', 'confirmed'],
+      [1, 'external_account', 'pending'],
+      [2, 'public_address', 'pending'],
+    ]);
+    expect((await assetBalance(api, b, 'ethereum', 'USDC')).available).toBe('4');
+    expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '0.5', pending_out: '5.5' });
+    for (const item of ok.body.items.slice(1)) await confirmed(item.transaction_id);
+    const bookBalance = await chain().readContract({ address: rpc.ethereum.usdc, abi: parseAbi(['function balanceOf(address) view returns (uint256)']), functionName: 'balanceOf', args: [book.body.address] });
+    expect(bookBalance).toBe(3_000_000n);
+  });
+
+  it('validates sends with clear errors', async () => {
+    const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ asset: 'ETH', network: 'ethereum', amount: '1e-3', destination_address: randomAddress() }, 422, 'invalid_amount'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '-1', destination_address: randomAddress() }, 422, 'invalid_amount'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '0.1', amount_raw: '1', destination_address: randomAddress() }, 422, 'invalid_amount'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: '0xnothex' }, 422, 'invalid_address'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: '0x8ba1f109551bd432803012645ac136ddd64DBA72' }, 422, 'invalid_address'],
+      [{ asset: 'USDT', network: 'tron', amount: '1', destination_address: 'TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH' }, 422, 'unsupported_asset_network'],
+      [{ asset: 'DOGE', network: 'ethereum', amount: '1', destination_address: randomAddress() }, 422, 'unsupported_asset_network'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '0.1' }, 400, 'invalid_request'],
+      [{ asset: 'ETH', network: 'ethereum', amount: 0.1, destination_address: randomAddress() }, 400, 'invalid_request'],
+      [{ asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: randomAddress(), note: 'x'.repeat(501) }, 400, 'invalid_request'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await send(walletId, body);
+      expect({ body, status: res.status, code: res.body.error?.code }).toEqual({ body, status, code });
+    }
+    expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '1', pending_out: '0' });
+    await api.patch(`/v1/wallets/${walletId}`, { status: 'disabled' });
+    expect((await send(walletId, { asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: randomAddress() })).body.error.code).toBe('wallet_not_active');
+  });
+
+  it('keeps an address book', async () => {
+    const address = randomAddress();
+    const created = await api.post('/v1/external-accounts', { network: 'ethereum', address: address.toLowerCase(), label: 'cold' });
+    expect(created.body).toMatchObject({ network: 'ethereum', address, label: 'cold' });
+    const dup = await api.post('/v1/external-accounts', { network: 'ethereum', address });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details.id).toBe(created.body.id);
+    expect((await api.post('/v1/external-accounts', { network: 'bitcoin', address })).body.error.code).toBe('invalid_address');
+    expect((await api.get('/v1/external-accounts')).body.data.map((e: { id: string }) => e.id)).toEqual([created.body.id]);
+    expect((await api.delete(`/v1/external-accounts/${created.body.id}`)).body).toEqual({ id: created.body.id, deleted: true });
+    expect((await api.get(`/v1/external-accounts/${created.body.id}`)).status).toBe(404);
+    const other = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+    const mine = await api.post('/v1/external-accounts', { network: 'polygon', address });
+    expect((await other.get(`/v1/external-accounts/${mine.body.id}`)).status).toBe(404);
+  });
+
+  it('estimates fees in three levels from the node', async () => {
+    const res = await api.get('/v1/fees?network=ethereum&asset=USDC');
+    expect(res.body).toMatchObject({ network: 'ethereum', asset: 'USDC', fee_asset: 'ETH' });
+    const levels = ['low', 'medium', 'high'].map((l) => BigInt(res.body[l].estimated_fee_raw));
+    expect(levels[0] <= levels[1] && levels[1] <= levels[2]).toBe(true);
+    expect(BigInt(res.body.gas_limit)).toBeGreaterThan(21_000n);
+    expect((await api.get('/v1/fees?network=ethereum')).body.gas_limit).toBe('21000');
+    expect((await api.get('/v1/fees?network=tron')).body.error.code).toBe('invalid_network');
+  });
+});
