@@ -142,14 +142,15 @@ describe('balance reads', () => {
   let walletId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', BALANCE_SYNC_INTERVAL_MS: '200' } });
+    // 50 confirmations: the blocks that background sweeps mine cannot confirm the second deposit during the tests.
+    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', BALANCE_SYNC_INTERVAL_MS: '200', CONFIRMATIONS_ETHEREUM: '50' } });
     creds = await createOrganization(t);
     api = t.http.as({ kind: 'hmac', creds });
     walletId = await activeWallet(api, { external_id: 'player-12345', name: 'Player 12345' });
     const address = await newAddress(api, walletId, 'USDC', 'ethereum');
     const hash = await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '1000' });
     await waitForTransaction(api, walletId, hash, 'confirming');
-    await mine(api, 'ethereum', 2);
+    await mine(api, 'ethereum', 49);
     await waitForTransaction(api, walletId, hash, 'confirmed');
     const pendingHash = await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '100' });
     await waitForTransaction(api, walletId, pendingHash, 'confirming');
@@ -209,6 +210,8 @@ describe('balance reads', () => {
   });
 
   it('syncs master wallet balances from the chain with last_synced and is_stale', async () => {
+    // A fresh organization: this one's master also receives sweeps and devnet gas.
+    api = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
     const master = (await api.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet' })).body;
     await deposit(api, { network: 'ethereum', asset: 'ETH', address: master.address, amount: '0.5' });
     await deposit(api, { network: 'ethereum', asset: 'USDC', address: master.address, amount: '7' });

@@ -12,7 +12,7 @@ export function IdempotencyRequired(): MethodDecorator {
       name: IDEMPOTENCY_HEADER,
       required: true,
       description:
-        'Required on this route. 1-255 visible ASCII characters, unique per request you mean to make once. A retry with the same key ' +
+        'Required on this route. 1-255 visible ASCII characters (no comma), unique per request you mean to make once. A retry with the same key ' +
         'replays the stored response (header `Idempotent-Replayed: true`); the same key with another request answers 422 ' +
         '`idempotency_key_reused`; while the first is in flight, 409 `idempotency_key_in_use`. Keys are kept 72 hours.',
       schema: { type: 'string', example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },

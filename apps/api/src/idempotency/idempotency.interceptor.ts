@@ -9,7 +9,7 @@ import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, ReplayRespo
 import { IdempotencyService } from './idempotency.service';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
-const KEY = /^[\x21-\x7e]{1,255}$/;
+const KEY = /^[\x21-\x2b\x2d-\x7e]{1,255}$/; // visible ASCII but the comma
 
 /** Sorted keys at every depth: two bodies that mean the same thing hash the same. */
 function canonical(value: unknown): string {
@@ -27,10 +27,11 @@ function canonical(value: unknown): string {
 export function idempotencyKeyOf(req: Request): string | undefined {
   const values = req.headersDistinct['idempotency-key'];
   if (!values) return undefined;
-  if (values.length !== 1) throw new DomainError(ErrorCode.InvalidRequest, 'Send one Idempotency-Key header, not several');
+  // Repeated headers may also arrive joined by commas (RFC 9110 5.3), so a comma means several keys too.
+  if (values.length !== 1 || values[0].includes(',')) throw new DomainError(ErrorCode.InvalidRequest, 'Send one Idempotency-Key header, not several');
   let key = values[0].trim();
   if (key.length >= 2 && key.startsWith('"') && key.endsWith('"')) key = key.slice(1, -1); // a quoted "abc" is abc
-  if (!KEY.test(key)) throw new DomainError(ErrorCode.InvalidRequest, 'Idempotency-Key must be 1-255 visible ASCII characters');
+  if (!KEY.test(key)) throw new DomainError(ErrorCode.InvalidRequest, 'Idempotency-Key must be 1-255 visible ASCII characters (no comma)');
   return key;
 }
 

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
+import { FaultInjector } from '@app/common';
+import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, TestApp, waitFor } from '@app/testing';
+import { fundedWallet, mineUntil, transactionById } from './support/chain';
+
+const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
+const ENV = { JOBS_POLL_INTERVAL_MS: '100', FAULT_INJECTION: 'true' };
+
+/**
+ * specs/idempotency.md 9: stop a send at each point of its path, restart the service on the same database and chain,
+ * and the transfer completes exactly once on chain. A fault point aborts the operation where a crash would (the
+ * database transaction rolls back; nothing after it runs); the app is then closed and a new one started.
+ */
+describe('a send interrupted at any point completes exactly once after a restart', () => {
+  async function scenario(point: string, reached: (t: TestApp, id: string) => Promise<boolean>): Promise<void> {
+    const first = await createTestApp({ env: ENV });
+    const creds: Credentials = await createOrganization(first);
+    let api = first.http.as({ kind: 'hmac', creds });
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '50');
+    const usdc = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum').assets.find((a: { symbol: string }) => a.symbol === 'USDC')
+      .contract_address as Address;
+    const to = randomAddress();
+    const key = `crash-${point}`;
+    const body = { asset: 'USDC', network: 'ethereum', amount: '7.25', destination_address: to };
+    first.app.get(FaultInjector).arm(point, 1_000_000);
+    const res = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': key } });
+    expect(res.status).toBe(201);
+    await mineUntil(api, 'ethereum', async () => reached(first, res.body.id), `the fault point ${point}`);
+    await first.close();
+
+    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    try {
+      api = second.http.as({ kind: 'hmac', creds });
+      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': key } });
+      expect(retry.body.id).toBe(res.body.id);
+      await mineUntil(api, 'ethereum', async () => (await transactionById(api, res.body.id)).status === 'confirmed', 'confirmed after restart');
+      const rpc = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum').rpc_url as string;
+      const onChain = await createPublicClient({ transport: http(rpc) }).readContract({
+        address: usdc,
+        abi: parseAbi(['function balanceOf(address) view returns (uint256)']),
+        functionName: 'balanceOf',
+        args: [to],
+      });
+      expect(onChain).toBe(7_250_000n);
+      await new Promise((r) => setTimeout(r, 500)); // more ticks change nothing
+      const rows = await second.dataSource.query(`SELECT phase FROM ledger_transfers WHERE reference = $1 ORDER BY created_at`, [`withdrawal:${res.body.id}`]);
+      expect(rows.map((r: { phase: string }) => r.phase)).toEqual(['pending', 'post_pending']);
+      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({ available: '42.75', pending_out: '0' });
+      await expectLedgerConsistent(second);
+    } finally {
+      await second.close();
+    }
+  }
+
+  const row = async (t: TestApp, id: string) => (await t.dataSource.query('SELECT status, sub_status, tx_hash, confirmations, required_confirmations FROM wallet_transactions WHERE id = $1', [id]))[0];
+
+  it('after the transaction was signed and stored, before it was broadcast', () =>
+    scenario('transfer.after_sign', async (t, id) => (await row(t, id)).sub_status === 'signed'));
+
+  it('after it was broadcast, before that was recorded', () =>
+    scenario('transfer.after_broadcast', async (t, id) => {
+      const r = await row(t, id);
+      if (r.sub_status !== 'signed') return false;
+      const rpc = t.config.rpcUrls.ethereum;
+      const receipt = await createPublicClient({ transport: http(rpc) }).getTransactionReceipt({ hash: r.tx_hash }).catch(() => undefined);
+      return receipt !== undefined; // it is on chain, and the database still says `signed`
+    }));
+
+  it('with the confirmations reached, before the hold was posted', () =>
+    scenario('transfer.before_confirm', async (t, id) => {
+      const r = await row(t, id);
+      return r.status === 'confirming' && r.confirmations >= r.required_confirmations - 1;
+    }));
+
+  it('inside the API call, before its transaction committed: the retry with the same key runs it once', async () => {
+    const t = await createTestApp({ env: ENV });
+    try {
+      const creds = await createOrganization(t);
+      const api = t.http.as({ kind: 'hmac', creds });
+      const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+      t.app.get(FaultInjector).arm('transfer.before_commit', 1);
+      const body = { asset: 'USDC', network: 'ethereum', amount: '1', destination_address: randomAddress() };
+      const crashed = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
+      expect(crashed.status).toBe(500);
+      expect((await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data).toHaveLength(0);
+      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
+      expect(retry.status).toBe(201);
+      await waitFor(async () => (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data.length === 1, 'one transfer');
+      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({ available: '9', pending_out: '1' });
+      await expectLedgerConsistent(t);
+    } finally {
+      await t.close();
+    }
+  });
+});
