@@ -21,6 +21,7 @@ import { loggerParams } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TransfersModule } from './transfers/transfers.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WalletsModule } from './wallets/wallets.module';
 
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         BalancesModule,
         TransactionsModule,
         TransfersModule,
+        WebhooksModule,
         DepositsModule,
         IdempotencyModule,
         ...(config.isDevnet ? [DevnetModule] : []),

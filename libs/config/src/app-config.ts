@@ -36,6 +36,13 @@ export class AppConfig {
   readonly idempotencyLockTimeoutSeconds!: number;
   readonly idempotencyRetentionHours!: number;
   readonly faultInjection!: boolean;
+  readonly webhookTimeoutMs!: number;
+  readonly webhookRetryScheduleSeconds!: readonly number[];
+  readonly webhookAllowLoopback!: boolean;
+  readonly webhookRequireHttps!: boolean;
+  readonly webhookDisableAfterHours!: number;
+  readonly webhookConcurrency!: number;
+  readonly webhookSecretOverlapHours!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -117,6 +117,30 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean()
   FAULT_INJECTION?: boolean;
 
+  /** A webhook attempt without a 2xx within this many milliseconds is a timeout. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  /** Seconds between webhook attempts, comma separated; after the last one a delivery is `failed`. */
+  @IsOptional() @Transform(trim) @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma separated list of seconds' })
+  WEBHOOK_RETRY_SCHEDULE_SECONDS?: string;
+
+  /** Allow webhook endpoints on loopback addresses (default: only on devnet). Metadata and private ranges stay refused. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WEBHOOK_ALLOW_LOOPBACK?: boolean;
+
+  /** An endpoint whose deliveries all failed for this many hours is disabled (and the owner told on the event feed). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  WEBHOOK_DISABLE_AFTER_HOURS?: number;
+
+  /** Concurrent webhook requests per process. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WEBHOOK_CONCURRENCY?: number;
+
+  /** How long the previous secret keeps signing after a rotation, in hours. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
+  WEBHOOK_SECRET_OVERLAP_HOURS?: number;
+
   /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   STALE_AFTER_SECONDS?: number;

@@ -83,5 +83,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     idempotencyLockTimeoutSeconds: dto.IDEMPOTENCY_LOCK_TIMEOUT_SECONDS ?? 90,
     idempotencyRetentionHours: dto.IDEMPOTENCY_RETENTION_HOURS ?? 72,
     faultInjection: dto.FAULT_INJECTION ?? false,
+    webhookTimeoutMs: dto.WEBHOOK_TIMEOUT_MS ?? 15_000,
+    // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h: about three days in all (Standard Webhooks / Svix).
+    webhookRetryScheduleSeconds: (dto.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? '5,300,1800,7200,18000,36000,50400,72000,86400').split(',').map(Number),
+    webhookAllowLoopback: dto.WEBHOOK_ALLOW_LOOPBACK ?? networkEnv === 'devnet',
+    webhookRequireHttps: networkEnv !== 'devnet',
+    webhookDisableAfterHours: dto.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
+    webhookConcurrency: dto.WEBHOOK_CONCURRENCY ?? 16,
+    webhookSecretOverlapHours: dto.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
   });
 }

@@ -7,6 +7,9 @@ export const EVENT_TYPES = [
   'wallet_transaction.confirmed',
   'wallet_transaction.failed',
   'wallet_transaction.quarantined',
+  // Notices of the webhooks feature itself.
+  'webhook_endpoint.disabled',
+  'webhook.test',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -20,6 +20,7 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'idempotency_key_reused',
   InvalidChain = 'invalid_chain',
   InvalidNetwork = 'invalid_network',
+  InvalidUrl = 'invalid_url',
   RateLimited = 'rate_limited',
   ServerError = 'server_error',
   ServiceUnavailable = 'service_unavailable',
@@ -59,6 +60,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.InvalidChain:
     case ErrorCode.InvalidNetwork:
+    case ErrorCode.InvalidUrl:
       return 422;
     case ErrorCode.RateLimited:
       return 429;

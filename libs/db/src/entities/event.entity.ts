@@ -30,6 +30,10 @@ export class Event {
   @Column('jsonb')
   data!: Record<string, unknown>;
 
+  /** The webhook body, serialized once: every attempt sends exactly these bytes. */
+  @Column('text')
+  body!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -18,11 +18,17 @@ import { Sweep } from './sweep.entity';
 import { SystemSetting } from './system-setting.entity';
 import { TransferBatch } from './transfer-batch.entity';
 import { Wallet } from './wallet.entity';
+import { WebhookAttempt } from './webhook-attempt.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export {
   Address, ApiKey, AuthRequestId, ChainCursor, DerivationCounter, Event, ExternalAccount, IdempotencyKey, LedgerAccount, LedgerTransfer,
   MasterWallet, MasterWalletBalance, NonceCounter, Organization, ScannedBlock, Sweep, SystemSetting, TransferBatch, Wallet, WalletTransaction,
+  WebhookAttempt, WebhookDelivery, WebhookEndpoint,
 };
+export * from './webhook-attempt.entity';
+export * from './webhook-delivery.entity';
 export * from './sweep.entity';
 export * from './ledger-account.entity';
 export * from './ledger-transfer.entity';
@@ -32,5 +38,5 @@ export * from './wallet.entity';
 export const ENTITIES = [
   Organization, ApiKey, AuthRequestId, SystemSetting, Wallet, Address, DerivationCounter, MasterWallet, Event,
   LedgerAccount, LedgerTransfer, WalletTransaction, ChainCursor, ScannedBlock, MasterWalletBalance,
-  ExternalAccount, IdempotencyKey, NonceCounter, Sweep, TransferBatch,
+  ExternalAccount, IdempotencyKey, NonceCounter, Sweep, TransferBatch, WebhookEndpoint, WebhookDelivery, WebhookAttempt,
 ];

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { Principal } from '@app/auth';
+import { CryptoService, DomainError, ErrorCode, Page, paginate } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Event, isUuid, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '@app/db';
+import { EventsService, toEnvelope } from '@app/events';
+import {
+  CreateWebhookEndpointDto,
+  EventFeedDto,
+  EventsQueryDto,
+  ListDeliveriesQueryDto,
+  RecoverResultDto,
+  RotatedSecretDto,
+  TestEventResultDto,
+  UpdateWebhookEndpointDto,
+  WebhookDeliveryDto,
+  WebhookEndpointDto,
+  WebhookEndpointWithSecretDto,
+} from './dto/webhook.dto';
+import { generateWebhookSecret } from './signing';
+import { checkWebhookUrl, UrlPolicy, UrlRefused } from './url-policy';
+
+export const SECRET_PURPOSE = 'webhook-secret';
+export const secretAad = (endpointId: string, previous = false) => `webhook_endpoint:${endpointId}${previous ? ':previous' : ''}`;
+
+/** Webhook endpoints, their delivery log, redelivery and recovery, and the pullable event feed. */
+@Injectable()
+export class WebhookEndpointsService {
+  readonly policy: UrlPolicy;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly crypto: CryptoService,
+    private readonly events: EventsService,
+    private readonly config: AppConfig,
+  ) {
+    this.policy = { requireHttps: config.webhookRequireHttps, allowLoopback: config.webhookAllowLoopback };
+  }
+
+  async create(principal: Principal, dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
+    const url = await this.checkUrl(dto.url);
+    const id = randomUUID();
+    const secret = generateWebhookSecret();
+    const endpoint = Object.assign(new WebhookEndpoint(), {
+      id,
+      organizationId: principal.organizationId,
+      url,
+      description: dto.description ?? null,
+      events: [...new Set(dto.events ?? [])],
+      enabled: dto.enabled ?? true,
+      disabledReason: null,
+      secretCiphertext: this.crypto.box(SECRET_PURPOSE).seal(secret, secretAad(id)),
+      previousSecretCiphertext: null,
+      previousSecretExpiresAt: null,
+      deletedAt: null,
+    });
+    await this.db.manager.insert(WebhookEndpoint, endpoint);
+    return { ...this.view(await this.require(principal, id)), secret };
+  }
+
+  async list(principal: Principal, query: ListDeliveriesQueryDto): Promise<Page<WebhookEndpointDto>> {
+    const qb = this.db.manager.createQueryBuilder(WebhookEndpoint, 'e').where('e.organization_id = :org AND e.deleted_at IS NULL', { org: principal.organizationId });
+    const { rows, nextCursor } = await paginate(qb, query);
+    return { data: rows.map((e) => this.view(e)), next_cursor: nextCursor };
+  }
+
+  async get(principal: Principal, id: string): Promise<WebhookEndpointDto> {
+    return this.view(await this.require(principal, id));
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
+    const endpoint = await this.require(principal, id);
+    if (dto.url !== undefined) endpoint.url = await this.checkUrl(dto.url);
+    if (dto.events !== undefined) endpoint.events = [...new Set(dto.events)];
+    if (dto.description !== undefined) endpoint.description = dto.description;
+    if (dto.enabled !== undefined) {
+      endpoint.enabled = dto.enabled;
+      if (dto.enabled) Object.assign(endpoint, { disabledReason: null, consecutiveFailures: 0, failingSince: null });
+    }
+    await this.db.manager.save(endpoint);
+    return this.view(endpoint);
+  }
+
+  async remove(principal: Principal, id: string): Promise<{ id: string; deleted: boolean }> {
+    const endpoint = await this.require(principal, id);
+    await this.db.transaction(async (m) => {
+      await m.update(WebhookEndpoint, { id: endpoint.id }, { deletedAt: new Date(), enabled: false });
+      await m.update(WebhookDelivery, { endpointId: endpoint.id, status: 'pending' }, { status: 'cancelled', completedAt: new Date() });
+    });
+    return { id: endpoint.id, deleted: true };
+  }
+
+  /** A new secret; the previous one keeps signing for the overlap (both signatures are sent meanwhile). */
+  async rotateSecret(principal: Principal, id: string, overlapHours = this.config.webhookSecretOverlapHours): Promise<RotatedSecretDto> {
+    const endpoint = await this.require(principal, id);
+    const box = this.crypto.box(SECRET_PURPOSE);
+    const current = box.open(endpoint.secretCiphertext, secretAad(endpoint.id)).toString('utf8');
+    const secret = generateWebhookSecret();
+    endpoint.secretCiphertext = box.seal(secret, secretAad(endpoint.id));
+    endpoint.previousSecretCiphertext = overlapHours > 0 ? box.seal(current, secretAad(endpoint.id, true)) : null;
+    endpoint.previousSecretExpiresAt = overlapHours > 0 ? new Date(Date.now() + overlapHours * 3600_000) : null;
+    await this.db.manager.save(endpoint);
+    return { secret, previous_secret_expires_at: endpoint.previousSecretExpiresAt?.toISOString() ?? null };
+  }
+
+  async sendTest(principal: Principal, id: string): Promise<TestEventResultDto> {
+    const endpoint = await this.require(principal, id);
+    if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled');
+    return this.db.transaction(async (m) => {
+      const event = await this.events.record(m, principal.organizationId, 'webhook.test', { webhook_endpoint_id: endpoint.id, message: 'A test event' }, endpoint.id);
+      const delivery = await m.findOneByOrFail(WebhookDelivery, { eventId: event.id, endpointId: endpoint.id });
+      return { event_id: event.id, delivery_id: delivery.id };
+    });
+  }
+
+  async deliveries(principal: Principal, endpointId: string, query: ListDeliveriesQueryDto): Promise<Page<WebhookDeliveryDto>> {
+    const endpoint = await this.require(principal, endpointId, true);
+    const qb = this.db.manager.createQueryBuilder(WebhookDelivery, 'd').where('d.endpoint_id = :id', { id: endpoint.id });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const { rows, nextCursor } = await paginate(qb, query);
+    return { data: await this.deliveryViews(rows), next_cursor: nextCursor };
+  }
+
+  async delivery(principal: Principal, id: string): Promise<WebhookDeliveryDto> {
+    const delivery = await this.requireDelivery(principal, id);
+    const [view] = await this.deliveryViews([delivery]);
+    const attempts = await this.db.manager.find(WebhookAttempt, { where: { deliveryId: delivery.id }, order: { attemptNo: 'ASC' } });
+    view.attempt_log = attempts.map((a) => ({
+      attempt: a.attemptNo,
+      started_at: a.startedAt.toISOString(),
+      duration_ms: a.durationMs,
+      status_code: a.statusCode,
+      error_class: a.errorClass,
+      error_message: a.errorMessage,
+      response_body: a.responseBody,
+      next_attempt_at: a.nextAttemptAt?.toISOString() ?? null,
+    }));
+    return view;
+  }
+
+  /** Sends an event to the endpoint again (same webhook-id), as a new delivery with its own attempts. */
+  async redeliver(principal: Principal, id: string): Promise<WebhookDeliveryDto> {
+    const original = await this.requireDelivery(principal, id);
+    const endpoint = await this.require(principal, original.endpointId);
+    if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled; re-enable it first');
+    const deliveryId = randomUUID();
+    await this.db.manager.insert(WebhookDelivery, {
+      id: deliveryId, organizationId: original.organizationId, endpointId: endpoint.id, eventId: original.eventId, status: 'pending', attempts: 0, nextAttemptAt: new Date(),
+    });
+    return this.delivery(principal, deliveryId);
+  }
+
+  /** Re-sends every event whose delivery to this endpoint failed since `since` (once each, however often called). */
+  async recover(principal: Principal, id: string, since: Date): Promise<RecoverResultDto> {
+    const endpoint = await this.require(principal, id);
+    if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled; re-enable it first');
+    const rows = await this.db.query<unknown[]>(
+      `INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
+       SELECT gen_random_uuid(), d.organization_id, d.endpoint_id, d.event_id, 'pending', now() FROM webhook_deliveries d
+       WHERE d.endpoint_id = $1 AND d.status = 'failed' AND d.created_at >= $2
+         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries n WHERE n.endpoint_id = d.endpoint_id AND n.event_id = d.event_id AND n.created_at > d.created_at)
+       RETURNING 1`,
+      [endpoint.id, since],
+    );
+    return { recovered: rows.length };
+  }
+
+  /** The pullable feed: events after `after`, oldest first. */
+  async feed(principal: Principal, query: EventsQueryDto): Promise<EventFeedDto> {
+    const limit = query.limit ?? 100;
+    const qb = this.db.manager.createQueryBuilder(Event, 'e').where('e.organization_id = :org', { org: principal.organizationId });
+    if (query.after) {
+      const anchor = await this.db.manager.findOneBy(Event, { organizationId: principal.organizationId, id: query.after });
+      if (!anchor) throw new DomainError(ErrorCode.InvalidRequest, 'after is not an event id of yours', { field: 'after' });
+      qb.andWhere('e.seq > :seq', { seq: anchor.seq });
+    }
+    if (query.type) qb.andWhere('e.type = :type', { type: query.type });
+    const rows = await qb.orderBy('e.seq', 'ASC').limit(limit + 1).getMany();
+    return { data: rows.slice(0, limit).map(toEnvelope), has_more: rows.length > limit };
+  }
+
+  private async checkUrl(raw: string): Promise<string> {
+    try {
+      return (await checkWebhookUrl(raw, this.policy)).toString();
+    } catch (e) {
+      if (e instanceof UrlRefused) throw new DomainError(ErrorCode.InvalidUrl, `Webhook URL refused: ${e.message}`, { field: 'url', reason: e.reason });
+      throw e;
+    }
+  }
+
+  private async require(principal: Principal, id: string, includeDeleted = false): Promise<WebhookEndpoint> {
+    const endpoint = isUuid(id)
+      ? await this.db.manager.findOneBy(WebhookEndpoint, { organizationId: principal.organizationId, id, ...(includeDeleted ? {} : { deletedAt: IsNull() }) })
+      : null;
+    if (!endpoint) throw DomainError.notFound('Webhook endpoint');
+    return endpoint;
+  }
+
+  private async requireDelivery(principal: Principal, id: string): Promise<WebhookDelivery> {
+    const delivery = isUuid(id) ? await this.db.manager.findOneBy(WebhookDelivery, { organizationId: principal.organizationId, id }) : null;
+    if (!delivery) throw DomainError.notFound('Webhook delivery');
+    return delivery;
+  }
+
+  private async deliveryViews(rows: WebhookDelivery[]): Promise<WebhookDeliveryDto[]> {
+    const types = new Map<string, string>();
+    if (rows.length) {
+      const events = await this.db.manager.createQueryBuilder(Event, 'e').select(['e.id', 'e.type']).where('e.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.eventId))] }).getMany();
+      for (const e of events) types.set(e.id, e.type);
+    }
+    return rows.map((d) => ({
+      id: d.id,
+      endpoint_id: d.endpointId,
+      event_id: d.eventId,
+      event_type: types.get(d.eventId) ?? 'unknown',
+      status: d.status,
+      attempts: d.attempts,
+      next_attempt_at: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+      last_status_code: d.lastStatusCode,
+      last_error: d.lastError,
+      created_at: d.createdAt.toISOString(),
+      completed_at: d.completedAt?.toISOString() ?? null,
+    }));
+  }
+
+  view(e: WebhookEndpoint): WebhookEndpointDto {
+    return {
+      id: e.id,
+      url: e.url,
+      description: e.description,
+      events: e.events,
+      enabled: e.enabled,
+      disabled_reason: e.disabledReason,
+      previous_secret_expires_at: e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date() ? e.previousSecretExpiresAt.toISOString() : null,
+      created_at: e.createdAt.toISOString(),
+      updated_at: e.updatedAt.toISOString(),
+    };
+  }
+}
