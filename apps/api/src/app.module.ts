@@ -11,6 +11,7 @@ import { LedgerModule } from '@app/ledger';
 import { AddressesModule } from './addresses/addresses.module';
 import { AuthHttpModule } from './auth/auth.module';
 import { BalancesModule } from './balances/balances.module';
+import { BenchModule } from './bench/bench.controller';
 import { DepositsModule } from './deposits/deposits.module';
 import { DevnetModule } from './devnet/devnet.module';
 import { HealthModule } from './health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DepositsModule,
         IdempotencyModule,
         ...(config.isDevnet ? [DevnetModule] : []),
+        ...(config.benchRoutes ? [BenchModule] : []),
         ...extraImports,
       ],
     };

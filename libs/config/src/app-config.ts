@@ -36,6 +36,7 @@ export class AppConfig {
   readonly idempotencyLockTimeoutSeconds!: number;
   readonly idempotencyRetentionHours!: number;
   readonly faultInjection!: boolean;
+  readonly benchRoutes!: boolean;
   readonly webhookTimeoutMs!: number;
   readonly webhookRetryScheduleSeconds!: readonly number[];
   readonly webhookAllowLoopback!: boolean;

@@ -113,6 +113,10 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
   IDEMPOTENCY_RETENTION_HOURS?: number;
 
+  /** Benchmarks only (devnet): mounts GET /bench/constant and GET /bench/select, the stack's own ceiling. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  BENCH_ROUTES?: boolean;
+
   /** Tests only (devnet): lets tests arm named fault points that abort an operation as a crash would. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   FAULT_INJECTION?: boolean;

@@ -46,6 +46,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (dto.FAULT_INJECTION && networkEnv !== 'devnet') {
     throw new ConfigError([`FAULT_INJECTION: only allowed when NETWORK_ENV=devnet`]);
   }
+  if (dto.BENCH_ROUTES && networkEnv !== 'devnet') {
+    throw new ConfigError([`BENCH_ROUTES: only allowed when NETWORK_ENV=devnet`]);
+  }
   if (dto.DEV_BOOTSTRAP && networkEnv !== 'devnet') {
     throw new ConfigError([`DEV_BOOTSTRAP: only allowed when NETWORK_ENV=devnet`]);
   }
@@ -83,6 +86,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     idempotencyLockTimeoutSeconds: dto.IDEMPOTENCY_LOCK_TIMEOUT_SECONDS ?? 90,
     idempotencyRetentionHours: dto.IDEMPOTENCY_RETENTION_HOURS ?? 72,
     faultInjection: dto.FAULT_INJECTION ?? false,
+    benchRoutes: dto.BENCH_ROUTES ?? false,
     webhookTimeoutMs: dto.WEBHOOK_TIMEOUT_MS ?? 15_000,
     // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h: about three days in all (Standard Webhooks / Svix).
     webhookRetryScheduleSeconds: (dto.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? '5,300,1800,7200,18000,36000,50400,72000,86400').split(',').map(Number),

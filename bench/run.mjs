@@ -1,0 +1,292 @@
+// `npm run bench`: starts the built app on its embedded defaults (embedded PostgreSQL, devnet) in a child process,
+// drives it with autocannon from this process, and prints one table. Figures are meant for the README.
+//
+//   BENCH_SECONDS   seconds per HTTP run (default 5)
+//   BENCH_DEPOSITS  ERC-20 transfers mined in one block for the ingestion run (default 1000)
+//   BENCH_EVENTS    webhook deliveries for the delivery runs (default 2000)
+//   BENCH_ONLY      comma list of sections to run: http,ingest,webhooks (default all)
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const DEPOSITS = Number(process.env.BENCH_DEPOSITS ?? 1000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'http,ingest,webhooks').split(','));
+const CONCURRENCY = [1, 16, 64];
+const ROOT = new URL('..', import.meta.url).pathname;
+
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** One app process on a shared data dir (the second replica reuses its PostgreSQL and devnet nodes). */
+async function startApp(dataDir, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), BENCH_ROUTES: 'true', DEVNET_BLOCK_TIME_SECONDS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c) => (out = (out + c.toString()).slice(-20_000)));
+  child.stderr.on('data', (c) => (out = (out + c.toString()).slice(-20_000)));
+  for (let i = 0; i < 600 && !/docs at http/.test(out); i++) {
+    if (child.exitCode !== null) throw new Error(`app exited:\n${out}`);
+    await sleep(100);
+  }
+  if (!/docs at http/.test(out)) throw new Error(`app did not start:\n${out}`);
+  return { child, base: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))) };
+}
+
+function signer(creds) {
+  return (method, path, body = '') => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const rid = randomUUID();
+    const hash = createHash('sha256').update(body).digest('hex');
+    const sig = createHmac('sha256', creds.api_secret).update(`${ts}\n${method}\n${path}\n${rid}\n${hash}`).digest('hex');
+    return { 'X-API-Key': creds.api_key_id, 'X-Timestamp': ts, 'X-Request-ID': rid, 'X-Signature': sig };
+  };
+}
+
+async function call(base, sign, method, path, body) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...sign(method, path, text) },
+    body: text || undefined,
+  });
+  const json = await res.json().catch(() => ({}));
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function until(what, probe, timeoutMs = 120_000, everyMs = 50) {
+  const started = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out: ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+async function rpc(url, method, params = []) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/** autocannon against one route; `setup` builds headers (and body) per request. */
+async function load(base, { method = 'GET', path, body, headers }, connections) {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: SECONDS,
+    requests: [
+      {
+        method,
+        path,
+        setupRequest: (req) => {
+          const text = body ? JSON.stringify(body()) : '';
+          req.headers = { 'content-type': 'application/json', ...headers(method, path, text) };
+          if (text) req.body = text;
+          return req;
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return { rps: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function httpSection(base, creds, table) {
+  const sign = signer(creds);
+  const wallet = await call(base, sign, 'POST', '/v1/wallets', { name: 'bench source' });
+  const target = await call(base, sign, 'POST', '/v1/wallets', { name: 'bench target' });
+  await until('wallets active', async () => (await call(base, sign, 'GET', `/v1/wallets/${target.id}`)).status === 'active');
+  await call(base, sign, 'GET', `/v1/wallets/${wallet.id}`);
+  for (let i = 0; i < 30; i++) await call(base, sign, 'POST', '/v1/wallets', { name: `filler ${i}` });
+  const address = await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
+  await call(base, sign, 'POST', '/v1/sandbox/deposits', { network: 'ethereum', asset: 'ETH', address: address.address, amount: '100000' });
+  await call(base, sign, 'POST', '/v1/sandbox/mine', { network: 'ethereum', blocks: 3 });
+  await until('funded', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=ETH`)).available === '100000');
+  const token = await call(base, () => ({}), 'POST', '/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+  const auths = {
+    hmac: (method, path, text) => ({ ...sign(method, path, text), 'Idempotency-Key': randomUUID() }),
+    jwt: () => ({ Authorization: `Bearer ${token.access_token}`, 'X-CSRF-Token': token.csrf_token, 'Idempotency-Key': randomUUID() }),
+  };
+  const none = () => ({});
+  const ceilings = {};
+  for (const [name, route] of [
+    ['bare constant', { path: '/bench/constant', headers: none }],
+    ['bare 1 SELECT', { path: `/bench/select?id=${wallet.id}`, headers: none }],
+  ]) {
+    for (const c of CONCURRENCY) {
+      const r = await load(base, route, c);
+      ceilings[`${name}:${c}`] = r.rps;
+      table.push({ route: name, auth: '-', c, ...r, ratio: '' });
+      log(`${name} c=${c}: ${r.rps.toFixed(0)} req/s`);
+    }
+  }
+  const routes = [
+    ['GET /wallets/{id}/balances', { path: `/v1/wallets/${wallet.id}/balances` }],
+    ['GET /wallets', { path: '/v1/wallets?limit=20' }],
+    ['POST /wallets/{id}/addresses', { method: 'POST', path: `/v1/wallets/${target.id}/addresses`, body: () => ({ asset: 'USDC', network: 'ethereum' }) }],
+    ['POST /wallets/{id}/transfers (internal)', {
+      method: 'POST',
+      path: `/v1/wallets/${wallet.id}/transfers`,
+      body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: target.id } }),
+    }],
+  ];
+  for (const [name, route] of routes) {
+    for (const [auth, headers] of Object.entries(auths)) {
+      for (const c of CONCURRENCY) {
+        const r = await load(base, { ...route, headers }, c);
+        const ratio = `${((100 * r.rps) / ceilings[`bare 1 SELECT:${c}`]).toFixed(0)}%`;
+        table.push({ route: name, auth, c, ...r, ratio });
+        log(`${name} ${auth} c=${c}: ${r.rps.toFixed(0)} req/s p99 ${r.p99} ms (${ratio} of 1 SELECT)`);
+      }
+    }
+  }
+}
+
+async function ingestSection(base, creds, dataDir, table) {
+  const sign = signer(creds);
+  const networks = (await call(base, sign, 'GET', '/v1/networks')).data;
+  const eth = networks.find((n) => n.chain === 'ethereum');
+  const usdc = eth.assets.find((a) => a.symbol === 'USDC').contract_address;
+  const wallet = await call(base, sign, 'POST', '/v1/wallets', { name: 'ingest' });
+  await until('active', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}`)).status === 'active');
+  log(`creating ${DEPOSITS} addresses`);
+  const addresses = [];
+  for (let i = 0; i < DEPOSITS; i += 50) {
+    const batch = await Promise.all(Array.from({ length: Math.min(50, DEPOSITS - i) }, () => call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'USDC', network: 'ethereum' })));
+    addresses.push(...batch.map((a) => a.address));
+  }
+  await sleep(1500); // the scanner picks up the new addresses
+  const faucet = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+  await rpc(eth.rpc_url, 'evm_setAutomine', [false]);
+  await rpc(eth.rpc_url, 'evm_setBlockGasLimit', ['0x' + (200_000_000).toString(16)]);
+  let nonce = Number.parseInt(await rpc(eth.rpc_url, 'eth_getTransactionCount', [faucet, 'pending']), 16);
+  log(`sending ${DEPOSITS} USDC transfers into one block`);
+  for (let i = 0; i < addresses.length; i += 100) {
+    await Promise.all(
+      addresses.slice(i, i + 100).map((to, k) =>
+        rpc(eth.rpc_url, 'eth_sendTransaction', [{
+          from: faucet,
+          to: usdc,
+          nonce: '0x' + (nonce + i + k).toString(16),
+          gas: '0x' + (80_000).toString(16),
+          data: '0xa9059cbb' + to.slice(2).toLowerCase().padStart(64, '0') + (1_000_000).toString(16).padStart(64, '0'),
+        }]),
+      ),
+    );
+  }
+  nonce += addresses.length;
+  await rpc(eth.rpc_url, 'evm_mine');
+  const block = await rpc(eth.rpc_url, 'eth_getBlockByNumber', ['latest', false]);
+  log(`block ${Number.parseInt(block.number, 16)} holds ${block.transactions.length} transactions`);
+  await rpc(eth.rpc_url, 'evm_setAutomine', [true]);
+  const required = eth.required_confirmations;
+  const detectStart = Date.now();
+  await until('all detected', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).pending_in === String(DEPOSITS), 300_000, 100);
+  const detectSeconds = (Date.now() - detectStart) / 1000;
+  await rpc(eth.rpc_url, 'anvil_mine', ['0x' + (required - 1).toString(16)]);
+  const thresholdAt = Date.now();
+  await until('all credited', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).available === String(DEPOSITS), 300_000, 100);
+  const creditSeconds = (Date.now() - thresholdAt) / 1000;
+  table.push({ route: `ingest ${block.transactions.length} ERC-20 deposits in 1 block`, auth: '-', c: '-', rps: DEPOSITS / creditSeconds, p50: `detected ${detectSeconds.toFixed(1)} s`, p99: `credited ${creditSeconds.toFixed(1)} s after threshold`, errors: 0, ratio: '' });
+  log(`ingestion: detected in ${detectSeconds.toFixed(1)} s, credited ${creditSeconds.toFixed(1)} s after the threshold block`);
+  void dataDir;
+}
+
+async function webhookSection(base, creds, dataDir, table, replicas) {
+  const sign = signer(creds);
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/hook`;
+  const endpoint = await call(base, sign, 'POST', '/v1/webhook-endpoints', { url, events: ['webhook.test'] });
+  const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8'));
+  const client = new pg.Client({ host: info.host, port: info.port, user: info.user, password: info.password, database: info.database });
+  await client.connect();
+  const extra = [];
+  for (let i = 1; i < replicas; i++) extra.push(await startApp(dataDir, { ROLES: 'jobs', LOG_LEVEL: 'warn' }));
+  // Events and their deliveries written straight into the outbox, the way a burst of business events would be.
+  await client.query(
+    `WITH ev AS (
+       INSERT INTO events (id, organization_id, type, data, body, created_at)
+       SELECT 'evt_bench_' || g || '_' || $3, $1, 'webhook.test', '{}'::jsonb,
+              json_build_object('id', 'evt_bench_' || g || '_' || $3, 'type', 'webhook.test', 'created_at', now(), 'data', '{}'::json)::text, now()
+       FROM generate_series(1, $2) g RETURNING id)
+     INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
+     SELECT gen_random_uuid(), $1, $4, id, 'pending', now() FROM ev`,
+    [creds.organization_id, EVENTS, `${replicas}r${Date.now()}`, endpoint.id],
+  );
+  const started = Date.now();
+  await until(`${EVENTS} deliveries`, async () => received >= EVENTS, 300_000, 20);
+  const seconds = (Date.now() - started) / 1000;
+  table.push({ route: `webhook delivery, ${replicas} job replica${replicas > 1 ? 's' : ''}`, auth: '-', c: '-', rps: EVENTS / seconds, p50: `${EVENTS} events`, p99: `${seconds.toFixed(1)} s`, errors: 0, ratio: '' });
+  log(`webhooks with ${replicas} replica(s): ${(EVENTS / seconds).toFixed(0)} events/s`);
+  await call(base, sign, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
+  for (const app of extra) await app.stop();
+  await client.end();
+  server.close();
+}
+
+function print(table) {
+  const rows = table.map((r) => [r.route, r.auth, String(r.c), r.rps.toFixed(0), String(r.p50), String(r.p99), String(r.errors), r.ratio]);
+  const head = ['route', 'auth', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of 1 SELECT'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  process.stdout.write(
+    [
+      `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SECONDS} s per run`,
+      '',
+      line(head),
+      line(widths.map((w) => '-'.repeat(w))),
+      ...rows.map(line),
+      '',
+    ].join('\n'),
+  );
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wallets-bench-'));
+chmodSync(dataDir, 0o755);
+const app = await startApp(dataDir, {});
+const table = [];
+try {
+  const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8'));
+  if (ONLY.has('http')) await httpSection(app.base, creds, table);
+  if (ONLY.has('ingest')) await ingestSection(app.base, creds, dataDir, table);
+  if (ONLY.has('webhooks')) {
+    await webhookSection(app.base, creds, dataDir, table, 1);
+    await webhookSection(app.base, creds, dataDir, table, 2);
+  }
+  print(table);
+} finally {
+  await app.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+void randomBytes;
