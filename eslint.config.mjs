@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 const nodeGlobals = {
   require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', globalThis: 'readonly',
-  console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', URL: 'readonly',
+  console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly',
 };
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTestApp, createTestDatabase, databaseUrl, TestApp } from '@app/testing';
+import { createTestApp, createTestDatabase, Credentials, databaseUrl, TestApp, waitFor } from '@app/testing';
 import { CLI, requireBuild, runNode } from './support/processes';
 
 describe('operator CLI (built, child process)', () => {
@@ -41,6 +41,27 @@ describe('operator CLI (built, child process)', () => {
     expect(JSON.parse(revoked.stdout)).toEqual({ api_key_id: key.api_key_id, revoked: true });
     expect((await t.http.post('/v1/auth/token', grant)).status).toBe(401);
     expect((await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env)).code).toBe(2);
+  });
+
+  it('a revocation or a wallets toggle made by another process takes effect on the running app (its key cache is told)', async () => {
+    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets,write:wallets', '--name', 'cached'], env);
+    const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string };
+    const creds: Credentials = { organizationId: org.id, apiKeyId: key.api_key_id, apiSecret: key.api_secret };
+    const read = () => t.http.get('/v1/wallets', { auth: { kind: 'api_key', creds } });
+    const write = () => t.http.post('/v1/wallets', {}, { auth: { kind: 'hmac', creds }, headers: { 'Idempotency-Key': randomBytes(8).toString('hex') } });
+    // Both requests read the key through the cache (the second from it).
+    expect((await read()).status).toBe(200);
+    expect((await write()).status).toBe(201);
+
+    // The cache keeps a key up to 30 s; only the notification can make these pass within 3 s.
+    expect((await runNode(CLI, ['org:enable-wallets', '--org', org.id, '--disable'], env)).code).toBe(0);
+    await waitFor(async () => (await write()).status === 403, 'wallets_not_enabled on the running app', 3000);
+    expect((await runNode(CLI, ['org:enable-wallets', '--org', org.id], env)).code).toBe(0);
+    await waitFor(async () => (await write()).status === 201, 'wallets enabled again on the running app', 3000);
+
+    expect((await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env)).code).toBe(0);
+    await waitFor(async () => (await read()).status === 401, 'revoked key refused by the running app', 3000);
+    expect((await write()).status).toBe(401);
   });
 
   it('toggles wallets and lists organizations', async () => {

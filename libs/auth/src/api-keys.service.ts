@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { CryptoService, DomainError, ErrorCode, hmacSha256Hex, safeEqual } from '@app/common';
+import { AppConfig } from '@app/config';
 import { ApiKey, Organization } from '@app/db';
 import { isScope, Scope, SCOPES } from './scopes';
 
@@ -20,19 +22,99 @@ export interface ActiveKey {
 }
 
 const SECRET_CACHE_LIMIT = 10_000;
+/** Channel on which any process announces a revoked key (`key:<id>`) or a changed organization (`org:<id>`). */
+export const AUTH_CHANNEL = 'wallets_api_auth';
+/** A cached key is re-read at least this often, even if a notification was lost. */
+const KEY_CACHE_TTL_MS = 30_000;
 
-/** Issues, verifies and revokes API keys. The secret is shown once and stored only hashed and sealed. */
+interface KeyRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  scopes: string[];
+  secret_hash: string;
+  secret_ciphertext: string;
+  created_at: Date;
+  wallets_enabled: boolean;
+  org_name: string;
+  account_index: number;
+}
+
+/**
+ * Issues, verifies and revokes API keys. The secret is shown once and stored only hashed and sealed.
+ * Authenticated requests read their key from a per-process cache: every process LISTENs on AUTH_CHANNEL and drops a
+ * key the moment any process revokes it (or changes its organization); while the listener is down nothing is cached.
+ */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('ApiKeys');
   private readonly pepper: Buffer;
   /** Decrypting a sealed secret costs an AES-GCM open; cache it per (key, ciphertext). */
   private readonly secrets = new Map<string, string>();
+  private readonly active = new Map<string, { value: ActiveKey; expires: number }>();
+  private listener?: Client;
+  private listening = false;
+  private stopped = false;
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly crypto: CryptoService,
+    private readonly config: AppConfig,
   ) {
     this.pepper = crypto.subkey('api-key-hash');
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped || !this.config.databaseUrl) return;
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'wallets-api-auth-listener' });
+    const lost = () => {
+      if (!this.listening && this.listener !== client) return;
+      this.listening = false;
+      this.active.clear();
+      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (n) => this.evict(n.payload ?? ''));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${AUTH_CHANNEL}`);
+      this.listener = client;
+      this.listening = true;
+    } catch (e) {
+      this.logger.warn(`auth cache listener unavailable, keys are read from the database on every request: ${String(e)}`);
+      await client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+    }
+  }
+
+  private evict(payload: string): void {
+    const [kind, id] = payload.split(':');
+    if (kind === 'key') {
+      this.active.delete(id);
+    } else if (kind === 'org') {
+      for (const [k, v] of this.active) {
+        if (v.value.organization.id === id) this.active.delete(k);
+      }
+    } else {
+      this.active.clear();
+    }
+  }
+
+  /** Tells every process (this one at once) that a key or an organization changed. */
+  async announce(manager: EntityManager, payload: `key:${string}` | `org:${string}`): Promise<void> {
+    this.evict(payload);
+    await manager.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, payload]);
   }
 
   async create(
@@ -60,18 +142,46 @@ export class ApiKeysService {
     return { api_key_id: id, api_secret: secret, organization_id: organizationId, name: key.name, scopes: key.scopes as Scope[] };
   }
 
-  /** Marks a key revoked; returns false when there is no such active key. */
+  /** Marks a key revoked (effective at once in every process); returns false when there is no such active key. */
   async revoke(id: string): Promise<boolean> {
-    const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-    this.secrets.delete(id);
-    return (result.affected ?? 0) > 0;
+    return this.keys.manager.transaction(async (m) => {
+      const result = await m.update(ApiKey, { id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      await this.announce(m, `key:${id}`);
+      for (const k of this.secrets.keys()) if (k.startsWith(`${id}:`)) this.secrets.delete(k);
+      return (result.affected ?? 0) > 0;
+    });
   }
 
-  /** The key and its organization, or undefined when the key does not exist or is revoked. */
-  async findActive(id: string): Promise<ActiveKey | undefined> {
+  /**
+   * The key and its organization, or undefined when the key does not exist or is revoked. `fresh` skips the
+   * cache (token issuance, operator paths).
+   */
+  async findActive(id: string, fresh = false): Promise<ActiveKey | undefined> {
     if (!/^ak_[0-9a-f]{24}$/.test(id)) return undefined;
-    const key = await this.keys.findOne({ where: { id, revokedAt: IsNull() }, relations: { organization: true } });
-    return key?.organization ? { key, organization: key.organization } : undefined;
+    const cached = this.active.get(id);
+    if (!fresh && cached && cached.expires > Date.now() && this.listening) return cached.value;
+    // One indexed join, no ORM query building: this runs on every authenticated request that misses the cache.
+    const [row] = await this.keys.manager.query<KeyRow[]>(
+      `SELECT k.id, k.organization_id, k.name, k.scopes, k.secret_hash, k.secret_ciphertext, k.created_at,
+              o.wallets_enabled, o.name AS org_name, o.account_index
+       FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE k.id = $1 AND k.revoked_at IS NULL`,
+      [id],
+    );
+    if (!row) {
+      this.active.delete(id);
+      return undefined;
+    }
+    const organization = Object.assign(new Organization(), { id: row.organization_id, name: row.org_name, walletsEnabled: row.wallets_enabled, accountIndex: row.account_index });
+    const key = Object.assign(new ApiKey(), {
+      id: row.id, organizationId: row.organization_id, name: row.name, scopes: row.scopes, secretHash: row.secret_hash,
+      secretCiphertext: row.secret_ciphertext, createdAt: row.created_at, revokedAt: null, organization,
+    });
+    const value = { key, organization };
+    if (this.listening) {
+      if (this.active.size >= SECRET_CACHE_LIMIT) this.active.clear();
+      this.active.set(id, { value, expires: Date.now() + KEY_CACHE_TTL_MS });
+    }
+    return value;
   }
 
   verifySecret(key: ApiKey, presented: string): boolean {

@@ -9,7 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { HmacStrategy } from './strategies/hmac.strategy';
-import { JWT_KEY_PURPOSE, JwtStrategy } from './strategies/jwt.strategy';
+import { JwtStrategy, jwtKey } from './strategies/jwt.strategy';
 import { TokenService } from './token.service';
 
 /** Forgets request ids once their timestamps are outside the window and a replay would be refused anyway. */
@@ -43,7 +43,7 @@ export class RequestIdReaper implements OnModuleInit {
     TypeOrmModule.forFeature([ApiKey]),
     JwtModule.registerAsync({
       inject: [CryptoService],
-      useFactory: (crypto: CryptoService) => ({ secret: crypto.subkey(JWT_KEY_PURPOSE) }),
+      useFactory: (crypto: CryptoService) => ({ privateKey: jwtKey(crypto) }),
     }),
   ],
   providers: [ApiKeysService, TokenService, HmacStrategy, JwtStrategy, ApiKeyStrategy, AuthenticationGuard, RequestIdReaper],

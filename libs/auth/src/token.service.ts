@@ -25,7 +25,7 @@ export class TokenService {
   ) {}
 
   async issue(clientId: string, clientSecret: string, requestedScope?: string): Promise<IssuedToken> {
-    const active = await this.keys.findActive(clientId);
+    const active = await this.keys.findActive(clientId, true);
     if (!active || !this.keys.verifySecret(active.key, clientSecret)) {
       throw new DomainError(ErrorCode.Unauthorized, 'Invalid client credentials');
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Event } from '@app/db';
 import { EventEnvelope, EventType } from './event-types';
 
@@ -24,19 +23,45 @@ export class EventsService {
    * (`onlyEndpoint`: to that endpoint alone, e.g. a test event).
    */
   async record(manager: EntityManager, organizationId: string, type: EventType, data: Record<string, unknown>, onlyEndpoint?: string): Promise<Event> {
-    const id = newEventId();
-    const createdAt = new Date();
-    // Serialized once: every attempt of every delivery sends exactly these bytes.
-    const body = JSON.stringify({ id, type, created_at: createdAt.toISOString(), data });
-    const event = manager.create(Event, { id, organizationId, type, data, body, createdAt });
-    await manager.insert(Event, event as QueryDeepPartialEntity<Event>);
-    await manager.query(
-      `INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
-       SELECT gen_random_uuid(), e.organization_id, e.id, $2, 'pending', now() FROM webhook_endpoints e
-       WHERE e.organization_id = $1 AND e.enabled AND e.deleted_at IS NULL
-         AND (cardinality(e.events) = 0 OR $3 = ANY(e.events)) AND ($4::uuid IS NULL OR e.id = $4::uuid)`,
-      [organizationId, id, type, onlyEndpoint ?? null],
-    );
+    const [event] = await this.recordMany(manager, organizationId, [{ type, data }], onlyEndpoint);
     return event;
+  }
+
+  /** Several events of one organization, and all their deliveries, in one round trip. */
+  async recordMany(
+    manager: EntityManager,
+    organizationId: string,
+    items: Array<{ type: EventType; data: Record<string, unknown> }>,
+    onlyEndpoint?: string,
+  ): Promise<Event[]> {
+    if (items.length === 0) return [];
+    const createdAt = new Date();
+    const events = items.map(({ type, data }) => {
+      const id = newEventId();
+      // Serialized once: every attempt of every delivery sends exactly these bytes.
+      const body = JSON.stringify({ id, type, created_at: createdAt.toISOString(), data });
+      return manager.create(Event, { id, organizationId, type, data, body, createdAt });
+    });
+    await manager.query(
+      `WITH ev AS (
+         INSERT INTO events (id, organization_id, type, data, body, created_at)
+         SELECT i, $1, t, d::jsonb, b, $7 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(i, t, d, b)
+         RETURNING id, type
+       )
+       INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
+       SELECT gen_random_uuid(), e.organization_id, e.id, ev.id, 'pending', now()
+       FROM webhook_endpoints e JOIN ev ON cardinality(e.events) = 0 OR ev.type = ANY(e.events)
+       WHERE e.organization_id = $1 AND e.enabled AND e.deleted_at IS NULL AND ($6::uuid IS NULL OR e.id = $6::uuid)`,
+      [
+        organizationId,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => e.body),
+        onlyEndpoint ?? null,
+        createdAt,
+      ],
+    );
+    return events;
   }
 }

@@ -19,6 +19,8 @@ export interface TransferInput {
   reference: string;
   /** Groups transfers committed together; default: a new id. */
   transactionId?: string;
+  /** The transfer's id, when the caller references it before the ledger write (default: a new id). */
+  id?: string;
 }
 
 /** Balance figures of one account, derived from its four cached sums. */
@@ -58,23 +60,40 @@ type Column = 'credits_posted' | 'debits_posted' | 'credits_pending' | 'debits_p
  */
 @Injectable()
 export class LedgerService {
-  /** The account's id, creating the account on first use (race-safe). */
+  /** Account ids never change once created: cached per process (a bounded map). */
+  private readonly accountIds = new Map<string, string>();
+
+  /** The account's id, creating the account on first use (race-safe, one round trip, then cached). */
   async account(manager: EntityManager, ref: AccountRef): Promise<string> {
     const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
     if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
+    const cacheKey = `${ref.organizationId}|${ref.kind}|${walletId ?? ''}|${ref.network}|${ref.asset}`;
+    const cached = this.accountIds.get(cacheKey);
+    if (cached) return cached;
     const conflict = walletId ? '(wallet_id, network, asset) WHERE wallet_id IS NOT NULL' : '(organization_id, kind, network, asset) WHERE wallet_id IS NULL';
-    const inserted = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO ledger_accounts (id, organization_id, kind, wallet_id, network, asset) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ${conflict} DO NOTHING RETURNING id`,
-      [randomUUID(), ref.organizationId, ref.kind, walletId, ref.network, ref.asset],
+    const lookup = walletId
+      ? { sql: 'SELECT id FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
+      : {
+          sql: 'SELECT id FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
+          params: [ref.organizationId, ref.kind, ref.network, ref.asset],
+        };
+    // Insert-or-read in one round trip; the lookup's placeholders are shifted past the insert's six.
+    const shifted = lookup.sql.replace(/\$(\d)/g, (_, n: string) => `$${Number(n) + 6}`);
+    let [row] = await manager.query<Array<{ id: string; created: boolean }>>(
+      `WITH ins AS (
+         INSERT INTO ledger_accounts (id, organization_id, kind, wallet_id, network, asset) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ${conflict} DO NOTHING RETURNING id
+       ) SELECT id, true AS created FROM ins UNION ALL (SELECT id, false FROM (${shifted}) existing) LIMIT 1`,
+      [randomUUID(), ref.organizationId, ref.kind, walletId, ref.network, ref.asset, ...lookup.params],
     );
-    if (inserted.length) return inserted[0].id;
-    const [row] = await manager.query<Array<{ id: string }>>(
-      walletId
-        ? `SELECT id FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3`
-        : `SELECT id FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL`,
-      walletId ? [walletId, ref.network, ref.asset] : [ref.organizationId, ref.kind, ref.network, ref.asset],
-    );
+    // A concurrent transaction created it after this statement's snapshot: a new statement sees it.
+    row ??= (await manager.query<Array<{ id: string; created: boolean }>>(`SELECT id, false AS created FROM (${lookup.sql}) a`, lookup.params))[0];
+    if (!row) throw new Error('ledger account not found after upsert');
+    // Only an account that existed before this transaction is known to survive it: a new one may yet roll back.
+    if (!row.created) {
+      if (this.accountIds.size >= 100_000) this.accountIds.clear();
+      this.accountIds.set(cacheKey, row.id);
+    }
     return row.id;
   }
 
@@ -104,7 +123,7 @@ export class LedgerService {
       throw new Error('a transfer moves one asset on one network');
     }
     const [debitId, creditId] = [await this.account(manager, input.debit), await this.account(manager, input.credit)];
-    const transfer = this.row({
+    const transfer = this.row(input.id, {
       transactionId: input.transactionId ?? randomUUID(),
       organizationId: input.debit.organizationId,
       debitAccountId: debitId,
@@ -131,7 +150,7 @@ export class LedgerService {
     if (!pending) throw new Error(`no pending transfer ${pendingId}`);
     const posted = phase === 'post_pending' ? (amount ?? pending.amount) : pending.amount;
     if (posted <= 0n || posted > pending.amount) throw new Error('a hold posts at most its amount');
-    const resolution = this.row({
+    const resolution = this.row(undefined, {
       transactionId: pending.transactionId,
       organizationId: pending.organizationId,
       debitAccountId: pending.debitAccountId,
@@ -188,8 +207,8 @@ export class LedgerService {
     }
   }
 
-  private row(values: Omit<LedgerTransfer, 'id' | 'createdAt'>): LedgerTransfer {
-    return Object.assign(new LedgerTransfer(), { id: randomUUID(), ...values });
+  private row(id: string | undefined, values: Omit<LedgerTransfer, 'id' | 'createdAt'>): LedgerTransfer {
+    return Object.assign(new LedgerTransfer(), { id: id ?? randomUUID(), ...values });
   }
 }
 

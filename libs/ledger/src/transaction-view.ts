@@ -43,26 +43,27 @@ export function toTransactionView(t: WalletTransaction, decimals: number, feeDec
     network: t.chain,
     amount: formatAmount(t.amount, decimals),
     amount_raw: t.amount.toString(),
-    tx_hash: t.txHash,
-    block_number: t.blockNumber === null ? null : t.blockNumber.toString(),
-    confirmations: t.confirmations,
+    // Rows built in memory (not read back) leave unset columns undefined: `?? null` keeps the shape stable.
+    tx_hash: t.txHash ?? null,
+    block_number: t.blockNumber != null ? t.blockNumber.toString() : null,
+    confirmations: t.confirmations ?? 0,
     required_confirmations: t.requiredConfirmations,
-    from_address: t.fromAddress,
-    to_address: t.toAddress,
-    failure_reason: t.failureReason,
+    from_address: t.fromAddress ?? null,
+    to_address: t.toAddress ?? null,
+    failure_reason: t.failureReason ?? null,
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),
     confirmed_at: t.confirmedAt ? t.confirmedAt.toISOString() : null,
-    sub_status: t.subStatus,
+    sub_status: t.subStatus ?? null,
     destination: t.destinationType
-      ? { type: t.destinationType, address: t.toAddress, wallet_id: t.destinationWalletId, external_account_id: t.externalAccountId }
+      ? { type: t.destinationType, address: t.toAddress ?? null, wallet_id: t.destinationWalletId ?? null, external_account_id: t.externalAccountId ?? null }
       : null,
-    note: t.note,
-    external_id: t.externalId,
-    batch_id: t.batchId,
-    fee: t.fee === null ? null : formatAmount(t.fee, feeDecimals),
-    fee_raw: t.fee === null ? null : t.fee.toString(),
-    fee_asset: t.feeAsset,
+    note: t.note ?? null,
+    external_id: t.externalId ?? null,
+    batch_id: t.batchId ?? null,
+    fee: t.fee != null ? formatAmount(t.fee, feeDecimals) : null,
+    fee_raw: t.fee != null ? t.fee.toString() : null,
+    fee_asset: t.feeAsset ?? null,
   };
 }
 

@@ -52,31 +52,41 @@ export class WalletBalancesService {
   ) {}
 
   /** Balances of several wallets with a fixed number of queries (no N+1 on lists). */
-  async forWallets(walletIds: string[]): Promise<Map<string, WalletBalancesDto>> {
+  async forWallets(walletIds: string[], ownerOrganizationId?: string): Promise<Map<string, WalletBalancesDto>> {
     const result = new Map<string, WalletBalancesDto>();
     if (walletIds.length === 0) return result;
-    const [accounts, quarantined, addresses, sync] = await Promise.all([
-      this.db.query<AccountRow[]>(
-        'SELECT wallet_id, network, asset, credits_posted, debits_posted, credits_pending, debits_pending FROM ledger_accounts WHERE wallet_id = ANY($1)',
-        [walletIds],
-      ),
-      this.db.query<Array<{ wallet_id: string; network: string; asset: string; total: string }>>(
-        `SELECT wallet_id, network, asset, sum(amount) AS total FROM wallet_transactions
-         WHERE wallet_id = ANY($1) AND direction = 'incoming' AND status = 'quarantined' GROUP BY 1, 2, 3`,
-        [walletIds],
-      ),
-      this.db.query<Array<{ wallet_id: string; network: string; address: string }>>(
-        'SELECT wallet_id, network, address FROM addresses WHERE wallet_id = ANY($1) ORDER BY created_at',
-        [walletIds],
+    // One round trip for the three kinds of rows a balance view needs.
+    const [rows, sync] = await Promise.all([
+      this.db.query<Array<{ k: 'a' | 'q' | 'd' | 'w'; wallet_id: string; network: string; v: string; a1: string | null; a2: string | null; a3: string | null; a4: string | null }>>(
+        `SELECT 'a' AS k, wallet_id, network, asset AS v, credits_posted::text AS a1, debits_posted::text AS a2, credits_pending::text AS a3, debits_pending::text AS a4
+           FROM ledger_accounts WHERE wallet_id = ANY($1)
+         UNION ALL
+         SELECT 'q', wallet_id, network, asset, sum(amount)::text, NULL, NULL, NULL FROM wallet_transactions
+           WHERE wallet_id = ANY($1) AND direction = 'incoming' AND status = 'quarantined' GROUP BY wallet_id, network, asset
+         UNION ALL
+         SELECT 'd', wallet_id, network, address, to_char(created_at, 'YYYYMMDDHH24MISSUS'), NULL, NULL, NULL FROM addresses WHERE wallet_id = ANY($1)
+         UNION ALL
+         SELECT 'w', id, '', '', NULL, NULL, NULL, NULL FROM wallets WHERE id = ANY($1) AND ($2::uuid IS NULL OR organization_id = $2::uuid)`,
+        [walletIds, ownerOrganizationId ?? null],
       ),
       this.syncState(),
     ]);
+    const accounts: AccountRow[] = rows
+      .filter((r) => r.k === 'a')
+      .map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, credits_posted: r.a1!, debits_posted: r.a2!, credits_pending: r.a3!, debits_pending: r.a4! }));
+    const quarantined = rows.filter((r) => r.k === 'q').map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, total: r.a1! }));
+    const addresses = rows
+      .filter((r) => r.k === 'd')
+      .sort((x, y) => (x.a1! < y.a1! ? -1 : 1))
+      .map((r) => ({ wallet_id: r.wallet_id, network: r.network, address: r.v }));
     const key = (w: string, n: string, a: string) => `${w}|${n}|${a}`;
     const figures = new Map(accounts.map((a) => [key(a.wallet_id, a.network, a.asset), figuresOf({
       creditsPosted: BigInt(a.credits_posted), debitsPosted: BigInt(a.debits_posted), creditsPending: BigInt(a.credits_pending), debitsPending: BigInt(a.debits_pending),
     })]));
     const held = new Map(quarantined.map((q) => [key(q.wallet_id, q.network, q.asset), BigInt(q.total)]));
+    const owned = new Set(rows.filter((r) => r.k === 'w').map((r) => r.wallet_id));
     for (const walletId of walletIds) {
+      if (!owned.has(walletId)) continue;
       const networks = new Set<string>([
         ...addresses.filter((a) => a.wallet_id === walletId).map((a) => a.network),
         ...accounts.filter((a) => a.wallet_id === walletId).map((a) => a.network),
@@ -109,6 +119,14 @@ export class WalletBalancesService {
     return (await this.forWallets([walletId])).get(walletId)!;
   }
 
+  /**
+   * One wallet's balances if it belongs to the organization, else undefined: the tenant check rides in the same
+   * round trip as the balance rows (this is the hottest read of the API).
+   */
+  async forOwnedWallet(organizationId: string, walletId: string): Promise<WalletBalancesDto | undefined> {
+    return (await this.forWallets([walletId], organizationId)).get(walletId);
+  }
+
   /** One asset of one wallet: its balance figures (zero when the wallet never held it). */
   async figures(walletId: string, network: Network, asset: string): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
     const [row] = await this.db.query<AccountRow[]>(
@@ -127,11 +145,22 @@ export class WalletBalancesService {
     };
   }
 
-  /** Scanner progress per network: a network with no node, or no pass within STALE_AFTER_SECONDS, is stale. */
+  private syncCache?: { at: number; rows: Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }> };
+
+  /**
+   * Scanner progress per network: a network with no node, or no pass within STALE_AFTER_SECONDS, is stale. The
+   * cursors change a few times a second at most, so one read serves every balance request for half a second.
+   */
   async syncState(): Promise<Map<string, NetworkSync>> {
-    const rows = await this.db.query<Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }>>(
-      'SELECT network, indexed_height, last_synced_at FROM chain_cursors',
-    );
+    if (!this.syncCache || Date.now() - this.syncCache.at > 500) {
+      this.syncCache = {
+        at: Date.now(),
+        rows: await this.db.query<Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }>>(
+          'SELECT network, indexed_height, last_synced_at FROM chain_cursors',
+        ),
+      };
+    }
+    const rows = this.syncCache.rows;
     const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
     return new Map(
       rows.map((r) => [r.network, { indexedHeight: r.indexed_height, lastSynced: r.last_synced_at, isStale: !r.last_synced_at || r.last_synced_at.getTime() < staleBefore }]),

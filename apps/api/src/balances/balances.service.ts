@@ -15,8 +15,9 @@ export class BalancesService {
   ) {}
 
   async walletBalances(principal: Principal, walletId: string): Promise<WalletBalancesDto> {
-    const wallet = await this.require(principal, walletId);
-    return this.balances.forWallet(wallet.id);
+    const view = isUuid(walletId) ? await this.balances.forOwnedWallet(principal.organizationId, walletId) : undefined;
+    if (!view) throw DomainError.notFound('Wallet');
+    return view;
   }
 
   /** Seed 003's lookup by wallet_id or external_id. */

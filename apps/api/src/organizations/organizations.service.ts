@@ -33,7 +33,11 @@ export class OrganizationsService {
   async setWalletsEnabled(id: string, enabled: boolean): Promise<Organization> {
     const org = await this.get(id);
     org.walletsEnabled = enabled;
-    return this.db.manager.save(org);
+    return this.db.transaction(async (m) => {
+      const saved = await m.save(org);
+      await this.keys.announce(m, `org:${org.id}`); // cached keys of this organization are re-read everywhere
+      return saved;
+    });
   }
 
   async get(id: string): Promise<Organization> {

@@ -146,84 +146,105 @@ export class TransfersService {
     };
   }
 
+  /**
+   * Writes the transactions and their events first and the ledger last, just before the commit: the ledger row
+   * locks (the source account above all, which every send of this wallet needs) are held for as short as possible.
+   */
   private async execute(m: EntityManager, principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Promise<WalletTransaction[]> {
     const network = asset.network;
+    const rows: WalletTransaction[] = [];
+    const events: Array<{ type: EventType; tx: WalletTransaction }> = [];
+    const ledgerOps: Array<() => Promise<unknown>> = [];
     const out: WalletTransaction[] = [];
+    const source = { organizationId: principal.organizationId, kind: 'wallet' as const, walletId: wallet.id, network: network.key, asset: asset.symbol };
+    const now = new Date();
     for (const [index, item] of items.entries()) {
-      try {
-        const id = randomUUID();
-        const source = { organizationId: principal.organizationId, kind: 'wallet' as const, walletId: wallet.id, network: network.key, asset: asset.symbol };
-        const base = {
+      const id = randomUUID();
+      const ledgerId = randomUUID();
+      const base = {
+        organizationId: principal.organizationId,
+        walletId: wallet.id,
+        direction: 'outgoing' as const,
+        network: network.key,
+        chain: network.chain,
+        asset: asset.symbol,
+        amount: item.amount,
+        destinationType: item.type,
+        destinationWalletId: item.walletId,
+        externalAccountId: item.externalAccountId,
+        note: extras.note ?? null,
+        externalId: extras.externalId ?? null,
+        idempotencyKey: extras.idempotencyKey ?? null,
+        batchId: extras.batchId ?? null,
+        batchIndex: extras.batchId ? index : null,
+        ledgerTransferId: ledgerId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const guarded = (op: () => Promise<unknown>) => async () => {
+        try {
+          await op();
+        } catch (e) {
+          throw atIndex(e, extras.batchId ? index : undefined);
+        }
+      };
+      if (item.type === 'wallet') {
+        // Internal: off-chain and instant; both sides are final at once.
+        const inId = randomUUID();
+        const sent = m.create(WalletTransaction, { ...base, id, status: 'confirmed', requiredConfirmations: 0, counterpartId: inId, confirmedAt: now });
+        const received = m.create(WalletTransaction, {
+          id: inId,
           organizationId: principal.organizationId,
-          walletId: wallet.id,
-          direction: 'outgoing' as const,
+          walletId: item.walletId!,
+          direction: 'incoming',
+          status: 'confirmed',
           network: network.key,
           chain: network.chain,
           asset: asset.symbol,
           amount: item.amount,
-          destinationType: item.type,
+          requiredConfirmations: 0,
+          counterpartId: id,
+          ledgerTransferId: ledgerId,
+          destinationType: 'wallet',
           destinationWalletId: item.walletId,
-          externalAccountId: item.externalAccountId,
           note: extras.note ?? null,
-          externalId: extras.externalId ?? null,
-          idempotencyKey: extras.idempotencyKey ?? null,
-          batchId: extras.batchId ?? null,
-          batchIndex: extras.batchId ? index : null,
-        };
-        if (item.type === 'wallet') {
-          // Internal: off-chain and instant; both sides are final at once.
-          const inId = randomUUID();
-          const transfer = await this.ledger.transfer(m, {
-            debit: source,
-            credit: { ...source, walletId: item.walletId! },
-            amount: item.amount,
-            reference: `internal:${id}`,
-          });
-          const now = new Date();
-          const sent = m.create(WalletTransaction, {
-            ...base, id, status: 'confirmed', requiredConfirmations: 0, counterpartId: inId, ledgerTransferId: transfer.id, confirmedAt: now,
-          });
-          const received = m.create(WalletTransaction, {
-            id: inId,
-            organizationId: principal.organizationId,
-            walletId: item.walletId!,
-            direction: 'incoming',
-            status: 'confirmed',
-            network: network.key,
-            chain: network.chain,
-            asset: asset.symbol,
-            amount: item.amount,
-            requiredConfirmations: 0,
-            counterpartId: id,
-            ledgerTransferId: transfer.id,
-            destinationType: 'wallet',
-            destinationWalletId: item.walletId,
-            note: extras.note ?? null,
-            confirmedAt: now,
-          });
-          await m.save([sent, received]);
-          await this.emit(m, sent, 'wallet_transaction.confirmed');
-          await this.emit(m, received, 'wallet.incoming_transaction');
-          await this.emit(m, received, 'wallet_transaction.confirmed');
-          out.push(sent);
-        } else {
-          const hold = await this.ledger.pending(m, {
-            debit: source,
-            credit: { organizationId: principal.organizationId, kind: 'external', network: network.key, asset: asset.symbol },
-            amount: item.amount,
-            reference: `withdrawal:${id}`,
-          });
-          const pending = m.create(WalletTransaction, {
-            ...base, id, status: 'pending', subStatus: 'queued', toAddress: item.address, requiredConfirmations: network.confirmations, ledgerTransferId: hold.id,
-            feeAsset: network.assets.find((a) => a.native)?.symbol ?? null,
-          });
-          await m.save(pending);
-          out.push(pending);
-        }
-      } catch (e) {
-        throw atIndex(e, extras.batchId ? index : undefined);
+          confirmedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+        rows.push(sent, received);
+        events.push({ type: 'wallet_transaction.confirmed', tx: sent }, { type: 'wallet.incoming_transaction', tx: received }, { type: 'wallet_transaction.confirmed', tx: received });
+        ledgerOps.push(guarded(() => this.ledger.transfer(m, { id: ledgerId, debit: source, credit: { ...source, walletId: item.walletId! }, amount: item.amount, reference: `internal:${id}` })));
+        out.push(sent);
+      } else {
+        const pending = m.create(WalletTransaction, {
+          ...base,
+          id,
+          status: 'pending',
+          subStatus: 'queued',
+          toAddress: item.address,
+          requiredConfirmations: network.confirmations,
+          feeAsset: network.assets.find((a) => a.native)?.symbol ?? null,
+        });
+        rows.push(pending);
+        ledgerOps.push(
+          guarded(() =>
+            this.ledger.pending(m, {
+              id: ledgerId,
+              debit: source,
+              credit: { organizationId: principal.organizationId, kind: 'external', network: network.key, asset: asset.symbol },
+              amount: item.amount,
+              reference: `withdrawal:${id}`,
+            }),
+          ),
+        );
+        out.push(pending);
       }
     }
+    await m.insert(WalletTransaction, rows);
+    const decimals = asset.decimals;
+    await this.events.recordMany(m, principal.organizationId, events.map((e) => ({ type: e.type, data: transactionEventData(e.tx, decimals) })));
+    for (const op of ledgerOps) await op();
     this.faults.check('transfer.before_commit');
     return out;
   }
@@ -291,13 +312,18 @@ export class TransfersService {
     return wallet;
   }
 
+  /** A transfer made before under the same business key (the Idempotency-Key it stored, or external_id). */
   private async existing(principal: Principal, idempotencyKey?: string, externalId?: string): Promise<WalletTransaction | null> {
-    const org = principal.organizationId;
-    if (idempotencyKey) {
-      const byKey = await this.db.manager.findOneBy(WalletTransaction, { organizationId: org, idempotencyKey, direction: 'outgoing' });
-      if (byKey) return byKey;
-    }
-    return externalId ? this.db.manager.findOneBy(WalletTransaction, { organizationId: org, externalId, direction: 'outgoing' }) : null;
+    if (!idempotencyKey && !externalId) return null;
+    const found = await this.db.manager
+      .createQueryBuilder(WalletTransaction, 't')
+      .where(`t.organization_id = :org AND t.direction = 'outgoing' AND (t.idempotency_key = :key OR t.external_id = :ext)`, {
+        org: principal.organizationId,
+        key: idempotencyKey ?? null,
+        ext: externalId ?? null,
+      })
+      .getMany();
+    return found.find((t) => idempotencyKey && t.idempotencyKey === idempotencyKey) ?? found[0] ?? null;
   }
 
   private kick(asset: Asset): void {
@@ -313,7 +339,4 @@ export class TransfersService {
     return toTransactionView(t, this.decimals(t.network, t.asset), this.decimals(t.network, t.feeAsset ?? ''));
   }
 
-  private async emit(m: EntityManager, t: WalletTransaction, type: EventType): Promise<void> {
-    await this.events.record(m, t.organizationId, type, transactionEventData(t, this.decimals(t.network, t.asset)));
-  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { CryptoService, DomainError, ErrorCode } from '@app/common';
@@ -9,6 +10,11 @@ import { isScope } from '../scopes';
 export const JWT_ISSUER = 'wallets-api';
 export const JWT_AUDIENCE = 'wallets-api';
 export const JWT_KEY_PURPOSE = 'jwt-hs256';
+
+/** The HS256 key of access tokens, derived from the key-encryption key. */
+export function jwtKey(crypto: CryptoService): KeyObject {
+  return createSecretKey(crypto.subkey(JWT_KEY_PURPOSE));
+}
 
 export interface AccessTokenClaims {
   sub: string;
@@ -26,7 +32,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: crypto.subkey(JWT_KEY_PURPOSE),
+      // A KeyObject: given raw bytes, jsonwebtoken first tries (and fails) to parse them as a public key on every verify.
+      secretOrKey: jwtKey(crypto) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
