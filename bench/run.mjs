@@ -5,6 +5,10 @@
 //   BENCH_DEPOSITS  ERC-20 transfers mined in one block for the ingestion run (default 1000)
 //   BENCH_EVENTS    webhook deliveries for the delivery runs (default 2000)
 //   BENCH_ONLY      comma list of sections to run: http,ingest,webhooks (default all)
+//   BENCH_MATCH     run only the HTTP routes whose name contains this text (the ceilings always run)
+//   BENCH_CONCURRENCY comma list of connection counts (default 1,16,64)
+//   BENCH_APP_<NAME> passed to the app as <NAME> (e.g. BENCH_APP_DATABASE_POOL_SIZE=20)
+//   BENCH_NODE_ARGS extra node flags for the app process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DEPOSITS = Number(process.env.BENCH_DEPOSITS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'http,ingest,webhooks').split(','));
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
+const MATCH = process.env.BENCH_MATCH ?? '';
 const ROOT = new URL('..', import.meta.url).pathname;
 
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
@@ -36,9 +41,11 @@ async function freePort() {
 /** One app process on a shared data dir (the second replica reuses its PostgreSQL and devnet nodes). */
 async function startApp(dataDir, env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+  const appEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_APP_')).map(([k, v]) => [k.slice('BENCH_APP_'.length), v]));
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), BENCH_ROUTES: 'true', DEVNET_BLOCK_TIME_SECONDS: '0', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...appEnv, DATA_DIR: dataDir, PORT: String(port), BENCH_ROUTES: 'true', DEVNET_BLOCK_TIME_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -153,7 +160,7 @@ async function httpSection(base, creds, table) {
       body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: target.id } }),
     }],
   ];
-  for (const [name, route] of routes) {
+  for (const [name, route] of routes.filter(([n]) => n.includes(MATCH))) {
     for (const [auth, headers] of Object.entries(auths)) {
       for (const c of CONCURRENCY) {
         const r = await load(base, { ...route, headers }, c);

@@ -42,7 +42,7 @@ describe('the error envelope', () => {
   it('answers a crash with a bare 500 whose request id is in the log line and the response header', async () => {
     const res = await t.http.get('/v1/probe/boom');
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: { code: 'server_error', message: 'Internal server error', details: { request_id: expect.stringMatching(/^req_[0-9a-f]{24}$/) } } });
+    expect(res.body).toEqual({ error: { code: 'server_error', message: 'Internal server error', details: { request_id: expect.stringMatching(/^req_[0-9a-f]{32}$/) } } });
     expect(res.text).not.toMatch(/hunter2|10\.0\.0\.7|stack|Error:/);
     const requestId = res.body.error.details.request_id as string;
     expect(res.headers.get('x-correlation-id')).toBe(requestId);

@@ -135,10 +135,9 @@ export class LedgerService {
       pendingId: null,
       reference: input.reference,
     });
-    await manager.insert(LedgerTransfer, transfer);
     const debitColumn: Column = phase === 'posted' ? 'debits_posted' : 'debits_pending';
     const creditColumn: Column = phase === 'posted' ? 'credits_posted' : 'credits_pending';
-    await this.apply(manager, [
+    await this.apply(manager, transfer, [
       { account: debitId, changes: { [debitColumn]: input.amount }, guard: input.amount },
       { account: creditId, changes: { [creditColumn]: input.amount } },
     ]);
@@ -162,32 +161,38 @@ export class LedgerService {
       pendingId,
       reference: pending.reference,
     });
-    try {
-      // The unique index on pending_id makes a second resolution of the same hold fail here (LED-6).
-      await manager.insert(LedgerTransfer, resolution);
-    } catch (e) {
-      if (isUniqueViolation(e, 'ledger_transfers_resolution')) throw new Error(`pending transfer ${pendingId} is already resolved`);
-      throw e;
-    }
     const debit: Partial<Record<Column, bigint>> = { debits_pending: -pending.amount };
     const credit: Partial<Record<Column, bigint>> = { credits_pending: -pending.amount };
     if (phase === 'post_pending') {
       debit.debits_posted = posted;
       credit.credits_posted = posted;
     }
-    await this.apply(manager, [
-      { account: pending.debitAccountId, changes: debit },
-      { account: pending.creditAccountId, changes: credit },
-    ]);
+    try {
+      // The unique index on pending_id makes a second resolution of the same hold fail here (LED-6).
+      await this.apply(manager, resolution, [
+        { account: pending.debitAccountId, changes: debit },
+        { account: pending.creditAccountId, changes: credit },
+      ]);
+    } catch (e) {
+      if (isUniqueViolation(e, 'ledger_transfers_resolution')) throw new Error(`pending transfer ${pendingId} is already resolved`);
+      throw e;
+    }
     return resolution;
   }
 
   /**
-   * Applies deltas to the cached sums, in account-id order so that concurrent transfers between the same accounts
-   * lock them in the same order (no deadlock). A guarded debit of a wallet account updates nothing when it would
-   * leave `available` below `guard`'s worth, which answers 422 `insufficient_funds`; a CHECK constraint backs it.
+   * Appends `entry` and applies its deltas to the cached sums. The accounts are updated in id order so that
+   * concurrent transfers between the same accounts lock them in the same order (no deadlock); the entry is written
+   * by the first of those statements (one round trip fewer; if a later update fails, the transaction rolls back
+   * with it). A guarded debit of a wallet account updates nothing when it would leave `available` below `guard`'s
+   * worth, which answers 422 `insufficient_funds`; a CHECK constraint backs it.
    */
-  private async apply(manager: EntityManager, updates: Array<{ account: string; changes: Partial<Record<Column, bigint>>; guard?: bigint }>): Promise<void> {
+  private async apply(
+    manager: EntityManager,
+    entry: LedgerTransfer,
+    updates: Array<{ account: string; changes: Partial<Record<Column, bigint>>; guard?: bigint }>,
+  ): Promise<void> {
+    let pendingEntry: LedgerTransfer | undefined = entry;
     for (const u of [...updates].sort((a, b) => (a.account < b.account ? -1 : 1))) {
       const sets = Object.entries(u.changes).map(([column, _], i) => `${column} = ${column} + $${i + 2}`);
       const params: unknown[] = [u.account, ...Object.values(u.changes).map((v) => v.toString())];
@@ -196,14 +201,28 @@ export class LedgerService {
         params.push(u.guard.toString());
         guard = ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= $${params.length})`;
       }
+      let insert = '';
+      if (pendingEntry) {
+        const e = pendingEntry;
+        const at = params.length;
+        params.push(e.id, e.transactionId, e.organizationId, e.debitAccountId, e.creditAccountId, e.network, e.asset, e.amount.toString(), e.phase, e.pendingId, e.reference);
+        const types = ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'numeric', 'text', 'uuid', 'text'];
+        const values = types.map((t, i) => `$${at + i + 1}::${t}`).join(', ');
+        // Written only with the update (a refused debit writes no entry even outside a transaction).
+        insert = `, entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
+                   SELECT ${values} WHERE EXISTS (SELECT 1 FROM updated) RETURNING created_at)`;
+      }
       // Wrapped in a CTE so the driver returns the updated rows themselves (a bare UPDATE answers [rows, count]).
-      const rows = await manager.query<Array<{ id: string }>>(
-        `WITH updated AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${guard} RETURNING id) SELECT id FROM updated`,
+      const rows = await manager.query<Array<{ id: string; created_at: Date | null }>>(
+        `WITH updated AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${guard} RETURNING id)${insert}
+         SELECT id, ${pendingEntry ? '(SELECT created_at FROM entry)' : 'NULL::timestamptz'} AS created_at FROM updated`,
         params,
       );
       if (rows.length === 0) {
         throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: (u.guard ?? 0n).toString() });
       }
+      if (pendingEntry && rows[0].created_at) pendingEntry.createdAt = rows[0].created_at;
+      pendingEntry = undefined;
     }
   }
 

@@ -52,21 +52,28 @@ export class TransfersService {
   ) {}
 
   async create(principal: Principal, walletId: string, dto: CreateTransferDto, idempotencyKey?: string): Promise<TransactionView> {
-    const existing = await this.existing(principal, idempotencyKey, dto.external_id);
-    if (existing) return this.view(existing);
-    const wallet = await this.activeWallet(principal, walletId);
-    const asset = this.asset(dto.asset, dto.network);
-    if (dto.destination_address !== undefined && dto.destination !== undefined) {
-      throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
+    // A transfer already made under the same business key is found by the unique indexes when the insert below
+    // collides, or here when a check fails first (say the wallet was disabled since): no lookup on the happy path.
+    let wallet: Wallet, asset: Asset, item: Item;
+    try {
+      wallet = await this.activeWallet(principal, walletId);
+      asset = this.asset(dto.asset, dto.network);
+      if (dto.destination_address !== undefined && dto.destination !== undefined) {
+        throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
+      }
+      const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
+      if (!destination) throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', { field: 'destination_address' });
+      item = await this.resolve(principal, wallet, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw });
+    } catch (e) {
+      const existing = e instanceof DomainError ? await this.existing(principal, idempotencyKey, dto.external_id) : null;
+      if (existing) return this.view(existing);
+      throw e;
     }
-    const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
-    if (!destination) throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', { field: 'destination_address' });
-    const item = await this.resolve(principal, wallet, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw });
     try {
       const [tx] = await this.db.transaction((m) =>
         this.execute(m, principal, wallet, asset, [item], { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: idempotencyKey ?? null }),
       );
-      this.kick(asset);
+      if (item.type !== 'wallet') this.kick(asset); // internal transfers are final already: nothing for the signer
       return this.view(tx);
     } catch (e) {
       // A concurrent or later request with the same business key committed first: it is the same transfer.
@@ -116,7 +123,7 @@ export class TransfersService {
       }
       throw e;
     }
-    this.kick(asset);
+    if (items.some((i) => i.type !== 'wallet')) this.kick(asset);
     return this.batchView(await this.db.manager.findOneByOrFail(TransferBatch, { id: batch.id }));
   }
 
