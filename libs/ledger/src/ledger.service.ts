@@ -181,49 +181,48 @@ export class LedgerService {
   }
 
   /**
-   * Appends `entry` and applies its deltas to the cached sums. The accounts are updated in id order so that
-   * concurrent transfers between the same accounts lock them in the same order (no deadlock); the entry is written
-   * by the first of those statements (one round trip fewer; if a later update fails, the transaction rolls back
-   * with it). A guarded debit of a wallet account updates nothing when it would leave `available` below `guard`'s
-   * worth, which answers 422 `insufficient_funds`; a CHECK constraint backs it.
+   * Appends `entry` and applies its deltas to the cached sums, in one statement. The accounts are updated in id
+   * order, each update only once the one before it holds its row (its CTE gates the next), so concurrent transfers
+   * between the same accounts lock them in the same order (no deadlock); the entry is written only when every
+   * update was. A guarded debit of a wallet account updates nothing when it would leave `available` below `guard`'s
+   * worth, which answers 422 `insufficient_funds` (the caller's transaction then rolls back whatever the statement
+   * did); a CHECK constraint backs it. One round trip while the rows are locked keeps a hot account's queue short.
    */
   private async apply(
     manager: EntityManager,
     entry: LedgerTransfer,
     updates: Array<{ account: string; changes: Partial<Record<Column, bigint>>; guard?: bigint }>,
   ): Promise<void> {
-    let pendingEntry: LedgerTransfer | undefined = entry;
-    for (const u of [...updates].sort((a, b) => (a.account < b.account ? -1 : 1))) {
-      const sets = Object.entries(u.changes).map(([column, _], i) => `${column} = ${column} + $${i + 2}`);
-      const params: unknown[] = [u.account, ...Object.values(u.changes).map((v) => v.toString())];
-      let guard = '';
-      if (u.guard !== undefined) {
-        params.push(u.guard.toString());
-        guard = ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= $${params.length})`;
-      }
-      let insert = '';
-      if (pendingEntry) {
-        const e = pendingEntry;
-        const at = params.length;
-        params.push(e.id, e.transactionId, e.organizationId, e.debitAccountId, e.creditAccountId, e.network, e.asset, e.amount.toString(), e.phase, e.pendingId, e.reference);
-        const types = ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'numeric', 'text', 'uuid', 'text'];
-        const values = types.map((t, i) => `$${at + i + 1}::${t}`).join(', ');
-        // Written only with the update (a refused debit writes no entry even outside a transaction).
-        insert = `, entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
-                   SELECT ${values} WHERE EXISTS (SELECT 1 FROM updated) RETURNING created_at)`;
-      }
-      // Wrapped in a CTE so the driver returns the updated rows themselves (a bare UPDATE answers [rows, count]).
-      const rows = await manager.query<Array<{ id: string; created_at: Date | null }>>(
-        `WITH updated AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${guard} RETURNING id)${insert}
-         SELECT id, ${pendingEntry ? '(SELECT created_at FROM entry)' : 'NULL::timestamptz'} AS created_at FROM updated`,
-        params,
-      );
-      if (rows.length === 0) {
-        throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: (u.guard ?? 0n).toString() });
-      }
-      if (pendingEntry && rows[0].created_at) pendingEntry.createdAt = rows[0].created_at;
-      pendingEntry = undefined;
+    const params: unknown[] = [];
+    const p = (value: unknown, type: string) => {
+      params.push(value);
+      return `$${params.length}::${type}`;
+    };
+    const ordered = [...updates].sort((a, b) => (a.account < b.account ? -1 : 1));
+    const ctes = ordered.map((u, i) => {
+      const sets = Object.entries(u.changes).map(([column, delta]) => `${column} = ${column} + ${p(delta.toString(), 'numeric')}`);
+      const guard = u.guard === undefined ? '' : ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= ${p(u.guard.toString(), 'numeric')})`;
+      const after = i === 0 ? '' : ` AND EXISTS (SELECT 1 FROM u${i - 1})`;
+      return `u${i} AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p(u.account, 'uuid')}${guard}${after} RETURNING id)`;
+    });
+    const e = entry;
+    const values = [
+      p(e.id, 'uuid'), p(e.transactionId, 'uuid'), p(e.organizationId, 'uuid'), p(e.debitAccountId, 'uuid'), p(e.creditAccountId, 'uuid'),
+      p(e.network, 'text'), p(e.asset, 'text'), p(e.amount.toString(), 'numeric'), p(e.phase, 'text'), p(e.pendingId, 'uuid'), p(e.reference, 'text'),
+    ].join(', ');
+    const last = `u${ordered.length - 1}`;
+    const [row] = await manager.query<Array<{ updated: number; created_at: Date | null }>>(
+      `WITH ${ctes.join(',\n')},
+       entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
+                 SELECT ${values} WHERE EXISTS (SELECT 1 FROM ${last}) RETURNING created_at)
+       SELECT (${ordered.map((_, i) => `(SELECT count(*) FROM u${i})`).join(' + ')})::int AS updated, (SELECT created_at FROM entry) AS created_at`,
+      params,
+    );
+    if (row.updated !== ordered.length || !row.created_at) {
+      const guard = ordered.find((u) => u.guard !== undefined)?.guard ?? 0n;
+      throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: guard.toString() });
     }
+    entry.createdAt = row.created_at;
   }
 
   private row(id: string | undefined, values: Omit<LedgerTransfer, 'id' | 'createdAt'>): LedgerTransfer {
