@@ -72,6 +72,8 @@ export class ChainSyncService implements OnModuleInit {
   private readonly watch = new Map<string, WatchSet>();
   /** Networks whose genesis this process has compared with the stored one (at the first tick, and after reorgs). */
   private readonly genesisChecked = new Set<string>();
+  /** Events of an open sync transaction, written together at its end (keyed by the transaction's manager). */
+  private readonly outbox = new WeakMap<EntityManager, Array<{ organizationId: string; type: EventType; data: Record<string, unknown> }>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -118,6 +120,7 @@ export class ChainSyncService implements OnModuleInit {
       cursor.lastError = null;
       await m.save(cursor);
       await m.query('DELETE FROM scanned_blocks WHERE network = $1 AND height < $2', [network.key, (cursor.indexedHeight - REORG_WINDOW).toString()]);
+      await this.flush(m);
       return { scannedTo: cursor.indexedHeight, deposits };
     });
   }
@@ -240,51 +243,70 @@ export class ChainSyncService implements OnModuleInit {
   /**
    * Records a deposit once (unique network + tx hash + log index), screens the sender, and books a pending credit.
    * A deposit that was reorged out and shows up again in a new block is the same deposit: it is revived.
+   * A new deposit is one INSERT (already screened, its hold id chosen) plus one ledger statement.
    */
   private async recordDeposit(m: EntityManager, network: Network, c: Candidate): Promise<void> {
-    const inserted = await m.query<Array<{ id: string }>>(
+    const verdict = await this.aml.screen({ network, senders: [c.from], recipient: c.to, asset: c.asset, amount: c.amount });
+    const denied = verdict === 'deny';
+    const status = denied ? 'quarantined' : 'detected';
+    const ledgerId = denied ? null : randomUUID();
+    const id = randomUUID();
+    const inserted = await m.query<Array<{ created_at: Date; updated_at: Date }>>(
       `INSERT INTO wallet_transactions (id, organization_id, wallet_id, direction, status, network, chain, asset, amount, tx_hash, log_index,
-         block_number, block_hash, from_address, to_address, confirmations, required_confirmations)
-       VALUES ($1, $2, $3, 'incoming', 'detected', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14)
-       ON CONFLICT (network, tx_hash, log_index) WHERE direction = 'incoming' DO NOTHING RETURNING id`,
-      [randomUUID(), c.owner.organizationId, c.owner.walletId, network.key, network.chain, c.asset, c.amount.toString(), c.txHash, c.logIndex,
-        c.blockNumber.toString(), c.blockHash, c.from, c.to, network.confirmations],
+         block_number, block_hash, from_address, to_address, confirmations, required_confirmations, aml_result, ledger_transfer_id)
+       VALUES ($1, $2, $3, 'incoming', $15, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $16, $17)
+       ON CONFLICT (network, tx_hash, log_index) WHERE direction = 'incoming' DO NOTHING RETURNING created_at, updated_at`,
+      [id, c.owner.organizationId, c.owner.walletId, network.key, network.chain, c.asset, c.amount.toString(), c.txHash, c.logIndex,
+        c.blockNumber.toString(), c.blockHash, c.from, c.to, network.confirmations, status, verdict, ledgerId],
     );
     let deposit: WalletTransaction;
     if (inserted.length) {
-      deposit = await m.findOneByOrFail(WalletTransaction, { id: inserted[0].id });
+      deposit = m.create(WalletTransaction, {
+        id,
+        organizationId: c.owner.organizationId,
+        walletId: c.owner.walletId,
+        direction: 'incoming',
+        status,
+        network: network.key,
+        chain: network.chain,
+        asset: c.asset,
+        amount: c.amount,
+        txHash: c.txHash,
+        logIndex: c.logIndex,
+        blockNumber: c.blockNumber,
+        blockHash: c.blockHash,
+        fromAddress: c.from,
+        toAddress: c.to,
+        confirmations: 0,
+        requiredConfirmations: network.confirmations,
+        amlResult: verdict,
+        ledgerTransferId: ledgerId,
+        failureReason: null,
+        confirmedAt: null,
+        createdAt: inserted[0].created_at,
+        updatedAt: inserted[0].updated_at,
+      });
     } else {
       const existing = await m.findOne(WalletTransaction, {
         where: { network: network.key, txHash: c.txHash, logIndex: c.logIndex, direction: 'incoming' },
         lock: { mode: 'pessimistic_write' },
       });
       if (!existing || existing.status !== 'failed' || existing.failureReason !== 'reorged') return;
-      existing.status = 'detected';
-      existing.failureReason = null;
-      existing.blockNumber = c.blockNumber;
-      existing.blockHash = c.blockHash;
-      existing.confirmations = 0;
+      Object.assign(existing, { status, failureReason: null, blockNumber: c.blockNumber, blockHash: c.blockHash, confirmations: 0, amlResult: verdict, ledgerTransferId: ledgerId });
       deposit = await m.save(existing);
       this.logger.log(`deposit ${deposit.id} re-mined in block ${c.blockNumber} of ${network.key}`);
     }
-    const verdict = await this.aml.screen({ network, senders: [c.from], recipient: c.to, asset: c.asset, amount: c.amount });
-    deposit.amlResult = verdict;
-    if (verdict === 'deny') {
-      deposit.status = 'quarantined';
-      await m.save(deposit);
-      await this.emit(m, network, deposit, 'wallet.incoming_transaction');
-      await this.emit(m, network, deposit, 'wallet_transaction.quarantined');
-      return;
+    if (ledgerId) {
+      await this.ledger.pending(m, {
+        id: ledgerId,
+        debit: { organizationId: deposit.organizationId, kind: 'external', network: network.key, asset: deposit.asset },
+        credit: { organizationId: deposit.organizationId, kind: 'wallet', walletId: deposit.walletId, network: network.key, asset: deposit.asset },
+        amount: deposit.amount,
+        reference: `deposit:${deposit.id}`,
+      });
     }
-    const hold = await this.ledger.pending(m, {
-      debit: { organizationId: deposit.organizationId, kind: 'external', network: network.key, asset: deposit.asset },
-      credit: { organizationId: deposit.organizationId, kind: 'wallet', walletId: deposit.walletId, network: network.key, asset: deposit.asset },
-      amount: deposit.amount,
-      reference: `deposit:${deposit.id}`,
-    });
-    deposit.ledgerTransferId = hold.id;
-    await m.save(deposit);
-    await this.emit(m, network, deposit, 'wallet.incoming_transaction');
+    this.emit(m, network, deposit, 'wallet.incoming_transaction');
+    if (denied) this.emit(m, network, deposit, 'wallet_transaction.quarantined');
   }
 
   /** detected -> confirming -> confirmed (credit posted) as blocks pile up on the indexed chain. */
@@ -298,19 +320,20 @@ export class ChainSyncService implements OnModuleInit {
       const confirmations = Number(indexed - deposit.blockNumber! + 1n);
       if (confirmations < 1 || confirmations === deposit.confirmations) continue;
       deposit.confirmations = confirmations;
+      deposit.updatedAt = new Date();
+      let type: EventType | undefined;
       if (confirmations >= deposit.requiredConfirmations) {
         await this.ledger.post(m, deposit.ledgerTransferId!);
         deposit.status = 'confirmed';
-        deposit.confirmedAt = new Date();
-        await m.save(deposit);
-        await this.emit(m, network, deposit, 'wallet_transaction.confirmed');
+        deposit.confirmedAt = deposit.updatedAt;
+        type = 'wallet_transaction.confirmed';
       } else if (deposit.status === 'detected') {
         deposit.status = 'confirming';
-        await m.save(deposit);
-        await this.emit(m, network, deposit, 'wallet_transaction.confirming');
-      } else {
-        await m.save(deposit);
+        type = 'wallet_transaction.confirming';
       }
+      // The columns this step changes, not a read-then-write save.
+      await m.update(WalletTransaction, { id: deposit.id }, { confirmations, status: deposit.status, confirmedAt: deposit.confirmedAt, updatedAt: deposit.updatedAt });
+      if (type) this.emit(m, network, deposit, type);
     }
   }
 
@@ -386,7 +409,7 @@ export class ChainSyncService implements OnModuleInit {
       deposit.blockHash = null;
       deposit.confirmations = 0;
       await m.save(deposit);
-      await this.emit(m, network, deposit, 'wallet_transaction.failed');
+      this.emit(m, network, deposit, 'wallet_transaction.failed');
     }
   }
 
@@ -409,8 +432,24 @@ export class ChainSyncService implements OnModuleInit {
     return watch;
   }
 
-  private async emit(m: EntityManager, network: Network, deposit: WalletTransaction, type: EventType): Promise<void> {
+  /** Buffers an event of this sync's transaction; `flush` writes them all, in order, before it commits. */
+  private emit(m: EntityManager, network: Network, deposit: WalletTransaction, type: EventType): void {
     const decimals = this.registry.findAsset(network, deposit.asset)?.decimals ?? 0;
-    await this.events.record(m, deposit.organizationId, type, transactionEventData(deposit, decimals));
+    let buffered = this.outbox.get(m);
+    if (!buffered) this.outbox.set(m, (buffered = []));
+    buffered.push({ organizationId: deposit.organizationId, type, data: transactionEventData(deposit, decimals) });
+  }
+
+  /** One events statement per organization (a burst of 1,000 deposits is not 1,000 round trips). */
+  private async flush(m: EntityManager): Promise<void> {
+    const buffered = this.outbox.get(m) ?? [];
+    this.outbox.delete(m);
+    const byOrganization = new Map<string, Array<{ type: EventType; data: Record<string, unknown> }>>();
+    for (const e of buffered) {
+      let list = byOrganization.get(e.organizationId);
+      if (!list) byOrganization.set(e.organizationId, (list = []));
+      list.push({ type: e.type, data: e.data });
+    }
+    for (const [organizationId, items] of byOrganization) await this.events.recordMany(m, organizationId, items);
   }
 }

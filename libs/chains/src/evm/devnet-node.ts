@@ -8,9 +8,16 @@ export const DEVNET_MNEMONIC = 'test test test test test test test test test tes
 /** Account indexes of the devnet mnemonic: 0 deploys the test tokens, 1 is the faucet, 9 is a denylisted sender. */
 export const DEVNET_ACCOUNTS = { deployer: 0, faucet: 1, denylisted: 9 } as const;
 
-/** The address of a devnet development account (same on every devnet chain). */
+const devnetAddresses = new Map<number, `0x${string}`>();
+
+/** The address of a devnet development account (same on every devnet chain; memoized: the BIP39 seed stretch costs milliseconds). */
 export function devnetAddress(index: number): `0x${string}` {
-  return mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }).address;
+  let address = devnetAddresses.get(index);
+  if (!address) {
+    address = mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: index }).address;
+    devnetAddresses.set(index, address);
+  }
+  return address;
 }
 
 export interface DevnetNodeOptions {
