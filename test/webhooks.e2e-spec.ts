@@ -87,6 +87,9 @@ describe('webhooks', () => {
       [200, null],
     ]);
     expect(detail.attempt_log[0]).toMatchObject({ response_body: 'boom', next_attempt_at: expect.any(String), duration_ms: expect.any(Number) });
+    // The success ended the endpoint's failure streak (the clock toward auto-disable starts over).
+    const [streak] = await t.dataSource.query('SELECT consecutive_failures, failing_since FROM webhook_endpoints WHERE id = $1', [id]);
+    expect(streak).toEqual({ consecutive_failures: 0, failing_since: null });
   });
 
   it('gives up after the schedule, then recover and redeliver send the same event again', async () => {

@@ -110,7 +110,29 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': this.signatures(endpoint, event, timestamp),
     });
-    await this.db.transaction((m) => this.record(m, c, endpoint, started, result));
+    if (result.errorClass === null) await this.recordSuccess(c, endpoint, started, result);
+    else await this.db.transaction((m) => this.recordFailure(m, c, endpoint, started, result));
+  }
+
+  /**
+   * The common case in one statement (atomic on its own): the attempt, the delivery, and the endpoint's failure
+   * count reset only when there is one to reset, so that a healthy endpoint's row is not locked by every delivery.
+   */
+  private async recordSuccess(c: Claimed, endpoint: WebhookEndpoint, started: Date, r: SendResult): Promise<void> {
+    await this.db.query(
+      `WITH attempt AS (
+         INSERT INTO webhook_attempts (delivery_id, attempt_no, started_at, duration_ms, status_code, response_body)
+         VALUES ($1, $2, $3, $4, $5, $6)
+       ), delivery AS (
+         UPDATE webhook_deliveries SET status = 'succeeded', lease_until = NULL, last_status_code = $5, last_error = NULL,
+           completed_at = now(), updated_at = now()
+         WHERE id = $1
+       ), endpoint AS (
+         UPDATE webhook_endpoints SET consecutive_failures = 0, failing_since = NULL
+         WHERE id = $7 AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)
+       ) SELECT 1`,
+      [c.id, c.attempts, started, r.durationMs, r.statusCode, r.responseBody, endpoint.id],
+    );
   }
 
   /** The current secret's signature, and during a rotation's overlap the previous one's too (space separated). */
@@ -123,12 +145,12 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     return secrets.map((s) => webhookSignature(s, event.id, timestamp, event.body)).join(' ');
   }
 
-  private async record(m: EntityManager, c: Claimed, endpoint: WebhookEndpoint, started: Date, r: SendResult): Promise<void> {
-    const success = r.errorClass === null;
+  /** A failed attempt: the next one scheduled (or the delivery failed), the endpoint's failure streak counted. */
+  private async recordFailure(m: EntityManager, c: Claimed, endpoint: WebhookEndpoint, started: Date, r: SendResult): Promise<void> {
     const gone = r.statusCode === 410;
     const schedule = this.config.webhookRetryScheduleSeconds;
     let nextAttemptAt: Date | null = null;
-    if (!success && !gone && c.attempts <= schedule.length) {
+    if (!gone && c.attempts <= schedule.length) {
       // Exponential schedule with +-10% jitter; a back-off status's Retry-After wins when it asks for longer.
       const base = schedule[c.attempts - 1] * 1000;
       let delay = Math.round(base * (0.9 + randomInt(0, 201) / 1000));
@@ -150,23 +172,19 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       WebhookDelivery,
       { id: c.id },
       {
-        status: success ? 'succeeded' : nextAttemptAt ? 'pending' : 'failed',
+        status: nextAttemptAt ? 'pending' : 'failed',
         nextAttemptAt: nextAttemptAt ?? undefined,
         leaseUntil: null,
         lastStatusCode: r.statusCode,
         lastError: r.errorClass,
-        completedAt: success || !nextAttemptAt ? new Date() : null,
+        completedAt: nextAttemptAt ? null : new Date(),
       },
     );
-    if (success) {
-      await m.update(WebhookEndpoint, { id: endpoint.id }, { consecutiveFailures: 0, failingSince: null });
-      return;
-    }
     if (gone) {
       await this.disable(m, endpoint, 'gone');
       return;
     }
-    // An endpoint failing everything for long is disabled; one success (above) resets the count.
+    // An endpoint failing everything for long is disabled; one success (recordSuccess) resets the count.
     const [row] = await m.query<Array<{ failing_since: Date }>>(
       `WITH u AS (UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, now())
        WHERE id = $1 RETURNING failing_since) SELECT * FROM u`,
