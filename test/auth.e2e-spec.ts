@@ -67,6 +67,15 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       expect(again.body.error.message).toMatch(/already used/);
     });
 
+    it('accepts a request id once among concurrent replays, fresh ids alongside unaffected', async () => {
+      const requestId = `req-${Date.now()}-race`;
+      const replays = Array.from({ length: 12 }, () => http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId } }));
+      const fresh = Array.from({ length: 6 }, (_, i) => http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId: `${requestId}-${i}` } }));
+      const [r, f] = await Promise.all([Promise.all(replays), Promise.all(fresh)]);
+      expect(r.map((x) => x.status).sort()).toEqual([200, ...Array<number>(11).fill(401)]);
+      expect(f.map((x) => x.status)).toEqual(Array<number>(6).fill(200));
+    });
+
     it('does not let a bad signature burn a request id', async () => {
       const requestId = `req-${Date.now()}-burn`;
       expectError(await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId, secretOverride: 'sk_wrong' } }), 401, 'unauthorized');

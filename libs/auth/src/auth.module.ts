@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { CryptoService, JobScheduler } from '@app/common';
 import { ApiKey } from '@app/db';
 import { ApiKeysService } from './api-keys.service';
+import { RequestIds } from './request-ids';
 import { AuthenticationGuard } from './authentication.guard';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { HmacStrategy } from './strategies/hmac.strategy';
@@ -46,7 +47,7 @@ export class RequestIdReaper implements OnModuleInit {
       useFactory: (crypto: CryptoService) => ({ privateKey: jwtKey(crypto) }),
     }),
   ],
-  providers: [ApiKeysService, TokenService, HmacStrategy, JwtStrategy, ApiKeyStrategy, AuthenticationGuard, RequestIdReaper],
+  providers: [ApiKeysService, TokenService, RequestIds, HmacStrategy, JwtStrategy, ApiKeyStrategy, AuthenticationGuard, RequestIdReaper],
   exports: [ApiKeysService, TokenService, AuthenticationGuard, HmacStrategy, JwtStrategy, ApiKeyStrategy],
 })
 export class AuthModule {}

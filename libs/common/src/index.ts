@@ -1,4 +1,5 @@
 export * from './common.module';
+export * from './batcher';
 export * from './crypto';
 export * from './errors';
 export * from './faults';

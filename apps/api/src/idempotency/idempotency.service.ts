@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobScheduler } from '@app/common';
+import { JobScheduler, MicroBatcher } from '@app/common';
 import { AppConfig } from '@app/config';
 import { IdempotencyKey } from '@app/db';
 
@@ -10,6 +10,22 @@ export type Claim =
   | { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> }
   | { kind: 'in_use' }
   | { kind: 'reused' };
+
+interface NewKey {
+  organizationId: string;
+  key: string;
+  fingerprint: string;
+  method: string;
+  path: string;
+}
+
+interface Completion {
+  organizationId: string;
+  key: string;
+  status: number;
+  body: string;
+  headers: string;
+}
 
 /**
  * Idempotency keys per specs/idempotency.md: claimed atomically (INSERT ... ON CONFLICT DO NOTHING), scoped per
@@ -27,13 +43,12 @@ export class IdempotencyService implements OnModuleInit {
     this.jobs.every('idempotency-key-reaper', 60 * 60 * 1000, () => this.reap());
   }
 
+  /** Atomic claims of concurrent requests share one INSERT (see MicroBatcher). */
+  private readonly claims = new MicroBatcher<NewKey, boolean>((keys) => this.insertKeys(keys));
+  private readonly completions = new MicroBatcher<Completion, void>((done) => this.storeResponses(done));
+
   async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string): Promise<Claim> {
-    const inserted = await this.db.query<unknown[]>(
-      `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (organization_id, key) DO NOTHING RETURNING 1`,
-      [organizationId, key, fingerprint, method, path],
-    );
-    if (inserted.length) return { kind: 'claimed' };
+    if (await this.claims.submit({ organizationId, key, fingerprint, method, path })) return { kind: 'claimed' };
     const existing = await this.db.manager.findOneBy(IdempotencyKey, { organizationId, key });
     if (!existing) return this.claim(organizationId, key, fingerprint, method, path); // released meanwhile: try again
     if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
@@ -51,11 +66,37 @@ export class IdempotencyService implements OnModuleInit {
   }
 
   async complete(organizationId: string, key: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET response_status = $3, response_body = $4, response_headers = $5, completed_at = now()
-       WHERE organization_id = $1 AND key = $2`,
-      [organizationId, key, status, JSON.stringify(body ?? null), JSON.stringify(headers)],
+    await this.completions.submit({ organizationId, key, status, body: JSON.stringify(body ?? null), headers: JSON.stringify(headers) });
+  }
+
+  /** One INSERT for a batch of claims; true for each key this batch created (a repeated key: its first only). */
+  private async insertKeys(keys: NewKey[]): Promise<boolean[]> {
+    const rows = await this.db.query<Array<{ organization_id: string; key: string }>>(
+      `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at)
+       SELECT o, k, f, m, p, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(o, k, f, m, p)
+       ON CONFLICT (organization_id, key) DO NOTHING RETURNING organization_id, key`,
+      [keys.map((k) => k.organizationId), keys.map((k) => k.key), keys.map((k) => k.fingerprint), keys.map((k) => k.method), keys.map((k) => k.path)],
     );
+    const id = (organizationId: string, key: string) => `${organizationId}\n${key}`;
+    const created = new Set(rows.map((r) => id(r.organization_id, r.key)));
+    const seen = new Set<string>();
+    return keys.map((k) => {
+      const i = id(k.organizationId, k.key);
+      const mine = created.has(i) && !seen.has(i);
+      seen.add(i);
+      return mine;
+    });
+  }
+
+  /** One UPDATE storing the responses of a batch of completed requests. */
+  private async storeResponses(done: Completion[]): Promise<void[]> {
+    await this.db.query(
+      `UPDATE idempotency_keys k SET response_status = v.s, response_body = v.b::jsonb, response_headers = v.h::jsonb, completed_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS v(o, k, s, b, h)
+       WHERE k.organization_id = v.o AND k.key = v.k`,
+      [done.map((d) => d.organizationId), done.map((d) => d.key), done.map((d) => d.status), done.map((d) => d.body), done.map((d) => d.headers)],
+    );
+    return done.map(() => undefined);
   }
 
   /** Frees the key: the request did not count (validation error, server error), so a retry may run it. */

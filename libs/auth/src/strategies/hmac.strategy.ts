@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-custom';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { DomainError, ErrorCode, hmacSha256Hex, safeEqual, sha256Hex } from '@app/common';
 import { ApiKeysService } from '../api-keys.service';
 import { Principal } from '../principal';
+import { RequestIds } from '../request-ids';
 import { isScope } from '../scopes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -34,7 +33,7 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
   constructor(
     private readonly keys: ApiKeysService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly requestIds: RequestIds,
   ) {
     super();
   }
@@ -64,11 +63,7 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
     if (!safeEqual(expected, signature.toLowerCase())) throw unauthorized('Invalid signature');
 
     // Recorded only after the signature checks out, so nobody can burn another client's request ids.
-    const inserted: unknown[] = await this.db.query(
-      'INSERT INTO auth_request_ids (api_key_id, request_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
-      [active.key.id, requestId],
-    );
-    if (inserted.length === 0) throw unauthorized('X-Request-ID was already used');
+    if (!(await this.requestIds.claim(active.key.id, requestId))) throw unauthorized('X-Request-ID was already used');
 
     return {
       organizationId: active.organization.id,
