@@ -1,4 +1,4 @@
-import { secp256k1 } from '@noble/curves/secp256k1';
+import { ECDH } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2';
 import { createBase58check, hex } from '@scure/base';
 import { Address as BtcAddress, p2wpkh } from '@scure/btc-signer';
@@ -16,9 +16,12 @@ export interface AddressCheck {
   reason?: string;
 }
 
-/** EIP-55 address of a compressed secp256k1 public key. */
+/**
+ * EIP-55 address of a compressed secp256k1 public key. The point is decompressed by OpenSSL (node:crypto), which
+ * checks it is on the curve and costs microseconds where a JS square root costs a fraction of a millisecond.
+ */
 export function evmAddressOf(compressedPublicKey: Uint8Array): `0x${string}` {
-  const uncompressed = secp256k1.ProjectivePoint.fromHex(compressedPublicKey).toRawBytes(false);
+  const uncompressed = ECDH.convertKey(Buffer.from(compressedPublicKey), 'secp256k1', undefined, undefined, 'uncompressed') as Buffer;
   return publicKeyToAddress(toHex(uncompressed));
 }
 
