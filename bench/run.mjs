@@ -107,10 +107,13 @@ async function load(base, { method = 'GET', path, body, headers }, connections) 
     requests: [
       {
         method,
-        path,
+        path: typeof path === 'function' ? '/' : path,
         setupRequest: (req) => {
+          // `path` may be a function: a different resource per request (e.g. round-robin over source wallets).
+          const p = typeof path === 'function' ? path() : path;
           const text = body ? JSON.stringify(body()) : '';
-          req.headers = { 'content-type': 'application/json', ...headers(method, path, text) };
+          req.path = p;
+          req.headers = { 'content-type': 'application/json', ...headers(method, p, text) };
           if (text) req.body = text;
           return req;
         },
@@ -132,6 +135,15 @@ async function httpSection(base, creds, table) {
   await call(base, sign, 'POST', '/v1/sandbox/deposits', { network: 'ethereum', asset: 'ETH', address: address.address, amount: '100000' });
   await call(base, sign, 'POST', '/v1/sandbox/mine', { network: 'ethereum', blocks: 3 });
   await until('funded', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=ETH`)).available === '100000');
+  // Sixteen more funded wallets, funded off-chain from the first.
+  const sources = [];
+  let next = 0;
+  for (let i = 0; i < 16; i++) {
+    const w = await call(base, sign, 'POST', '/v1/wallets', { name: `bench source ${i}` });
+    await until('source active', async () => (await call(base, sign, 'GET', `/v1/wallets/${w.id}`)).status === 'active');
+    await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/transfers`, { asset: 'ETH', network: 'ethereum', amount: '1000', destination: { type: 'wallet', id: w.id } });
+    sources.push(w);
+  }
   const token = await call(base, () => ({}), 'POST', '/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
   const auths = {
     hmac: (method, path, text) => ({ ...sign(method, path, text), 'Idempotency-Key': randomUUID() }),
@@ -158,6 +170,12 @@ async function httpSection(base, creds, table) {
       method: 'POST',
       path: `/v1/wallets/${wallet.id}/transfers`,
       body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: target.id } }),
+    }],
+    // The same request spread over 16 wallets, each sending to the next: what one hot wallet's row lock costs.
+    ['POST /wallets/{id}/transfers (internal, 16 wallets)', {
+      method: 'POST',
+      path: () => `/v1/wallets/${sources[(next = (next + 1) % sources.length)].id}/transfers`,
+      body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: sources[(next + 1) % sources.length].id } }),
     }],
   ];
   for (const [name, route] of routes.filter(([n]) => n.includes(MATCH))) {
