@@ -15,6 +15,8 @@ describe('the error envelope', () => {
     expect(res.status).toBe(404);
     expect(res.body).toEqual(envelope('not_found'));
     expect((await t.http.get('/nothing/here')).body).toEqual(envelope('not_found'));
+    // The benchmark's unauthenticated ceiling routes exist only with BENCH_ROUTES=true.
+    expect((await t.http.get('/bench/constant')).status).toBe(404);
   });
 
   it('answers malformed JSON with 400 invalid_request', async () => {

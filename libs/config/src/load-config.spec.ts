@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     [{ KEY_ENCRYPTION_KEY: 'short' }, 'KEY_ENCRYPTION_KEY'],
     [{ NETWORK_ENV: 'mainnet' }, 'KEY_ENCRYPTION_KEY'],
     [{ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), DEV_BOOTSTRAP: 'true' }, 'DEV_BOOTSTRAP'],
+    [{ NETWORK_ENV: 'mainnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), BENCH_ROUTES: 'true' }, 'BENCH_ROUTES'],
+    [{ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), FAULT_INJECTION: 'true' }, 'FAULT_INJECTION'],
   ])('refuses %p naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
