@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTestApp, createTestDatabase, Credentials, databaseUrl, TestApp, waitFor } from '@app/testing';
+import { createTestApp, createTestDatabase, Credentials, databaseUrl, TestApp, waitFor, withClient } from '@app/testing';
 import { CLI, requireBuild, runNode } from './support/processes';
 
 describe('operator CLI (built, child process)', () => {
@@ -62,6 +62,26 @@ describe('operator CLI (built, child process)', () => {
     expect((await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env)).code).toBe(0);
     await waitFor(async () => (await read()).status === 401, 'revoked key refused by the running app', 3000);
     expect((await write()).status).toBe(401);
+  });
+
+  it('keeps exactly one auth listener through a lost connection, and still hears revocations afterwards', async () => {
+    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'listener'], env);
+    const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string };
+    const creds: Credentials = { organizationId: org.id, apiKeyId: key.api_key_id, apiSecret: key.api_secret };
+    const read = () => t.http.get('/v1/wallets', { auth: { kind: 'api_key', creds } });
+    const listeners = () =>
+      withClient(database, async (c) => Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`)).rows[0].n));
+    await waitFor(async () => (await listeners()) === 1, 'one listener');
+    await withClient(database, (c) => c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`));
+    await waitFor(async () => (await listeners()) === 1 && (await read()).status === 200, 'the listener back and the key cached again', 5000);
+    await new Promise((r) => setTimeout(r, 2500)); // a second reconnect, if one were scheduled, would have happened
+    expect(await listeners()).toBe(1);
+    // Revoked behind the app's back, the way another process does it: only the notification can tell it.
+    await withClient(database, async (c) => {
+      await c.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [key.api_key_id]);
+      await c.query(`SELECT pg_notify('wallets_api_auth', $1)`, [`key:${key.api_key_id}`]);
+    });
+    await waitFor(async () => (await read()).status === 401, 'revocation heard by the new listener', 3000);
   });
 
   it('toggles wallets and lists organizations', async () => {

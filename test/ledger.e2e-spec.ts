@@ -81,6 +81,9 @@ describe('ledger', () => {
       t.dataSource.transaction((m) => ledger.post(m, hold.id)),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    // The losers, and any later attempt, are told why: the hold is resolved (not a balance constraint tripping).
+    for (const o of outcomes.filter((x) => x.status === 'rejected')) expect(String((o).reason)).toMatch(/already resolved/);
+    await expect(t.dataSource.transaction((m) => ledger.void(m, hold.id))).rejects.toThrow(/already resolved/);
     const resolved = (outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<{ phase: string; amount: bigint }>).value;
     const spent = resolved.phase === 'void_pending' ? 0n : resolved.amount;
     expect(await available(walletId)).toBe(100n - spent);

@@ -168,6 +168,21 @@ describe('transfers on the devnet', () => {
     expect(bookBalance).toBe(3_000_000n);
   });
 
+  it('a refused batch leaves nothing behind that breaks later credits (an account created in a rolled-back transaction is not remembered)', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+    const fresh = await activeWallet(api); // has no USDC account yet: the batch creates it, then rolls back
+    const refused = await api.post(
+      `/v1/wallets/${walletId}/transfers/batch`,
+      { asset: 'USDC', network: 'ethereum', destinations: [{ type: 'wallet', id: fresh, amount: '1' }, { type: 'wallet', id: fresh, amount: '1000' }] },
+      { headers: { 'Idempotency-Key': key() } },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'insufficient_funds', details: { index: 1 } });
+    const later = await send(walletId, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: fresh } });
+    expect(later.status).toBe(201);
+    expect((await assetBalance(api, fresh, 'ethereum', 'USDC')).available).toBe('1');
+  });
+
   it('validates sends with clear errors', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
     const cases: Array<[Record<string, unknown>, number, string]> = [

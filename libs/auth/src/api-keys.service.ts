@@ -54,6 +54,8 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   private readonly active = new Map<string, { value: ActiveKey; expires: number }>();
   private listener?: Client;
   private listening = false;
+  /** Bumped by every eviction: a lookup that started before one must not cache what it read. */
+  private generation = 0;
   private stopped = false;
 
   constructor(
@@ -77,10 +79,14 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   private async listen(): Promise<void> {
     if (this.stopped || !this.config.databaseUrl) return;
     const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'wallets-api-auth-listener' });
+    // pg reports a lost connection as 'error' and then 'end': only the first, for the live listener, counts.
     const lost = () => {
-      if (!this.listening && this.listener !== client) return;
+      if (this.listener !== client) return;
+      this.listener = undefined;
       this.listening = false;
+      this.generation++;
       this.active.clear();
+      void client.end().catch(() => undefined);
       if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
     };
     client.on('error', lost);
@@ -89,8 +95,13 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     try {
       await client.connect();
       await client.query(`LISTEN ${AUTH_CHANNEL}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
       this.listener = client;
       this.listening = true;
+      this.generation++; // a lookup that began before LISTEN took effect may have missed a notification
     } catch (e) {
       this.logger.warn(`auth cache listener unavailable, keys are read from the database on every request: ${String(e)}`);
       await client.end().catch(() => undefined);
@@ -99,6 +110,7 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private evict(payload: string): void {
+    this.generation++;
     const [kind, id] = payload.split(':');
     if (kind === 'key') {
       this.active.delete(id);
@@ -160,6 +172,7 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     if (!/^ak_[0-9a-f]{24}$/.test(id)) return undefined;
     const cached = this.active.get(id);
     if (!fresh && cached && cached.expires > Date.now() && this.listening) return cached.value;
+    const generation = this.generation;
     // One indexed join, no ORM query building: this runs on every authenticated request that misses the cache.
     const [row] = await this.keys.manager.query<KeyRow[]>(
       `SELECT k.id, k.organization_id, k.name, k.scopes, k.secret_hash, k.secret_ciphertext, k.created_at,
@@ -177,7 +190,9 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
       secretCiphertext: row.secret_ciphertext, createdAt: row.created_at, revokedAt: null, organization,
     });
     const value = { key, organization };
-    if (this.listening) {
+    // Not cached if an eviction (a revocation, a wallets toggle, a lost listener) happened while this query ran: what
+    // it read may be from before it.
+    if (this.listening && generation === this.generation) {
       if (this.active.size >= SECRET_CACHE_LIMIT) this.active.clear();
       this.active.set(id, { value, expires: Date.now() + KEY_CACHE_TTL_MS });
     }

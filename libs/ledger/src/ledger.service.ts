@@ -71,26 +71,28 @@ export class LedgerService {
     const cached = this.accountIds.get(cacheKey);
     if (cached) return cached;
     const conflict = walletId ? '(wallet_id, network, asset) WHERE wallet_id IS NOT NULL' : '(organization_id, kind, network, asset) WHERE wallet_id IS NULL';
+    // `durable`: created by a transaction that started before this one, so committed (it is visible) and never rolled
+    // back. A row this transaction created (in this call or an earlier one) has created_at = now() and is not cached:
+    // it may yet roll back with the transaction.
     const lookup = walletId
-      ? { sql: 'SELECT id FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
+      ? { sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
       : {
-          sql: 'SELECT id FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
+          sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
           params: [ref.organizationId, ref.kind, ref.network, ref.asset],
         };
     // Insert-or-read in one round trip; the lookup's placeholders are shifted past the insert's six.
     const shifted = lookup.sql.replace(/\$(\d)/g, (_, n: string) => `$${Number(n) + 6}`);
-    let [row] = await manager.query<Array<{ id: string; created: boolean }>>(
+    let [row] = await manager.query<Array<{ id: string; durable: boolean }>>(
       `WITH ins AS (
          INSERT INTO ledger_accounts (id, organization_id, kind, wallet_id, network, asset) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT ${conflict} DO NOTHING RETURNING id
-       ) SELECT id, true AS created FROM ins UNION ALL (SELECT id, false FROM (${shifted}) existing) LIMIT 1`,
+       ) SELECT id, false AS durable FROM ins UNION ALL (SELECT id, durable FROM (${shifted}) existing) LIMIT 1`,
       [randomUUID(), ref.organizationId, ref.kind, walletId, ref.network, ref.asset, ...lookup.params],
     );
     // A concurrent transaction created it after this statement's snapshot: a new statement sees it.
-    row ??= (await manager.query<Array<{ id: string; created: boolean }>>(`SELECT id, false AS created FROM (${lookup.sql}) a`, lookup.params))[0];
+    row ??= (await manager.query<Array<{ id: string; durable: boolean }>>(lookup.sql, lookup.params))[0];
     if (!row) throw new Error('ledger account not found after upsert');
-    // Only an account that existed before this transaction is known to survive it: a new one may yet roll back.
-    if (!row.created) {
+    if (row.durable) {
       if (this.accountIds.size >= 100_000) this.accountIds.clear();
       this.accountIds.set(cacheKey, row.id);
     }
@@ -169,10 +171,15 @@ export class LedgerService {
     }
     try {
       // The unique index on pending_id makes a second resolution of the same hold fail here (LED-6).
-      await this.apply(manager, resolution, [
-        { account: pending.debitAccountId, changes: debit },
-        { account: pending.creditAccountId, changes: credit },
-      ]);
+      await this.apply(
+        manager,
+        resolution,
+        [
+          { account: pending.debitAccountId, changes: debit },
+          { account: pending.creditAccountId, changes: credit },
+        ],
+        'first',
+      );
     } catch (e) {
       if (isUniqueViolation(e, 'ledger_transfers_resolution')) throw new Error(`pending transfer ${pendingId} is already resolved`);
       throw e;
@@ -183,8 +190,8 @@ export class LedgerService {
   /**
    * Appends `entry` and applies its deltas to the cached sums, in one statement. The accounts are updated in id
    * order, each update only once the one before it holds its row (its CTE gates the next), so concurrent transfers
-   * between the same accounts lock them in the same order (no deadlock); the entry is written only when every
-   * update was. A guarded debit of a wallet account updates nothing when it would leave `available` below `guard`'s
+   * between the same accounts lock them in the same order (no deadlock); a new transfer's entry is written only when
+   * every update was, a resolution's entry before them (see `entryAt`). A guarded debit of a wallet account updates nothing when it would leave `available` below `guard`'s
    * worth, which answers 422 `insufficient_funds` (the caller's transaction then rolls back whatever the statement
    * did); a CHECK constraint backs it. One round trip while the rows are locked keeps a hot account's queue short.
    */
@@ -192,6 +199,7 @@ export class LedgerService {
     manager: EntityManager,
     entry: LedgerTransfer,
     updates: Array<{ account: string; changes: Partial<Record<Column, bigint>>; guard?: bigint }>,
+    entryAt: 'first' | 'last' = 'last',
   ): Promise<void> {
     const params: unknown[] = [];
     const p = (value: unknown, type: string) => {
@@ -202,7 +210,8 @@ export class LedgerService {
     const ctes = ordered.map((u, i) => {
       const sets = Object.entries(u.changes).map(([column, delta]) => `${column} = ${column} + ${p(delta.toString(), 'numeric')}`);
       const guard = u.guard === undefined ? '' : ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= ${p(u.guard.toString(), 'numeric')})`;
-      const after = i === 0 ? '' : ` AND EXISTS (SELECT 1 FROM u${i - 1})`;
+      const before = i > 0 ? `u${i - 1}` : entryAt === 'first' ? 'entry' : undefined;
+      const after = before ? ` AND EXISTS (SELECT 1 FROM ${before})` : '';
       return `u${i} AS (UPDATE ledger_accounts SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p(u.account, 'uuid')}${guard}${after} RETURNING id)`;
     });
     const e = entry;
@@ -210,17 +219,25 @@ export class LedgerService {
       p(e.id, 'uuid'), p(e.transactionId, 'uuid'), p(e.organizationId, 'uuid'), p(e.debitAccountId, 'uuid'), p(e.creditAccountId, 'uuid'),
       p(e.network, 'text'), p(e.asset, 'text'), p(e.amount.toString(), 'numeric'), p(e.phase, 'text'), p(e.pendingId, 'uuid'), p(e.reference, 'text'),
     ].join(', ');
-    const last = `u${ordered.length - 1}`;
-    const [row] = await manager.query<Array<{ updated: number; created_at: Date | null }>>(
-      `WITH ${ctes.join(',\n')},
-       entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
-                 SELECT ${values} WHERE EXISTS (SELECT 1 FROM ${last}) RETURNING created_at)
-       SELECT (${ordered.map((_, i) => `(SELECT count(*) FROM u${i})`).join(' + ')})::int AS updated, (SELECT created_at FROM entry) AS created_at`,
+    // Last (the create path): written only once every update was, a refused debit writes nothing. First (resolving a
+    // hold): the unique index on pending_id refuses a second resolution before any balance moves.
+    const gate = entryAt === 'last' ? ` WHERE EXISTS (SELECT 1 FROM u${ordered.length - 1})` : '';
+    const insert = `entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
+                 SELECT ${values}${gate} RETURNING created_at)`;
+    const [row] = await manager.query<Array<{ counts: number[]; created_at: Date | null }>>(
+      `WITH ${(entryAt === 'first' ? [insert, ...ctes] : [...ctes, insert]).join(',\n')}
+       SELECT ARRAY[${ordered.map((_, i) => `(SELECT count(*) FROM u${i})::int`).join(', ')}] AS counts, (SELECT created_at FROM entry) AS created_at`,
       params,
     );
-    if (row.updated !== ordered.length || !row.created_at) {
-      const guard = ordered.find((u) => u.guard !== undefined)?.guard ?? 0n;
-      throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: guard.toString() });
+    // The first update that changed nothing stopped the chain: a guarded debit refused, or (never expected) no row.
+    const stopped = row.counts.findIndex((n) => n === 0);
+    if (stopped >= 0 || !row.created_at) {
+      const refused = stopped >= 0 ? ordered[stopped] : undefined;
+      if (refused?.guard !== undefined) {
+        throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: refused.guard.toString() });
+      }
+      this.accountIds.clear(); // whatever made an id stale, none outlives this
+      throw new Error(`ledger account ${refused?.account ?? '?'} was not updated: no such account`);
     }
     entry.createdAt = row.created_at;
   }

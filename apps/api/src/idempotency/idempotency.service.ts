@@ -45,7 +45,7 @@ export class IdempotencyService implements OnModuleInit {
 
   /** Atomic claims of concurrent requests share one INSERT (see MicroBatcher). */
   private readonly claims = new MicroBatcher<NewKey, boolean>((keys) => this.insertKeys(keys));
-  private readonly completions = new MicroBatcher<Completion, void>((done) => this.storeResponses(done));
+  private readonly completions = new MicroBatcher<Completion, Error | null>((done) => this.storeResponses(done));
 
   async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string): Promise<Claim> {
     if (await this.claims.submit({ organizationId, key, fingerprint, method, path })) return { kind: 'claimed' };
@@ -66,7 +66,8 @@ export class IdempotencyService implements OnModuleInit {
   }
 
   async complete(organizationId: string, key: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
-    await this.completions.submit({ organizationId, key, status, body: JSON.stringify(body ?? null), headers: JSON.stringify(headers) });
+    const failed = await this.completions.submit({ organizationId, key, status, body: JSON.stringify(body ?? null), headers: JSON.stringify(headers) });
+    if (failed) throw failed;
   }
 
   /** One INSERT for a batch of claims; true for each key this batch created (a repeated key: its first only). */
@@ -88,15 +89,25 @@ export class IdempotencyService implements OnModuleInit {
     });
   }
 
-  /** One UPDATE storing the responses of a batch of completed requests. */
-  private async storeResponses(done: Completion[]): Promise<void[]> {
-    await this.db.query(
-      `UPDATE idempotency_keys k SET response_status = v.s, response_body = v.b::jsonb, response_headers = v.h::jsonb, completed_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS v(o, k, s, b, h)
-       WHERE k.organization_id = v.o AND k.key = v.k`,
-      [done.map((d) => d.organizationId), done.map((d) => d.key), done.map((d) => d.status), done.map((d) => d.body), done.map((d) => d.headers)],
-    );
-    return done.map(() => undefined);
+  /**
+   * One UPDATE storing the responses of a batch of completed requests. If it fails, each is stored on its own, so
+   * that one bad response (or another organization's) cannot fail the others: each caller gets its own outcome.
+   */
+  private async storeResponses(done: Completion[]): Promise<Array<Error | null>> {
+    const store = (items: Completion[]) =>
+      this.db.query(
+        `UPDATE idempotency_keys k SET response_status = v.s, response_body = v.b::jsonb, response_headers = v.h::jsonb, completed_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS v(o, k, s, b, h)
+         WHERE k.organization_id = v.o AND k.key = v.k`,
+        [items.map((d) => d.organizationId), items.map((d) => d.key), items.map((d) => d.status), items.map((d) => d.body), items.map((d) => d.headers)],
+      );
+    try {
+      await store(done);
+      return done.map(() => null);
+    } catch (e) {
+      if (done.length === 1) return [e instanceof Error ? e : new Error(String(e))];
+      return Promise.all(done.map((d) => store([d]).then(() => null, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+    }
   }
 
   /** Frees the key: the request did not count (validation error, server error), so a retry may run it. */
