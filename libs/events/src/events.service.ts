@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { SqlParams } from '@app/common';
 import { Event } from '@app/db';
 import { EventEnvelope, EventType } from './event-types';
 
@@ -35,33 +36,42 @@ export class EventsService {
     onlyEndpoint?: string,
   ): Promise<Event[]> {
     if (items.length === 0) return [];
+    const sql = new SqlParams();
+    const { ctes, events } = this.ctes(sql, organizationId, items, 'ev', onlyEndpoint);
+    await manager.query(`WITH ${ctes.join(',\n')} SELECT 1`, sql.values);
+    return events;
+  }
+
+  /**
+   * The same writes as CTEs (`<prefix>_events`, `<prefix>_deliveries`) of a larger statement, which is then the
+   * transaction they commit with.
+   */
+  ctes(sql: SqlParams, organizationId: string, items: Array<{ type: EventType; data: Record<string, unknown> }>, prefix: string, onlyEndpoint?: string): { ctes: string[]; events: Event[] } {
     const createdAt = new Date();
     const events = items.map(({ type, data }) => {
       const id = newEventId();
       // Serialized once: every attempt of every delivery sends exactly these bytes.
       const body = JSON.stringify({ id, type, created_at: createdAt.toISOString(), data });
-      return manager.create(Event, { id, organizationId, type, data, body, createdAt });
+      return Object.assign(new Event(), { id, organizationId, type, data, body, createdAt });
     });
-    await manager.query(
-      `WITH ev AS (
-         INSERT INTO events (id, organization_id, type, data, body, created_at)
-         SELECT i, $1, t, d::jsonb, b, $7 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(i, t, d, b)
-         RETURNING id, type
-       )
-       INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
-       SELECT gen_random_uuid(), e.organization_id, e.id, ev.id, 'pending', now()
-       FROM webhook_endpoints e JOIN ev ON cardinality(e.events) = 0 OR ev.type = ANY(e.events)
-       WHERE e.organization_id = $1 AND e.enabled AND e.deleted_at IS NULL AND ($6::uuid IS NULL OR e.id = $6::uuid)`,
-      [
-        organizationId,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => e.body),
-        onlyEndpoint ?? null,
-        createdAt,
+    const org = sql.add(organizationId, 'uuid');
+    return {
+      events,
+      ctes: [
+        `${prefix}_events AS (
+           INSERT INTO events (id, organization_id, type, data, body, created_at)
+           SELECT i, ${org}, t, d::jsonb, b, ${sql.add(createdAt, 'timestamptz')}
+           FROM unnest(${sql.add(events.map((e) => e.id), 'text[]')}, ${sql.add(events.map((e) => e.type), 'text[]')},
+                       ${sql.add(events.map((e) => JSON.stringify(e.data)), 'text[]')}, ${sql.add(events.map((e) => e.body), 'text[]')}) AS x(i, t, d, b)
+           RETURNING id, type
+         )`,
+        `${prefix}_deliveries AS (
+           INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
+           SELECT gen_random_uuid(), e.organization_id, e.id, ev.id, 'pending', now()
+           FROM webhook_endpoints e JOIN ${prefix}_events ev ON cardinality(e.events) = 0 OR ev.type = ANY(e.events)
+           WHERE e.organization_id = ${org} AND e.enabled AND e.deleted_at IS NULL AND (${sql.add(onlyEndpoint ?? null, 'uuid')} IS NULL OR e.id = ${sql.add(onlyEndpoint ?? null, 'uuid')})
+         )`,
       ],
-    );
-    return events;
+    };
   }
 }

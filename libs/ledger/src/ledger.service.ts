@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, SqlParams } from '@app/common';
 import { isUniqueViolation, LedgerAccount, LedgerAccountKind, LedgerPhase, LedgerTransfer } from '@app/db';
 
 export interface AccountRef {
@@ -107,6 +107,51 @@ export class LedgerService {
   /** Two-phase: a hold. On the debit side it reserves funds (pending_out); on the credit side it is pending_in. */
   async pending(manager: EntityManager, input: TransferInput): Promise<LedgerTransfer> {
     return this.create(manager, input, 'pending');
+  }
+
+  /**
+   * A new transfer (posted) or hold (pending) as CTEs of a larger statement that is its whole transaction (the
+   * caller runs it on its own, outside any transaction). Both accounts are updated in id order, the second only once
+   * the first holds its row. There is no guard in the WHERE clause: a debit beyond a wallet's `available` trips the
+   * `ledger_accounts_wallet_available` CHECK, which fails the statement and everything in it (`isInsufficientFunds`).
+   */
+  async ctes(manager: EntityManager, input: TransferInput, phase: 'posted' | 'pending', sql: SqlParams, prefix: string): Promise<{ ctes: string[]; transfer: LedgerTransfer }> {
+    if (input.amount <= 0n) throw new Error('ledger amounts are positive');
+    if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
+      throw new Error('a transfer moves one asset on one network');
+    }
+    const [debitId, creditId] = [await this.account(manager, input.debit), await this.account(manager, input.credit)];
+    const transfer = this.row(input.id, {
+      transactionId: input.transactionId ?? randomUUID(),
+      organizationId: input.debit.organizationId,
+      debitAccountId: debitId,
+      creditAccountId: creditId,
+      network: input.debit.network,
+      asset: input.debit.asset,
+      amount: input.amount,
+      phase,
+      pendingId: null,
+      reference: input.reference,
+    });
+    const updates = [
+      { account: debitId, column: phase === 'posted' ? 'debits_posted' : 'debits_pending' },
+      { account: creditId, column: phase === 'posted' ? 'credits_posted' : 'credits_pending' },
+    ].sort((a, b) => (a.account < b.account ? -1 : 1));
+    const amount = sql.add(input.amount.toString(), 'numeric');
+    const ctes = updates.map(
+      (u, i) =>
+        `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${u.column} = ${u.column} + ${amount}, updated_at = now()
+         WHERE id = ${sql.add(u.account, 'uuid')}${i > 0 ? ` AND EXISTS (SELECT 1 FROM ${prefix}_u${i - 1})` : ''} RETURNING id)`,
+    );
+    const t = transfer;
+    ctes.push(
+      `${prefix}_entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
+       SELECT ${[
+         sql.add(t.id, 'uuid'), sql.add(t.transactionId, 'uuid'), sql.add(t.organizationId, 'uuid'), sql.add(t.debitAccountId, 'uuid'), sql.add(t.creditAccountId, 'uuid'),
+         sql.add(t.network, 'text'), sql.add(t.asset, 'text'), amount, sql.add(t.phase, 'text'), 'NULL::uuid', sql.add(t.reference, 'text'),
+       ].join(', ')} WHERE EXISTS (SELECT 1 FROM ${prefix}_u1) RETURNING id)`,
+    );
+    return { ctes, transfer };
   }
 
   /** Posts a hold (all of it, or `amount` of it, releasing the rest). At most once per hold. */
@@ -248,3 +293,9 @@ export class LedgerService {
 }
 
 export type { LedgerPhase };
+
+/** A statement built with `LedgerService.ctes` failed because a wallet account would have gone below zero. */
+export function isInsufficientFunds(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;
+  return (e?.code ?? e?.driverError?.code) === '23514' && (e?.constraint ?? e?.driverError?.constraint) === 'ledger_accounts_wallet_available';
+}

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount } from '@app/common';
+import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
 import { DestinationType, ExternalAccount, isUniqueViolation, isUuid, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
-import { LedgerService, toTransactionView, TransactionView, transactionEventData } from '@app/ledger';
+import { isInsufficientFunds, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
 
 export const TRANSFER_JOB_PREFIX = 'transfers:';
@@ -18,6 +18,13 @@ interface Item {
   walletId: string | null;
   externalAccountId: string | null;
   amount: bigint;
+}
+
+interface Plan {
+  rows: WalletTransaction[];
+  events: Array<{ type: EventType; tx: WalletTransaction }>;
+  ledger: Array<{ index: number; phase: 'posted' | 'pending'; input: TransferInput }>;
+  out: WalletTransaction[];
 }
 
 interface Extras {
@@ -56,23 +63,24 @@ export class TransfersService {
     // collides, or here when a check fails first (say the wallet was disabled since): no lookup on the happy path.
     let wallet: Wallet, asset: Asset, item: Item;
     try {
-      wallet = await this.activeWallet(principal, walletId);
+      const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
+      // The source and a destination wallet are read in one query.
+      const destinationWalletId = destination?.type === 'wallet' ? (destination.id ?? destination.wallet_id) : undefined;
+      const wallets = await this.wallets.findManyByOrgAndIds(principal.organizationId, destinationWalletId ? [walletId, destinationWalletId] : [walletId]);
+      wallet = this.requireActive(wallets.get(walletId) ?? null);
       asset = this.asset(dto.asset, dto.network);
       if (dto.destination_address !== undefined && dto.destination !== undefined) {
         throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
       }
-      const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
       if (!destination) throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', { field: 'destination_address' });
-      item = await this.resolve(principal, wallet, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw });
+      item = await this.resolve(principal, wallet, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw }, wallets);
     } catch (e) {
       const existing = e instanceof DomainError ? await this.existing(principal, idempotencyKey, dto.external_id) : null;
       if (existing) return this.view(existing);
       throw e;
     }
     try {
-      const [tx] = await this.db.transaction((m) =>
-        this.execute(m, principal, wallet, asset, [item], { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: idempotencyKey ?? null }),
-      );
+      const tx = await this.executeOne(principal, wallet, asset, item, { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: idempotencyKey ?? null });
       if (item.type !== 'wallet') this.kick(asset); // internal transfers are final already: nothing for the signer
       return this.view(tx);
     } catch (e) {
@@ -153,16 +161,11 @@ export class TransfersService {
     };
   }
 
-  /**
-   * Writes the transactions and their events first and the ledger last, just before the commit: the ledger row
-   * locks (the source account above all, which every send of this wallet needs) are held for as short as possible.
-   */
-  private async execute(m: EntityManager, principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Promise<WalletTransaction[]> {
+  /** The rows, events and ledger operations of a send (no I/O). */
+  private plan(principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Plan {
+    const m = this.db.manager;
     const network = asset.network;
-    const rows: WalletTransaction[] = [];
-    const events: Array<{ type: EventType; tx: WalletTransaction }> = [];
-    const ledgerOps: Array<() => Promise<unknown>> = [];
-    const out: WalletTransaction[] = [];
+    const plan: Plan = { rows: [], events: [], ledger: [], out: [] };
     const source = { organizationId: principal.organizationId, kind: 'wallet' as const, walletId: wallet.id, network: network.key, asset: asset.symbol };
     const now = new Date();
     for (const [index, item] of items.entries()) {
@@ -188,13 +191,6 @@ export class TransfersService {
         createdAt: now,
         updatedAt: now,
       };
-      const guarded = (op: () => Promise<unknown>) => async () => {
-        try {
-          await op();
-        } catch (e) {
-          throw atIndex(e, extras.batchId ? index : undefined);
-        }
-      };
       if (item.type === 'wallet') {
         // Internal: off-chain and instant; both sides are final at once.
         const inId = randomUUID();
@@ -219,10 +215,10 @@ export class TransfersService {
           createdAt: now,
           updatedAt: now,
         });
-        rows.push(sent, received);
-        events.push({ type: 'wallet_transaction.confirmed', tx: sent }, { type: 'wallet.incoming_transaction', tx: received }, { type: 'wallet_transaction.confirmed', tx: received });
-        ledgerOps.push(guarded(() => this.ledger.transfer(m, { id: ledgerId, debit: source, credit: { ...source, walletId: item.walletId! }, amount: item.amount, reference: `internal:${id}` })));
-        out.push(sent);
+        plan.rows.push(sent, received);
+        plan.events.push({ type: 'wallet_transaction.confirmed', tx: sent }, { type: 'wallet.incoming_transaction', tx: received }, { type: 'wallet_transaction.confirmed', tx: received });
+        plan.ledger.push({ index, phase: 'posted', input: { id: ledgerId, debit: source, credit: { ...source, walletId: item.walletId! }, amount: item.amount, reference: `internal:${id}` } });
+        plan.out.push(sent);
       } else {
         const pending = m.create(WalletTransaction, {
           ...base,
@@ -233,31 +229,80 @@ export class TransfersService {
           requiredConfirmations: network.confirmations,
           feeAsset: network.assets.find((a) => a.native)?.symbol ?? null,
         });
-        rows.push(pending);
-        ledgerOps.push(
-          guarded(() =>
-            this.ledger.pending(m, {
-              id: ledgerId,
-              debit: source,
-              credit: { organizationId: principal.organizationId, kind: 'external', network: network.key, asset: asset.symbol },
-              amount: item.amount,
-              reference: `withdrawal:${id}`,
-            }),
-          ),
-        );
-        out.push(pending);
+        plan.rows.push(pending);
+        plan.ledger.push({
+          index,
+          phase: 'pending',
+          input: {
+            id: ledgerId,
+            debit: source,
+            credit: { organizationId: principal.organizationId, kind: 'external', network: network.key, asset: asset.symbol },
+            amount: item.amount,
+            reference: `withdrawal:${id}`,
+          },
+        });
+        plan.out.push(pending);
       }
     }
-    await m.insert(WalletTransaction, rows);
-    const decimals = asset.decimals;
-    await this.events.recordMany(m, principal.organizationId, events.map((e) => ({ type: e.type, data: transactionEventData(e.tx, decimals) })));
-    for (const op of ledgerOps) await op();
+    return plan;
+  }
+
+  /**
+   * A batch, in the caller's transaction: the transactions and their events first and the ledger last, just before
+   * the commit, so the ledger row locks are held for as short as possible.
+   */
+  private async execute(m: EntityManager, principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Promise<WalletTransaction[]> {
+    const plan = this.plan(principal, wallet, asset, items, extras);
+    await m.insert(WalletTransaction, plan.rows);
+    await this.events.recordMany(m, principal.organizationId, this.eventItems(plan, asset));
+    for (const op of plan.ledger) {
+      try {
+        await (op.phase === 'posted' ? this.ledger.transfer(m, op.input) : this.ledger.pending(m, op.input));
+      } catch (e) {
+        throw atIndex(e, extras.batchId ? op.index : undefined);
+      }
+    }
     this.faults.check('transfer.before_commit');
-    return out;
+    return plan.out;
+  }
+
+  /**
+   * A single send as one statement, which is its own transaction: the ledger entry and both balance updates, the
+   * transaction rows, the events and their deliveries. Nothing waits on the application while the source wallet's
+   * ledger row is locked (a hot wallet's sends queue only for the statement itself), and there is no BEGIN/COMMIT
+   * round trip. Any failure (a debit beyond `available` trips the ledger CHECK; a repeated business key trips a
+   * unique index) fails all of it.
+   */
+  private async executeOne(principal: Principal, wallet: Wallet, asset: Asset, item: Item, extras: Extras): Promise<WalletTransaction> {
+    const plan = this.plan(principal, wallet, asset, [item], extras);
+    const [op] = plan.ledger;
+    const sql = new SqlParams();
+    const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger');
+    const [insert, params] = this.db.createQueryBuilder().insert().into(WalletTransaction).values(plan.rows).getQueryAndParameters();
+    const events = this.events.ctes(sql, principal.organizationId, this.eventItems(plan, asset), 'ev');
+    const statement = `WITH ${[...ledger.ctes, `txs AS (${sql.embed(insert, params)})`, ...events.ctes].join(',\n')} SELECT 1`;
+    this.faults.check('transfer.before_commit'); // the statement is the commit
+    try {
+      await this.db.query(statement, sql.values);
+    } catch (e) {
+      if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
+      throw e;
+    }
+    return plan.out[0];
+  }
+
+  private eventItems(plan: Plan, asset: Asset): Array<{ type: EventType; data: Record<string, unknown> }> {
+    return plan.events.map((e) => ({ type: e.type, data: transactionEventData(e.tx, asset.decimals) }));
   }
 
   /** Validates one destination and amount. 422 `invalid_address`/`invalid_amount`, 404 for unknown ids. */
-  private async resolve(principal: Principal, wallet: Wallet, asset: Asset, d: TransferDestinationDto & Pick<BatchDestinationDto, 'amount' | 'amount_raw'>): Promise<Item> {
+  private async resolve(
+    principal: Principal,
+    wallet: Wallet,
+    asset: Asset,
+    d: TransferDestinationDto & Pick<BatchDestinationDto, 'amount' | 'amount_raw'>,
+    prefetched?: Map<string, Wallet>,
+  ): Promise<Item> {
     const network = asset.network;
     if ((d.amount === undefined) === (d.amount_raw === undefined)) {
       throw new DomainError(ErrorCode.InvalidAmount, 'Send amount (decimal) or amount_raw (base units), one of them', { field: 'amount' });
@@ -266,7 +311,7 @@ export class TransfersService {
     switch (d.type) {
       case 'wallet': {
         const id = d.id ?? d.wallet_id;
-        const target = id ? await this.wallets.findByOrgAndId(principal.organizationId, id) : null;
+        const target = !id ? null : prefetched?.has(id) ? prefetched.get(id)! : await this.wallets.findByOrgAndId(principal.organizationId, id);
         if (!target) throw new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
         if (target.id === wallet.id) throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field: 'destination.id' });
         if (target.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${target.status}`, { field: 'destination.id' });
@@ -313,7 +358,10 @@ export class TransfersService {
   }
 
   private async activeWallet(principal: Principal, walletId: string): Promise<Wallet> {
-    const wallet = await this.wallets.findByOrgAndId(principal.organizationId, walletId);
+    return this.requireActive(await this.wallets.findByOrgAndId(principal.organizationId, walletId));
+  }
+
+  private requireActive(wallet: Wallet | null): Wallet {
     if (!wallet) throw DomainError.notFound('Wallet');
     if (wallet.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
     return wallet;
