@@ -39,8 +39,10 @@ export function loggerParams(config: AppConfig, stream?: NodeJS.WritableStream):
     // Successful requests are logged at debug: a log line per request is the costliest thing on a hot read path.
     // Failures (4xx warn, 5xx error) are always logged.
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
+    // Our serializers get the raw objects (pino's standard ones would first copy every header, then ours drop them).
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
     autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
