@@ -73,6 +73,31 @@ describe('a send interrupted at any point completes exactly once after a restart
       return r.status === 'confirming' && r.confirmations >= r.required_confirmations - 1;
     }));
 
+  it('inside the API call, after the send committed but before the reply: the retry with the same key returns that send', async () => {
+    const t = await createTestApp({ env: ENV });
+    try {
+      const creds = await createOrganization(t);
+      const api = t.http.as({ kind: 'hmac', creds });
+      const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+      const other = await fundedWallet(api, 'USDC', 'ethereum', '1'); // has a USDC account: the one-statement path
+      t.app.get(FaultInjector).arm('transfer.after_commit', 1);
+      const body = { asset: 'USDC', network: 'ethereum', amount: '2', destination: { type: 'wallet', id: other.walletId } };
+      const lost = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
+      expect(lost.status).toBe(500);
+      const sent = (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data;
+      expect(sent).toHaveLength(1);
+      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
+      expect(retry.status).toBe(201);
+      expect(retry.body.id).toBe(sent[0].id);
+      expect((await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data).toHaveLength(1);
+      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('8');
+      expect((await api.get(`/v1/wallets/${other.walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('3');
+      await expectLedgerConsistent(t);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('inside the API call, before its transaction committed: the retry with the same key runs it once', async () => {
     const t = await createTestApp({ env: ENV });
     try {

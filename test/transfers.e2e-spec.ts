@@ -183,6 +183,21 @@ describe('transfers on the devnet', () => {
     expect((await assetBalance(api, fresh, 'ethereum', 'USDC')).available).toBe('1');
   });
 
+  it('a refused first send creates no ledger account on either side; ids are case-insensitive', async () => {
+    const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '1');
+    const empty = await activeWallet(api);
+    const fresh = await activeWallet(api);
+    const accounts = async (id: string) => Number((await t.dataSource.query('SELECT count(*) AS n FROM ledger_accounts WHERE wallet_id = $1', [id]))[0].n);
+    // From a wallet that never held USDC, and to one that never did: both refused, nothing left behind.
+    expect((await send(empty, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: fresh } })).body.error.code).toBe('insufficient_funds');
+    expect((await send(walletId, { asset: 'USDC', network: 'ethereum', amount: '5', destination: { type: 'wallet', id: fresh } })).body.error.code).toBe('insufficient_funds');
+    expect(await accounts(empty)).toBe(0);
+    expect(await accounts(fresh)).toBe(0);
+    const upper = await send(walletId.toUpperCase(), { asset: 'USDC', network: 'ethereum', amount: '0.25', destination: { type: 'wallet', id: fresh.toUpperCase() } });
+    expect(upper.status).toBe(201);
+    expect((await assetBalance(api, fresh, 'ethereum', 'USDC')).available).toBe('0.25');
+  });
+
   it('validates sends with clear errors', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
     const cases: Array<[Record<string, unknown>, number, string]> = [

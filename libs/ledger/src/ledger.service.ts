@@ -111,16 +111,28 @@ export class LedgerService {
 
   /**
    * A new transfer (posted) or hold (pending) as CTEs of a larger statement that is its whole transaction (the
-   * caller runs it on its own, outside any transaction). Both accounts are updated in id order, the second only once
-   * the first holds its row. There is no guard in the WHERE clause: a debit beyond a wallet's `available` trips the
+   * caller runs it on its own, outside any transaction), or undefined when an account does not exist yet (creating
+   * it here would outlive a refused statement: the caller uses a transaction instead). Both accounts are updated in
+   * id order, the second only once the first holds its row; the first only after `after` (a CTE name) has produced a
+   * row. There is no guard in the WHERE clause: a debit beyond a wallet's `available` trips the
    * `ledger_accounts_wallet_available` CHECK, which fails the statement and everything in it (`isInsufficientFunds`).
+   * The caller must make the statement fail unless `<prefix>_entry` returned a row (`entryCheck`).
    */
-  async ctes(manager: EntityManager, input: TransferInput, phase: 'posted' | 'pending', sql: SqlParams, prefix: string): Promise<{ ctes: string[]; transfer: LedgerTransfer }> {
+  async ctes(
+    manager: EntityManager,
+    input: TransferInput,
+    phase: 'posted' | 'pending',
+    sql: SqlParams,
+    prefix: string,
+    after?: string,
+  ): Promise<{ ctes: string[]; transfer: LedgerTransfer; entryCheck: string } | undefined> {
     if (input.amount <= 0n) throw new Error('ledger amounts are positive');
     if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
       throw new Error('a transfer moves one asset on one network');
     }
-    const [debitId, creditId] = [await this.account(manager, input.debit), await this.account(manager, input.credit)];
+    const debitId = await this.existingAccount(manager, input.debit);
+    const creditId = debitId && (await this.existingAccount(manager, input.credit));
+    if (!debitId || !creditId) return undefined;
     const transfer = this.row(input.id, {
       transactionId: input.transactionId ?? randomUUID(),
       organizationId: input.debit.organizationId,
@@ -138,11 +150,11 @@ export class LedgerService {
       { account: creditId, column: phase === 'posted' ? 'credits_posted' : 'credits_pending' },
     ].sort((a, b) => (a.account < b.account ? -1 : 1));
     const amount = sql.add(input.amount.toString(), 'numeric');
-    const ctes = updates.map(
-      (u, i) =>
-        `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${u.column} = ${u.column} + ${amount}, updated_at = now()
-         WHERE id = ${sql.add(u.account, 'uuid')}${i > 0 ? ` AND EXISTS (SELECT 1 FROM ${prefix}_u${i - 1})` : ''} RETURNING id)`,
-    );
+    const ctes = updates.map((u, i) => {
+      const gate = i > 0 ? `${prefix}_u${i - 1}` : after;
+      return `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${u.column} = ${u.column} + ${amount}, updated_at = now()
+         WHERE id = ${sql.add(u.account, 'uuid')}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
+    });
     const t = transfer;
     ctes.push(
       `${prefix}_entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
@@ -151,7 +163,33 @@ export class LedgerService {
          sql.add(t.network, 'text'), sql.add(t.asset, 'text'), amount, sql.add(t.phase, 'text'), 'NULL::uuid', sql.add(t.reference, 'text'),
        ].join(', ')} WHERE EXISTS (SELECT 1 FROM ${prefix}_u1) RETURNING id)`,
     );
-    return { ctes, transfer };
+    // A division by zero (22012, `isLedgerEntryMissing`) unless the entry was written: nothing of the statement stays.
+    return { ctes, transfer, entryCheck: `1 / (SELECT count(*)::int FROM ${prefix}_entry)` };
+  }
+
+  /** After a statement built with `ctes` wrote no entry (an account row vanished, e.g. a restore): forget cached ids. */
+  forgetAccounts(): void {
+    this.accountIds.clear();
+  }
+
+  /** An account's id if it exists (cached once committed), without creating it. */
+  private async existingAccount(manager: EntityManager, ref: AccountRef): Promise<string | undefined> {
+    const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
+    if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
+    const cacheKey = `${ref.organizationId}|${ref.kind}|${walletId ?? ''}|${ref.network}|${ref.asset}`;
+    const cached = this.accountIds.get(cacheKey);
+    if (cached) return cached;
+    const [row] = await manager.query<Array<{ id: string; durable: boolean }>>(
+      walletId
+        ? 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3'
+        : 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
+      walletId ? [walletId, ref.network, ref.asset] : [ref.organizationId, ref.kind, ref.network, ref.asset],
+    );
+    if (row?.durable) {
+      if (this.accountIds.size >= 100_000) this.accountIds.clear();
+      this.accountIds.set(cacheKey, row.id);
+    }
+    return row?.id;
   }
 
   /** Posts a hold (all of it, or `amount` of it, releasing the rest). At most once per hold. */
@@ -293,6 +331,12 @@ export class LedgerService {
 }
 
 export type { LedgerPhase };
+
+/** A statement built with `LedgerService.ctes` wrote no ledger entry (its `entryCheck` divided by zero). */
+export function isLedgerEntryMissing(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return (e?.code ?? e?.driverError?.code) === '22012';
+}
 
 /** A statement built with `LedgerService.ctes` failed because a wallet account would have gone below zero. */
 export function isInsufficientFunds(error: unknown): boolean {

@@ -7,7 +7,7 @@ import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains'
 import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
 import { DestinationType, ExternalAccount, isUniqueViolation, isUuid, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
-import { isInsufficientFunds, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
+import { isInsufficientFunds, isLedgerEntryMissing, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
 
 export const TRANSFER_JOB_PREFIX = 'transfers:';
@@ -67,7 +67,7 @@ export class TransfersService {
       // The source and a destination wallet are read in one query.
       const destinationWalletId = destination?.type === 'wallet' ? (destination.id ?? destination.wallet_id) : undefined;
       const wallets = await this.wallets.findManyByOrgAndIds(principal.organizationId, destinationWalletId ? [walletId, destinationWalletId] : [walletId]);
-      wallet = this.requireActive(wallets.get(walletId) ?? null);
+      wallet = this.requireActive(wallets.get(walletId.toLowerCase()) ?? null);
       asset = this.asset(dto.asset, dto.network);
       if (dto.destination_address !== undefined && dto.destination !== undefined) {
         throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
@@ -277,17 +277,27 @@ export class TransfersService {
     const plan = this.plan(principal, wallet, asset, [item], extras);
     const [op] = plan.ledger;
     const sql = new SqlParams();
-    const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger');
-    const [insert, params] = this.db.createQueryBuilder().insert().into(WalletTransaction).values(plan.rows).getQueryAndParameters();
+    // The rows first: a repeated business key fails the statement on its unique index before any balance is touched.
+    const [insert, params] = this.db.createQueryBuilder().insert().into(WalletTransaction).values(plan.rows).returning('id').getQueryAndParameters();
+    const rows = `txs AS (${sql.embed(insert, params)})`;
+    const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger', 'txs');
+    if (!ledger) {
+      // A first transfer into (or out of) an account that does not exist yet: created inside a transaction, so that
+      // a refused send leaves nothing behind.
+      const [tx] = await this.db.transaction((m) => this.execute(m, principal, wallet, asset, [item], extras));
+      return tx;
+    }
     const events = this.events.ctes(sql, principal.organizationId, this.eventItems(plan, asset), 'ev');
-    const statement = `WITH ${[...ledger.ctes, `txs AS (${sql.embed(insert, params)})`, ...events.ctes].join(',\n')} SELECT 1`;
-    this.faults.check('transfer.before_commit'); // the statement is the commit
+    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes].join(',\n')} SELECT ${ledger.entryCheck}`;
+    this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
     try {
       await this.db.query(statement, sql.values);
     } catch (e) {
       if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
+      if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
       throw e;
     }
+    this.faults.check('transfer.after_commit'); // committed, but the reply is lost: a retry must return this transfer
     return plan.out[0];
   }
 
@@ -311,7 +321,7 @@ export class TransfersService {
     switch (d.type) {
       case 'wallet': {
         const id = d.id ?? d.wallet_id;
-        const target = !id ? null : prefetched?.has(id) ? prefetched.get(id)! : await this.wallets.findByOrgAndId(principal.organizationId, id);
+        const target = !id ? null : (prefetched?.get(id.toLowerCase()) ?? (await this.wallets.findByOrgAndId(principal.organizationId, id)));
         if (!target) throw new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
         if (target.id === wallet.id) throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field: 'destination.id' });
         if (target.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${target.status}`, { field: 'destination.id' });

@@ -51,9 +51,9 @@ export class WalletsRepository {
     return row ? toWallet(row) : null;
   }
 
-  /** Several wallets of an organization in one query (ids that are not UUIDs are skipped); by id. */
+  /** Several wallets of an organization in one query (ids that are not UUIDs are skipped); keyed by lower-case id. */
   async findManyByOrgAndIds(organizationId: string, ids: string[]): Promise<Map<string, Wallet>> {
-    const valid = [...new Set(ids.filter(isUuid))];
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (valid.length === 0) return new Map();
     const rows = await this.repo.manager.query<WalletRow[]>(`SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, valid]);
     return new Map(rows.map((r) => [r.id, toWallet(r)]));
