@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
 import { FaultInjector } from '@app/common';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, TestApp, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp, waitFor } from '@app/testing';
 import { fundedWallet, mineUntil, transactionById } from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
@@ -73,49 +73,47 @@ describe('a send interrupted at any point completes exactly once after a restart
       return r.status === 'confirming' && r.confirmations >= r.required_confirmations - 1;
     }));
 
-  it('inside the API call, after the send committed but before the reply: the retry with the same key returns that send', async () => {
+  /** One app, a wallet funded with 10 USDC, and `point` armed once; the ledger is checked afterwards. */
+  async function insideTheApiCall(point: string, run: (api: HttpClient, walletId: string) => Promise<void>): Promise<void> {
     const t = await createTestApp({ env: ENV });
     try {
-      const creds = await createOrganization(t);
-      const api = t.http.as({ kind: 'hmac', creds });
+      const api = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
       const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
-      const other = await fundedWallet(api, 'USDC', 'ethereum', '1'); // has a USDC account: the one-statement path
-      t.app.get(FaultInjector).arm('transfer.after_commit', 1);
+      t.app.get(FaultInjector).arm(point, 1);
+      await run(api, walletId);
+      await expectLedgerConsistent(t);
+    } finally {
+      await t.close();
+    }
+  }
+  const outgoing = async (api: HttpClient, walletId: string) => (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data as Array<{ id: string }>;
+
+  it('inside the API call, after the send committed but before the reply: the retry with the same key returns that send', () =>
+    insideTheApiCall('transfer.after_commit', async (api, walletId) => {
+      // The destination already has a USDC account, so the send takes the one-statement path.
+      const other = await fundedWallet(api, 'USDC', 'ethereum', '1');
       const body = { asset: 'USDC', network: 'ethereum', amount: '2', destination: { type: 'wallet', id: other.walletId } };
       const lost = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
       expect(lost.status).toBe(500);
-      const sent = (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data;
+      const sent = await outgoing(api, walletId);
       expect(sent).toHaveLength(1);
       const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
       expect(retry.status).toBe(201);
       expect(retry.body.id).toBe(sent[0].id);
-      expect((await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data).toHaveLength(1);
+      expect(await outgoing(api, walletId)).toHaveLength(1);
       expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('8');
       expect((await api.get(`/v1/wallets/${other.walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('3');
-      await expectLedgerConsistent(t);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 
-  it('inside the API call, before its transaction committed: the retry with the same key runs it once', async () => {
-    const t = await createTestApp({ env: ENV });
-    try {
-      const creds = await createOrganization(t);
-      const api = t.http.as({ kind: 'hmac', creds });
-      const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
-      t.app.get(FaultInjector).arm('transfer.before_commit', 1);
+  it('inside the API call, before its transaction committed: the retry with the same key runs it once', () =>
+    insideTheApiCall('transfer.before_commit', async (api, walletId) => {
       const body = { asset: 'USDC', network: 'ethereum', amount: '1', destination_address: randomAddress() };
       const crashed = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
       expect(crashed.status).toBe(500);
-      expect((await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data).toHaveLength(0);
+      expect(await outgoing(api, walletId)).toHaveLength(0);
       const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
       expect(retry.status).toBe(201);
-      await waitFor(async () => (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data.length === 1, 'one transfer');
+      await waitFor(async () => (await outgoing(api, walletId)).length === 1, 'one transfer');
       expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({ available: '9', pending_out: '1' });
-      await expectLedgerConsistent(t);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 });

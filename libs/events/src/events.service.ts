@@ -55,6 +55,7 @@ export class EventsService {
       return Object.assign(new Event(), { id, organizationId, type, data, body, createdAt });
     });
     const org = sql.add(organizationId, 'uuid');
+    const only = sql.add(onlyEndpoint ?? null, 'uuid');
     return {
       events,
       ctes: [
@@ -69,7 +70,7 @@ export class EventsService {
            INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
            SELECT gen_random_uuid(), e.organization_id, e.id, ev.id, 'pending', now()
            FROM webhook_endpoints e JOIN ${prefix}_events ev ON cardinality(e.events) = 0 OR ev.type = ANY(e.events)
-           WHERE e.organization_id = ${org} AND e.enabled AND e.deleted_at IS NULL AND (${sql.add(onlyEndpoint ?? null, 'uuid')} IS NULL OR e.id = ${sql.add(onlyEndpoint ?? null, 'uuid')})
+           WHERE e.organization_id = ${org} AND e.enabled AND e.deleted_at IS NULL AND (${only} IS NULL OR e.id = ${only})
          )`,
       ],
     };

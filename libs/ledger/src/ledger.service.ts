@@ -65,21 +65,10 @@ export class LedgerService {
 
   /** The account's id, creating the account on first use (race-safe, one round trip, then cached). */
   async account(manager: EntityManager, ref: AccountRef): Promise<string> {
-    const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
-    if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
-    const cacheKey = `${ref.organizationId}|${ref.kind}|${walletId ?? ''}|${ref.network}|${ref.asset}`;
+    const { walletId, cacheKey, lookup } = this.accountLookup(ref);
     const cached = this.accountIds.get(cacheKey);
     if (cached) return cached;
     const conflict = walletId ? '(wallet_id, network, asset) WHERE wallet_id IS NOT NULL' : '(organization_id, kind, network, asset) WHERE wallet_id IS NULL';
-    // `durable`: created by a transaction that started before this one, so committed (it is visible) and never rolled
-    // back. A row this transaction created (in this call or an earlier one) has created_at = now() and is not cached:
-    // it may yet roll back with the transaction.
-    const lookup = walletId
-      ? { sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
-      : {
-          sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
-          params: [ref.organizationId, ref.kind, ref.network, ref.asset],
-        };
     // Insert-or-read in one round trip; the lookup's placeholders are shifted past the insert's six.
     const shifted = lookup.sql.replace(/\$(\d)/g, (_, n: string) => `$${Number(n) + 6}`);
     let [row] = await manager.query<Array<{ id: string; durable: boolean }>>(
@@ -92,6 +81,36 @@ export class LedgerService {
     // A concurrent transaction created it after this statement's snapshot: a new statement sees it.
     row ??= (await manager.query<Array<{ id: string; durable: boolean }>>(lookup.sql, lookup.params))[0];
     if (!row) throw new Error('ledger account not found after upsert');
+    return this.remember(cacheKey, row);
+  }
+
+  /** An account's id if it exists (cached once committed), without creating it. */
+  private async existingAccount(manager: EntityManager, ref: AccountRef): Promise<string | undefined> {
+    const { cacheKey, lookup } = this.accountLookup(ref);
+    const cached = this.accountIds.get(cacheKey);
+    if (cached) return cached;
+    const [row] = await manager.query<Array<{ id: string; durable: boolean }>>(lookup.sql, lookup.params);
+    return row && this.remember(cacheKey, row);
+  }
+
+  /**
+   * The cache key and the lookup of an account. `durable`: created by a transaction that started before this one, so
+   * committed (it is visible) and never rolled back. A row this transaction created (in this call or an earlier one)
+   * has created_at = now() and is not cached: it may yet roll back with the transaction.
+   */
+  private accountLookup(ref: AccountRef): { walletId: string | null; cacheKey: string; lookup: { sql: string; params: unknown[] } } {
+    const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
+    if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
+    const lookup = walletId
+      ? { sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
+      : {
+          sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
+          params: [ref.organizationId, ref.kind, ref.network, ref.asset],
+        };
+    return { walletId, cacheKey: `${ref.organizationId}|${ref.kind}|${walletId ?? ''}|${ref.network}|${ref.asset}`, lookup };
+  }
+
+  private remember(cacheKey: string, row: { id: string; durable: boolean }): string {
     if (row.durable) {
       if (this.accountIds.size >= 100_000) this.accountIds.clear();
       this.accountIds.set(cacheKey, row.id);
@@ -126,25 +145,11 @@ export class LedgerService {
     prefix: string,
     after?: string,
   ): Promise<{ ctes: string[]; transfer: LedgerTransfer; entryCheck: string } | undefined> {
-    if (input.amount <= 0n) throw new Error('ledger amounts are positive');
-    if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
-      throw new Error('a transfer moves one asset on one network');
-    }
+    checkInput(input);
     const debitId = await this.existingAccount(manager, input.debit);
     const creditId = debitId && (await this.existingAccount(manager, input.credit));
     if (!debitId || !creditId) return undefined;
-    const transfer = this.row(input.id, {
-      transactionId: input.transactionId ?? randomUUID(),
-      organizationId: input.debit.organizationId,
-      debitAccountId: debitId,
-      creditAccountId: creditId,
-      network: input.debit.network,
-      asset: input.debit.asset,
-      amount: input.amount,
-      phase,
-      pendingId: null,
-      reference: input.reference,
-    });
+    const transfer = this.newTransfer(input, phase, debitId, creditId);
     const updates = [
       { account: debitId, column: phase === 'posted' ? 'debits_posted' : 'debits_pending' },
       { account: creditId, column: phase === 'posted' ? 'credits_posted' : 'credits_pending' },
@@ -172,25 +177,6 @@ export class LedgerService {
     this.accountIds.clear();
   }
 
-  /** An account's id if it exists (cached once committed), without creating it. */
-  private async existingAccount(manager: EntityManager, ref: AccountRef): Promise<string | undefined> {
-    const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
-    if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
-    const cacheKey = `${ref.organizationId}|${ref.kind}|${walletId ?? ''}|${ref.network}|${ref.asset}`;
-    const cached = this.accountIds.get(cacheKey);
-    if (cached) return cached;
-    const [row] = await manager.query<Array<{ id: string; durable: boolean }>>(
-      walletId
-        ? 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3'
-        : 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
-      walletId ? [walletId, ref.network, ref.asset] : [ref.organizationId, ref.kind, ref.network, ref.asset],
-    );
-    if (row?.durable) {
-      if (this.accountIds.size >= 100_000) this.accountIds.clear();
-      this.accountIds.set(cacheKey, row.id);
-    }
-    return row?.id;
-  }
 
   /** Posts a hold (all of it, or `amount` of it, releasing the rest). At most once per hold. */
   async post(manager: EntityManager, pendingId: string, amount?: bigint): Promise<LedgerTransfer> {
@@ -203,23 +189,9 @@ export class LedgerService {
   }
 
   private async create(manager: EntityManager, input: TransferInput, phase: 'posted' | 'pending'): Promise<LedgerTransfer> {
-    if (input.amount <= 0n) throw new Error('ledger amounts are positive');
-    if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
-      throw new Error('a transfer moves one asset on one network');
-    }
+    checkInput(input);
     const [debitId, creditId] = [await this.account(manager, input.debit), await this.account(manager, input.credit)];
-    const transfer = this.row(input.id, {
-      transactionId: input.transactionId ?? randomUUID(),
-      organizationId: input.debit.organizationId,
-      debitAccountId: debitId,
-      creditAccountId: creditId,
-      network: input.debit.network,
-      asset: input.debit.asset,
-      amount: input.amount,
-      phase,
-      pendingId: null,
-      reference: input.reference,
-    });
+    const transfer = this.newTransfer(input, phase, debitId, creditId);
     const debitColumn: Column = phase === 'posted' ? 'debits_posted' : 'debits_pending';
     const creditColumn: Column = phase === 'posted' ? 'credits_posted' : 'credits_pending';
     await this.apply(manager, transfer, [
@@ -325,12 +297,34 @@ export class LedgerService {
     entry.createdAt = row.created_at;
   }
 
+  private newTransfer(input: TransferInput, phase: 'posted' | 'pending', debitAccountId: string, creditAccountId: string): LedgerTransfer {
+    return this.row(input.id, {
+      transactionId: input.transactionId ?? randomUUID(),
+      organizationId: input.debit.organizationId,
+      debitAccountId,
+      creditAccountId,
+      network: input.debit.network,
+      asset: input.debit.asset,
+      amount: input.amount,
+      phase,
+      pendingId: null,
+      reference: input.reference,
+    });
+  }
+
   private row(id: string | undefined, values: Omit<LedgerTransfer, 'id' | 'createdAt'>): LedgerTransfer {
     return Object.assign(new LedgerTransfer(), { id: id ?? randomUUID(), ...values });
   }
 }
 
 export type { LedgerPhase };
+
+function checkInput(input: TransferInput): void {
+  if (input.amount <= 0n) throw new Error('ledger amounts are positive');
+  if (input.debit.network !== input.credit.network || input.debit.asset !== input.credit.asset) {
+    throw new Error('a transfer moves one asset on one network');
+  }
+}
 
 /** A statement built with `LedgerService.ctes` wrote no ledger entry (its `entryCheck` divided by zero). */
 export function isLedgerEntryMissing(error: unknown): boolean {
