@@ -1,4 +1,5 @@
 import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, TestApp, waitFor } from '@app/testing';
+import { DerivationIndexes, INDEX_BLOCK } from '../apps/api/src/addresses/derivation-indexes';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';
 
 const LAUNCH_PAIRS = [
@@ -112,6 +113,56 @@ describe('receive addresses', () => {
       creds.organizationId,
     ]);
     expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+  });
+
+  describe('derivation index blocks (two processes on one counter)', () => {
+    const counter = async (org: string) =>
+      (await t.dataSource.query(`SELECT next_index FROM derivation_counters WHERE organization_id = $1 AND family = 'evm'`, [org]))[0]?.next_index as number | undefined;
+
+    it('hands out disjoint indexes from interleaved blocks of two processes', async () => {
+      const org = creds.organizationId;
+      const a = new DerivationIndexes(t.dataSource);
+      const b = new DerivationIndexes(t.dataSource);
+      const taken = await Promise.all(Array.from({ length: 3 * INDEX_BLOCK }, (_, i) => (i % 2 ? a : b).take(org, 'evm')));
+      expect(new Set(taken).size).toBe(taken.length);
+      expect(Math.min(...taken)).toBe(1); // index 0 is the master wallet
+      expect(await counter(org)).toBe(1 + 4 * INDEX_BLOCK); // 15 each: two blocks each
+    });
+
+    it('returns the unused tail of a stopping process only when no one reserved after it', async () => {
+      const org = creds.organizationId;
+      const a = new DerivationIndexes(t.dataSource);
+      const b = new DerivationIndexes(t.dataSource);
+      expect(await a.take(org, 'evm')).toBe(1); // a holds 1..INDEX_BLOCK
+      expect(await b.take(org, 'evm')).toBe(1 + INDEX_BLOCK); // b holds the next block
+      await a.onModuleDestroy(); // b reserved after a: a's tail stays unused
+      expect(await counter(org)).toBe(1 + 2 * INDEX_BLOCK);
+      await b.onModuleDestroy();
+      expect(await counter(org)).toBe(2 + INDEX_BLOCK);
+      // A stopped process reserves afresh rather than handing out the tail it returned.
+      expect(await b.take(org, 'evm')).toBe(2 + INDEX_BLOCK);
+      expect(await counter(org)).toBe(2 + 2 * INDEX_BLOCK);
+    });
+
+    it('reuses an index that was handed back before taking a new one', async () => {
+      const org = creds.organizationId;
+      const a = new DerivationIndexes(t.dataSource);
+      const [first, second] = [await a.take(org, 'evm'), await a.take(org, 'evm')];
+      a.giveBack(org, 'evm', first);
+      expect(await a.take(org, 'evm')).toBe(first);
+      expect(await a.take(org, 'evm')).toBe(second + 1);
+      await a.onModuleDestroy();
+      expect(await counter(org)).toBe(second + 2);
+    });
+
+    it('gives the index of a refused request (unknown or disabled wallet) to the next address', async () => {
+      const walletId = await activeWallet();
+      const first = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
+      expect((await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', { asset: 'ETH', network: 'ethereum' })).status).toBe(404);
+      const second = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
+      const rows = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE id = ANY($1::uuid[]) ORDER BY 1`, [[first.body.id, second.body.id]]);
+      expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual([1, 2]);
+    });
   });
 
   describe('GET /v1/addresses/validate', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '@app/common';
+import { queryPrepared } from '@app/db';
 
 interface Claim {
   apiKeyId: string;
@@ -25,7 +26,8 @@ export class RequestIds {
 
   private async insert(claims: Claim[]): Promise<boolean[]> {
     const pair = (c: { apiKeyId: string; requestId: string }) => `${c.apiKeyId}\n${c.requestId}`;
-    const rows = await this.db.query<Array<{ api_key_id: string; request_id: string }>>(
+    const rows = await queryPrepared<{ api_key_id: string; request_id: string }>(
+      this.db,
       `INSERT INTO auth_request_ids (api_key_id, request_id)
        SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING api_key_id, request_id`,
       [claims.map((c) => c.apiKeyId), claims.map((c) => c.requestId)],

@@ -7,6 +7,8 @@ export class AppConfig {
   /** Absent when the embedded PostgreSQL server is used; `DatabaseConnection` resolves the URL at boot. */
   readonly databaseUrl?: string;
   readonly databasePoolSize!: number;
+  /** Hot statements run as named prepared statements (off for a pooler in transaction mode). */
+  readonly databasePreparedStatements!: boolean;
   /** Absolute path. */
   readonly dataDir!: string;
   readonly networkEnv!: NetworkEnv;

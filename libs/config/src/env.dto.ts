@@ -38,6 +38,9 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DATABASE_POOL_SIZE?: number;
 
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS?: boolean;
+
   @IsOptional() @Transform(trim) @IsString()
   DATA_DIR?: string;
 

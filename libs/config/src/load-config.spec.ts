@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       walletProviderName: 'balansas',
       devBootstrap: true,
       databaseUrl: undefined,
+      databasePreparedStatements: true,
     });
     expect([...c.roles]).toEqual(['api', 'jobs']);
   });
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
     [{ ROLES: 'api,cron' }, 'ROLES'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_PREPARED_STATEMENTS: 'maybe' }, 'DATABASE_PREPARED_STATEMENTS'],
     [{ KEY_ENCRYPTION_KEY: 'short' }, 'KEY_ENCRYPTION_KEY'],
     [{ NETWORK_ENV: 'mainnet' }, 'KEY_ENCRYPTION_KEY'],
     [{ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), DEV_BOOTSTRAP: 'true' }, 'DEV_BOOTSTRAP'],
@@ -45,6 +47,10 @@ describe('loadConfig', () => {
     expect(hex.devBootstrap).toBe(false);
     const b64 = loadConfig({ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
     expect(b64.keyEncryptionKey).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('turns prepared statements off for a pooler in transaction mode', () => {
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
   });
 
   it('parses roles', () => {

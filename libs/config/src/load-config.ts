@@ -63,6 +63,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     host: dto.HOST ?? (networkEnv === 'devnet' ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: dto.DATABASE_URL,
     databasePoolSize: dto.DATABASE_POOL_SIZE ?? 10,
+    databasePreparedStatements: dto.DATABASE_PREPARED_STATEMENTS ?? true,
     dataDir: resolve(cwd, dto.DATA_DIR ?? '.data'),
     networkEnv,
     isDevnet: networkEnv === 'devnet',

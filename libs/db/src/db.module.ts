@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { buildDataSourceOptions } from './data-source.options';
 import { ENTITIES } from './entities';
 import { runMigrationsLocked } from './migrate';
+import { usePreparedStatements } from './prepared';
 import { OrganizationsRepository, WalletsRepository } from './repositories';
 
 @Global()
@@ -19,6 +20,7 @@ export class DbModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
             if (!config.databaseUrl) throw new Error('the database URL was not resolved at boot');
+            usePreparedStatements(config.databasePreparedStatements);
             return buildDataSourceOptions(config.databaseUrl, config.databasePoolSize);
           },
           dataSourceFactory: async (options) => {

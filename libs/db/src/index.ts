@@ -7,3 +7,4 @@ export * from './migrations';
 export * from './naming.strategy';
 export * from './repositories';
 export * from './transformers';
+export * from './prepared';

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, Page, paginate } from '@app/common';
-import { Address, isUuid, OrganizationsRepository, WalletsRepository } from '@app/db';
+import { Address, isUuid, OrganizationsRepository, queryPrepared, WalletsRepository } from '@app/db';
+import { DerivationIndexes } from './derivation-indexes';
 import { AddressDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
 
 @Injectable()
@@ -16,52 +17,49 @@ export class AddressesService {
     private readonly organizations: OrganizationsRepository,
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
+    private readonly indexes: DerivationIndexes,
   ) {}
 
   /**
-   * A fresh child address of the organization's account on the network's chain family. The index comes from an
-   * atomic upsert on the organization's counter row, so concurrent requests never share an index (or an address).
-   * Two round trips and no explicit transaction: (1) the wallet check and the index allocation in one statement,
-   * (2) the insert. If (2) fails, an index stays unused, which is harmless (indexes need not be contiguous).
+   * A fresh child address of the organization's account on the network's chain family. The index comes from this
+   * process's block of the organization's counter (`DerivationIndexes`), so concurrent requests never share an
+   * index (or an address). One round trip: the insert itself checks that the wallet is the organization's and
+   * active; when it is not, the index goes back for the next request and a read tells 404 from 409.
    */
   async create(principal: Principal, walletId: string, dto: CreateAddressDto): Promise<AddressDto> {
     const asset = this.registry.receiveAsset(dto.asset.toUpperCase(), dto.network.toLowerCase());
     const network = asset.network;
     if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
-    const account = await this.organizations.accountIndex(principal.organizationId);
-    const [allocation] = await this.db.query<Array<{ status: string | null; index: number | null }>>(
-      `WITH w AS (SELECT status FROM wallets WHERE organization_id = $1 AND id = $2),
-       c AS (
-         INSERT INTO derivation_counters (organization_id, family, next_index)
-         SELECT $1, $3, 2 WHERE EXISTS (SELECT 1 FROM w WHERE status = 'active')
-         ON CONFLICT (organization_id, family) DO UPDATE SET next_index = derivation_counters.next_index + 1
-         RETURNING next_index - 1 AS index
-       )
-       SELECT (SELECT status FROM w) AS status, (SELECT index FROM c) AS index`,
-      [principal.organizationId, walletId, network.family],
-    );
-    if (!allocation?.status) throw DomainError.notFound('Wallet');
-    if (allocation.index === null) {
-      throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${allocation.status}`, { status: allocation.status });
-    }
+    const org = principal.organizationId;
+    const account = await this.organizations.accountIndex(org);
+    const index = await this.indexes.take(org, network.family);
     const address = this.db.manager.create(Address, {
       id: randomUUID(),
-      organizationId: principal.organizationId,
+      organizationId: org,
       walletId,
       network: network.key,
       chain: network.chain,
       asset: asset.symbol,
-      address: this.keyring.address(network, account, allocation.index),
+      address: this.keyring.address(network, account, index),
       family: network.family,
-      derivationIndex: allocation.index,
+      derivationIndex: index,
       label: dto.label ?? null,
     });
     // The database's clock stamps the row: the deposit scanner reads new addresses by created_at.
-    const [inserted] = await this.db.query<Array<{ created_at: Date }>>(
+    const [inserted] = await queryPrepared<{ created_at: Date; wallet_id: string }>(
+      this.db,
       `INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING created_at`,
-      [address.id, address.organizationId, address.walletId, address.network, address.chain, address.asset, address.address, address.family, address.derivationIndex, address.label],
+       SELECT $1, $2, w.id, $4, $5, $6, $7, $8, $9, $10 FROM wallets w WHERE w.organization_id = $2 AND w.id = $3 AND w.status = 'active'
+       RETURNING created_at, wallet_id`,
+      [address.id, org, walletId, address.network, address.chain, address.asset, address.address, address.family, index, address.label],
     );
+    if (!inserted) {
+      this.indexes.giveBack(org, network.family, index);
+      const wallet = await this.wallets.findByOrgAndId(org, walletId);
+      if (!wallet) throw DomainError.notFound('Wallet');
+      throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
+    }
+    address.walletId = inserted.wallet_id;
     address.createdAt = inserted.created_at;
     return this.view(address, asset.currency);
   }

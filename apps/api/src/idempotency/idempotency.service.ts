@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobScheduler, MicroBatcher } from '@app/common';
 import { AppConfig } from '@app/config';
-import { IdempotencyKey } from '@app/db';
+import { IdempotencyKey, queryPrepared } from '@app/db';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -72,7 +72,8 @@ export class IdempotencyService implements OnModuleInit {
 
   /** One INSERT for a batch of claims; true for each key this batch created (a repeated key: its first only). */
   private async insertKeys(keys: NewKey[]): Promise<boolean[]> {
-    const rows = await this.db.query<Array<{ organization_id: string; key: string }>>(
+    const rows = await queryPrepared<{ organization_id: string; key: string }>(
+      this.db,
       `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at)
        SELECT o, k, f, m, p, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(o, k, f, m, p)
        ON CONFLICT (organization_id, key) DO NOTHING RETURNING organization_id, key`,
@@ -95,7 +96,8 @@ export class IdempotencyService implements OnModuleInit {
    */
   private async storeResponses(done: Completion[]): Promise<Array<Error | null>> {
     const store = (items: Completion[]) =>
-      this.db.query(
+      queryPrepared(
+        this.db,
         `UPDATE idempotency_keys k SET response_status = v.s, response_body = v.b::jsonb, response_headers = v.h::jsonb, completed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS v(o, k, s, b, h)
          WHERE k.organization_id = v.o AND k.key = v.k`,

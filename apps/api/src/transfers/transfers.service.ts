@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
-import { DestinationType, ExternalAccount, isUniqueViolation, isUuid, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
+import { DestinationType, ExternalAccount, isUniqueViolation, isUuid, queryPrepared, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { isInsufficientFunds, isLedgerEntryMissing, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
@@ -291,7 +291,7 @@ export class TransfersService {
     const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes].join(',\n')} SELECT ${ledger.entryCheck}`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
     try {
-      await this.db.query(statement, sql.values);
+      await queryPrepared(this.db, statement, sql.values);
     } catch (e) {
       if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Wallet } from '../entities/wallet.entity';
+import { queryPrepared } from '../prepared';
 import { isUuid } from './tenant-scope';
 
 interface WalletRow {
@@ -47,7 +48,7 @@ export class WalletsRepository {
   async findByOrgAndId(organizationId: string, id: string, manager?: EntityManager, lock?: 'pessimistic_write'): Promise<Wallet | null> {
     if (!isUuid(id)) return null;
     const m = manager ?? this.repo.manager;
-    const [row] = await m.query<WalletRow[]>(`SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [organizationId, id]);
+    const [row] = await queryPrepared<WalletRow>(m, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [organizationId, id]);
     return row ? toWallet(row) : null;
   }
 
@@ -55,12 +56,12 @@ export class WalletsRepository {
   async findManyByOrgAndIds(organizationId: string, ids: string[]): Promise<Map<string, Wallet>> {
     const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (valid.length === 0) return new Map();
-    const rows = await this.repo.manager.query<WalletRow[]>(`SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, valid]);
+    const rows = await queryPrepared<WalletRow>(this.repo.manager, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, valid]);
     return new Map(rows.map((r) => [r.id, toWallet(r)]));
   }
 
   async findByOrgAndExternalId(organizationId: string, externalId: string): Promise<Wallet | null> {
-    const [row] = await this.repo.manager.query<WalletRow[]>(`SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND external_id = $2`, [organizationId, externalId]);
+    const [row] = await queryPrepared<WalletRow>(this.repo.manager, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND external_id = $2`, [organizationId, externalId]);
     return row ? toWallet(row) : null;
   }
 

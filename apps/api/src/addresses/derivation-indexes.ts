@@ -1,0 +1,98 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { queryPrepared } from '@app/db';
+
+/**
+ * Indexes reserved per round trip. Below the gap limit of 20 that BIP44 wallet software scans with, so that even
+ * a replica that dies holding a whole block leaves no gap a standard restore would stop at.
+ */
+export const INDEX_BLOCK = 10;
+
+interface Block {
+  /** Handed back (the address was not created): used again first, lowest first. */
+  free: number[];
+  next: number;
+  end: number;
+  refill?: Promise<void>;
+}
+
+/**
+ * The next derivation index of an organization's key family, without a row lock per address: each process reserves
+ * a block of indexes with one atomic upsert on the organization's counter row and hands them out itself. Blocks of
+ * two processes never overlap, so no index (and no address) is ever handed out twice; within a process they are
+ * handed out in order. A process that stops returns its unused tail when no one reserved after it.
+ */
+@Injectable()
+export class DerivationIndexes implements OnModuleDestroy {
+  private readonly blocks = new Map<string, Block>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async take(organizationId: string, family: string): Promise<number> {
+    const key = `${organizationId}:${family}`;
+    let block = this.blocks.get(key);
+    if (!block) this.blocks.set(key, (block = { free: [], next: 0, end: 0 }));
+    for (;;) {
+      if (block.free.length > 0) return block.free.shift()!;
+      if (block.next < block.end) return block.next++;
+      const b = block;
+      b.refill ??= this.reserve(organizationId, family).then(
+        (start) => {
+          b.next = start;
+          b.end = start + INDEX_BLOCK;
+          b.refill = undefined;
+        },
+        (e: unknown) => {
+          b.refill = undefined;
+          throw e;
+        },
+      );
+      await b.refill;
+    }
+  }
+
+  /** An index that was taken but not used (the wallet was not there or not active): the next request gets it. */
+  giveBack(organizationId: string, family: string, index: number): void {
+    const block = this.blocks.get(`${organizationId}:${family}`);
+    if (!block) return;
+    const at = block.free.findIndex((i) => i > index);
+    block.free.splice(at === -1 ? block.free.length : at, 0, index);
+  }
+
+  private async reserve(organizationId: string, family: string): Promise<number> {
+    // Index 0 is the master wallet: a new counter starts at 1.
+    const [row] = await queryPrepared<{ start: number }>(
+      this.db,
+      `INSERT INTO derivation_counters (organization_id, family, next_index) VALUES ($1, $2, 1 + $3::int)
+       ON CONFLICT (organization_id, family) DO UPDATE SET next_index = derivation_counters.next_index + $3::int
+       RETURNING next_index - $3::int AS start`,
+      [organizationId, family, INDEX_BLOCK],
+    );
+    return row.start;
+  }
+
+  /**
+   * Returns each block's unused tail to its counter if no process reserved after it, so a restart does not leave a
+   * gap. The tail is dropped locally first: an address created after this point reserves a fresh block.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const returns: Array<Promise<unknown>> = [];
+    for (const [key, block] of this.blocks) {
+      let start = block.next;
+      const free = new Set(block.free);
+      while (free.has(start - 1)) start--;
+      const end = block.end;
+      block.free = block.free.filter((i) => i < start);
+      block.next = block.end = 0;
+      if (start >= end) continue;
+      const [organizationId, family] = key.split(':');
+      returns.push(
+        this.db
+          .query(`UPDATE derivation_counters SET next_index = $3 WHERE organization_id = $1 AND family = $2 AND next_index = $4`, [organizationId, family, start, end])
+          .catch(() => undefined), // at worst the tail stays unused, as after a crash
+      );
+    }
+    await Promise.all(returns);
+  }
+}
