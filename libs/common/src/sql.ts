@@ -10,11 +10,4 @@ export class SqlParams {
     this.values.push(value);
     return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
   }
-
-  /** Embeds a statement generated elsewhere with its own `$1..$n` (e.g. TypeORM's), renumbered after ours. */
-  embed(sql: string, params: unknown[]): string {
-    const offset = this.values.length;
-    this.values.push(...params);
-    return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  }
 }

@@ -8,3 +8,4 @@ export * from './naming.strategy';
 export * from './repositories';
 export * from './transformers';
 export * from './prepared';
+export * from './insert-rows';

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
-import { DestinationType, ExternalAccount, isUniqueViolation, isUuid, queryPrepared, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
+import { DestinationType, ExternalAccount, insertRows, isUniqueViolation, isUuid, queryPrepared, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { isInsufficientFunds, isLedgerEntryMissing, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
@@ -278,8 +278,7 @@ export class TransfersService {
     const [op] = plan.ledger;
     const sql = new SqlParams();
     // The rows first: a repeated business key fails the statement on its unique index before any balance is touched.
-    const [insert, params] = this.db.createQueryBuilder().insert().into(WalletTransaction).values(plan.rows).returning('id').getQueryAndParameters();
-    const rows = `txs AS (${sql.embed(insert, params)})`;
+    const rows = `txs AS (${insertRows(this.db, WalletTransaction, plan.rows, sql, 'id')})`;
     const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger', 'txs');
     if (!ledger) {
       // A first transfer into (or out of) an account that does not exist yet: created inside a transaction, so that
