@@ -198,6 +198,55 @@ describe('transfers on the devnet', () => {
     expect((await assetBalance(api, fresh, 'ethereum', 'USDC')).available).toBe('0.25');
   });
 
+  it('checks both wallets in the send statement itself: a disabled source or destination writes nothing and says which', async () => {
+    const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '10');
+    const b = await activeWallet(api);
+    // Both ledger accounts exist after this, so later sends take the one-statement path.
+    expect((await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } })).status).toBe(201);
+    const rows = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM wallet_transactions WHERE wallet_id = ANY($1::uuid[])', [[a, b]]))[0].n);
+    const events = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM events WHERE organization_id = $1', [creds.organizationId]))[0].n);
+    const [rowsBefore, eventsBefore] = [await rows(), await events()];
+
+    await api.patch(`/v1/wallets/${b}`, { status: 'disabled' });
+    const toDisabled = await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } });
+    expect([toDisabled.status, toDisabled.body.error.code, toDisabled.body.error.details.field]).toEqual([409, 'wallet_not_active', 'destination.id']);
+    await api.patch(`/v1/wallets/${b}`, { status: 'active' });
+    await api.patch(`/v1/wallets/${a}`, { status: 'disabled' });
+    const fromDisabled = await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } }, 'same-key');
+    expect([fromDisabled.status, fromDisabled.body.error.code]).toEqual([409, 'wallet_not_active']);
+    expect(await rows()).toBe(rowsBefore);
+    expect(await events()).toBe(eventsBefore);
+    expect((await assetBalance(api, a, 'ethereum', 'USDC')).available).toBe('9');
+
+    // A 409 does not use up the key: once the wallet is active again, the same request goes through.
+    await api.patch(`/v1/wallets/${a}`, { status: 'active' });
+    const retried = await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } }, 'same-key');
+    expect(retried.status).toBe(201);
+    expect((await assetBalance(api, b, 'ethereum', 'USDC')).available).toBe('2');
+
+    // An unknown source wallet is named before a bad request, as if it had been read first.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await send(unknown, { asset: 'DOGE', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } })).status).toBe(404);
+  });
+
+  it('stores the response of a send in the send statement: a replay returns the same body and Location', async () => {
+    const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '5');
+    const b = await activeWallet(api);
+    await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } }); // accounts exist now
+    const body = { asset: 'USDC', network: 'ethereum', amount: '2', destination: { type: 'wallet', id: b } };
+    const first = await send(a, body, 'inline-key');
+    expect(first.status).toBe(201);
+    const [stored] = await t.dataSource.query('SELECT response_status, response_body, response_headers FROM idempotency_keys WHERE organization_id = $1 AND key = $2', [
+      creds.organizationId,
+      'inline-key',
+    ]);
+    expect(stored).toEqual({ response_status: 201, response_body: first.body, response_headers: { Location: `/v1/transactions/${first.body.id}` } });
+    const replay = await send(a, body, 'inline-key');
+    expect([replay.status, replay.headers.get('idempotent-replayed'), replay.headers.get('location')]).toEqual([201, 'true', first.headers.get('location')]);
+    expect(replay.body).toEqual(first.body);
+    expect((await assetBalance(api, a, 'ethereum', 'USDC')).available).toBe('2');
+  });
+
   it('validates sends with clear errors', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
     const cases: Array<[Record<string, unknown>, number, string]> = [

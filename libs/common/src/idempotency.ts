@@ -24,3 +24,20 @@ export function IdempotencyRequired(): MethodDecorator {
 export const RequestIdempotencyKey = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToHttp().getRequest<{ idempotencyKey?: string }>().idempotencyKey,
 );
+
+/**
+ * Offered to the handler of a request whose Idempotency-Key was claimed: the handler may store its response in the
+ * statement that makes its change, so that the change and its stored response commit together and the request
+ * saves a round trip. `cte` returns a CTE (named `name`) storing `body` and `headers` with the route's status, written
+ * only if the CTE `after` returned a row. Once that statement committed, `stored` tells the interceptor, which then
+ * stores nothing, unless the handler returns another body (by reference) or the status or headers differ.
+ */
+export interface InlineCompletion {
+  cte(sql: { add(value: unknown, type?: string): string }, name: string, body: unknown, headers: Record<string, string>, after: string): string;
+  stored(body: unknown, headers: Record<string, string>): void;
+}
+
+/** The request's `InlineCompletion`, when its Idempotency-Key was claimed (undefined otherwise). */
+export const RequestInlineCompletion = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): InlineCompletion | undefined => ctx.switchToHttp().getRequest<{ inlineCompletion?: InlineCompletion }>().inlineCompletion,
+);

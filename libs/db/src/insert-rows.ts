@@ -11,8 +11,15 @@ export interface Placeholders {
  * prepared once), and no ORM query building per call. The columns are those any row sets, with the
  * driver's conversions and the columns' transformers applied; a column a row leaves unset is NULL for that row, so a column with a database default must be
  * set in all rows or in none (then the default applies). Array columns are refused: unnest would flatten them.
+ * `where` makes the insert conditional (no rows at all when false); `returning` is its RETURNING list.
  */
-export function insertRows<T extends ObjectLiteral>(db: DataSource | EntityManager, target: EntityTarget<T>, rows: T[], params: Placeholders, returning?: string): string {
+export function insertRows<T extends ObjectLiteral>(
+  db: DataSource | EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+  params: Placeholders,
+  options: { returning?: string; where?: string } = {},
+): string {
   const source = db instanceof DataSource ? db : db.connection;
   const metadata = source.getMetadata(target);
   const driver = source.driver;
@@ -29,5 +36,7 @@ export function insertRows<T extends ObjectLiteral>(db: DataSource | EntityManag
     // The driver applies the column's transformer and its own conversions, as TypeORM's own insert would.
     arrays.push(params.add(values.map((v) => (v === undefined ? null : (driver.preparePersistentValue(v, column) as unknown) ?? null)), `${driver.normalizeType(column)}[]`));
   }
-  return `INSERT INTO "${metadata.tableName}" (${names.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})${returning ? ` RETURNING ${returning}` : ''}`;
+  const where = options.where ? ` WHERE ${options.where}` : '';
+  const returning = options.returning ? ` RETURNING ${options.returning}` : '';
+  return `INSERT INTO "${metadata.tableName}" (${names.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})${where}${returning}`;
 }

@@ -45,9 +45,16 @@ export class EventsService {
 
   /**
    * The same writes as CTEs (`<prefix>_events`, `<prefix>_deliveries`) of a larger statement, which is then the
-   * transaction they commit with.
+   * transaction they commit with; with `after`, only if that CTE returned a row.
    */
-  ctes(sql: SqlParams, organizationId: string, items: Array<{ type: EventType; data: Record<string, unknown> }>, prefix: string, onlyEndpoint?: string): { ctes: string[]; events: Event[] } {
+  ctes(
+    sql: SqlParams,
+    organizationId: string,
+    items: Array<{ type: EventType; data: Record<string, unknown> }>,
+    prefix: string,
+    onlyEndpoint?: string,
+    after?: string,
+  ): { ctes: string[]; events: Event[] } {
     const createdAt = new Date();
     const events = items.map(({ type, data }) => {
       const id = newEventId();
@@ -64,7 +71,8 @@ export class EventsService {
            INSERT INTO events (id, organization_id, type, data, body, created_at)
            SELECT i, ${org}, t, d::jsonb, b, ${sql.add(createdAt, 'timestamptz')}
            FROM unnest(${sql.add(events.map((e) => e.id), 'text[]')}, ${sql.add(events.map((e) => e.type), 'text[]')},
-                       ${sql.add(events.map((e) => JSON.stringify(e.data)), 'text[]')}, ${sql.add(events.map((e) => e.body), 'text[]')}) AS x(i, t, d, b)
+                       ${sql.add(events.map((e) => JSON.stringify(e.data)), 'text[]')}, ${sql.add(events.map((e) => e.body), 'text[]')}) AS x(i, t, d, b)${after ? `
+           WHERE EXISTS (SELECT 1 FROM ${after})` : ''}
            RETURNING id, type
          )`,
         `${prefix}_deliveries AS (

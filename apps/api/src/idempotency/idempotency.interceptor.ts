@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, switchMap, throwError } from 'rxjs';
 import { Principal } from '@app/auth';
-import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, ReplayResponse, toErrorEnvelope } from '@app/common';
+import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, InlineCompletion, ReplayResponse, toErrorEnvelope } from '@app/common';
 import { IdempotencyService } from './idempotency.service';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -53,7 +53,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string }>();
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string; inlineCompletion?: InlineCompletion }>();
     const res = context.switchToHttp().getResponse<Response>();
     if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
@@ -90,10 +90,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
           explicitStatus = code;
           return setStatus(code);
         };
+        // A handler may store its response in its own statement (InlineCompletion); then there is nothing left to do.
+        let inline: { body: unknown; headers: string } | undefined;
+        req.inlineCompletion = {
+          cte: (sql, name, body, headers, after) => this.keys.completionCte(sql, name, org, key, defaultStatus, body, headers, after),
+          stored: (body, headers) => (inline = { body, headers: JSON.stringify(headers) }),
+        };
         return next.handle().pipe(
           concatMap(async (body: unknown) => {
             const location = res.getHeader('Location');
-            await this.keys.complete(org, key, explicitStatus ?? defaultStatus, body, location ? { Location: String(location) } : {});
+            const headers: Record<string, string> = location ? { Location: String(location) } : {};
+            const status = explicitStatus ?? defaultStatus;
+            if (inline && inline.body === body && inline.headers === JSON.stringify(headers) && status === defaultStatus) return body;
+            await this.keys.complete(org, key, status, body, headers);
             return body;
           }),
           catchError((error: unknown) => {

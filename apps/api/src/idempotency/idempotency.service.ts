@@ -70,6 +70,25 @@ export class IdempotencyService implements OnModuleInit {
     if (failed) throw failed;
   }
 
+  /**
+   * A CTE of a handler's own statement storing the response of a claimed key, written only if the CTE `after`
+   * returned a row (see `InlineCompletion`).
+   */
+  completionCte(
+    sql: { add(value: unknown, type?: string): string },
+    name: string,
+    organizationId: string,
+    key: string,
+    status: number,
+    body: unknown,
+    headers: Record<string, string>,
+    after: string,
+  ): string {
+    return `${name} AS (UPDATE idempotency_keys SET response_status = ${sql.add(status, 'int')}, response_body = ${sql.add(JSON.stringify(body ?? null), 'jsonb')},
+         response_headers = ${sql.add(JSON.stringify(headers), 'jsonb')}, completed_at = now()
+       WHERE organization_id = ${sql.add(organizationId, 'uuid')} AND key = ${sql.add(key, 'text')} AND EXISTS (SELECT 1 FROM ${after}) RETURNING 1)`;
+  }
+
   /** One INSERT for a batch of claims; true for each key this batch created (a repeated key: its first only). */
   private async insertKeys(keys: NewKey[]): Promise<boolean[]> {
     const rows = await queryPrepared<{ organization_id: string; key: string }>(

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto, IdempotencyRequired, PageQueryDto, RequestIdempotencyKey } from '@app/common';
+import { ErrorEnvelopeDto, IdempotencyRequired, InlineCompletion, PageQueryDto, RequestIdempotencyKey, RequestInlineCompletion } from '@app/common';
 import { TransactionDto } from '@app/ledger';
 import {
   BatchDto,
@@ -17,7 +17,7 @@ import {
 } from './dto/transfer.dto';
 import { ExternalAccountsService } from './external-accounts.service';
 import { FeesService } from './fees.service';
-import { TransfersService } from './transfers.service';
+import { transactionLocation, TransfersService } from './transfers.service';
 
 @ApiTags('Transfers')
 @Controller()
@@ -49,10 +49,11 @@ export class TransfersController {
     @Param('walletId') walletId: string,
     @Body() dto: CreateTransferDto,
     @RequestIdempotencyKey() key: string | undefined,
+    @RequestInlineCompletion() inline: InlineCompletion | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TransactionDto> {
-    const tx = await this.transfers.create(principal, walletId, dto, key);
-    res.setHeader('Location', `/v1/transactions/${tx.id}`);
+    const tx = await this.transfers.create(principal, walletId, dto, key, inline);
+    res.setHeader('Location', transactionLocation(tx.id));
     return tx;
   }
 

@@ -4,13 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, FaultInjector, formatAmount, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
+import { DomainError, ErrorCode, FaultInjector, formatAmount, InlineCompletion, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
 import { DestinationType, ExternalAccount, insertRows, isUniqueViolation, isUuid, queryPrepared, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { isInsufficientFunds, isLedgerEntryMissing, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
 
 export const TRANSFER_JOB_PREFIX = 'transfers:';
+
+/** The `Location` of a created transfer. */
+export const transactionLocation = (id: string): string => `/v1/transactions/${id}`;
 
 interface Item {
   type: DestinationType;
@@ -58,37 +61,55 @@ export class TransfersService {
     private readonly faults: FaultInjector,
   ) {}
 
-  async create(principal: Principal, walletId: string, dto: CreateTransferDto, idempotencyKey?: string): Promise<TransactionView> {
+  async create(principal: Principal, walletId: string, dto: CreateTransferDto, idempotencyKey?: string, inline?: InlineCompletion): Promise<TransactionView> {
     // A transfer already made under the same business key is found by the unique indexes when the insert below
-    // collides, or here when a check fails first (say the wallet was disabled since): no lookup on the happy path.
-    let wallet: Wallet, asset: Asset, item: Item;
+    // collides, or when a check fails (say the wallet was disabled since): no lookup on the happy path.
+    const extras = { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: idempotencyKey ?? null };
+    let asset: Asset, item: Item;
     try {
-      const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
-      // The source and a destination wallet are read in one query.
-      const destinationWalletId = destination?.type === 'wallet' ? (destination.id ?? destination.wallet_id) : undefined;
-      const wallets = await this.wallets.findManyByOrgAndIds(principal.organizationId, destinationWalletId ? [walletId, destinationWalletId] : [walletId]);
-      wallet = this.requireActive(wallets.get(walletId.toLowerCase()) ?? null);
+      // The wallets are not read first: the send's own statement checks them (`executeOne`).
+      if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
       asset = this.asset(dto.asset, dto.network);
       if (dto.destination_address !== undefined && dto.destination !== undefined) {
         throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
       }
+      const destination: TransferDestinationDto | undefined = dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
       if (!destination) throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', { field: 'destination_address' });
-      item = await this.resolve(principal, wallet, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw }, wallets);
+      item = await this.resolve(principal, walletId.toLowerCase(), asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw }, 'checked-later');
     } catch (e) {
-      const existing = e instanceof DomainError ? await this.existing(principal, idempotencyKey, dto.external_id) : null;
-      if (existing) return this.view(existing);
-      throw e;
+      // The source wallet's own error comes first, as if it had been read first.
+      const first = e instanceof DomainError ? await this.walletsError(principal, walletId) : undefined;
+      return this.orExisting(principal, first ?? e, extras);
     }
     try {
-      const tx = await this.executeOne(principal, wallet, asset, item, { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: idempotencyKey ?? null });
+      const view = await this.executeOne(principal, walletId.toLowerCase(), asset, item, extras, inline);
       if (item.type !== 'wallet') this.kick(asset); // internal transfers are final already: nothing for the signer
-      return this.view(tx);
+      return view;
     } catch (e) {
-      // A concurrent or later request with the same business key committed first: it is the same transfer.
-      if (isUniqueViolation(e, 'wallet_transactions_idempotency') || isUniqueViolation(e, 'wallet_transactions_external_id')) {
-        const winner = await this.existing(principal, idempotencyKey, dto.external_id);
-        if (winner) return this.view(winner);
-      }
+      return this.orExisting(principal, e, extras);
+    }
+  }
+
+  /**
+   * A send that failed: the transfer made before under the same business key, if there is one (a concurrent or
+   * earlier request committed first, or a check fails now that passed then); otherwise the error.
+   */
+  private async orExisting(principal: Principal, e: unknown, extras: Extras): Promise<TransactionView> {
+    const keyed = e instanceof DomainError || isUniqueViolation(e, 'wallet_transactions_idempotency') || isUniqueViolation(e, 'wallet_transactions_external_id');
+    const existing = keyed ? await this.existing(principal, extras.idempotencyKey ?? undefined, extras.externalId ?? undefined) : null;
+    if (existing) return this.view(existing);
+    throw e;
+  }
+
+  /** What is wrong with the source wallet (and an internal destination), read now; undefined if nothing. */
+  private async walletsError(principal: Principal, walletId: string, destinationId?: string): Promise<DomainError | undefined> {
+    try {
+      const wallets = await this.wallets.findManyByOrgAndIds(principal.organizationId, destinationId ? [walletId, destinationId] : [walletId]);
+      this.requireActive(wallets.get(walletId.toLowerCase()) ?? null);
+      if (destinationId) this.requireDestination(wallets.get(destinationId.toLowerCase()) ?? null);
+      return undefined;
+    } catch (e) {
+      if (e instanceof DomainError) return e;
       throw e;
     }
   }
@@ -104,7 +125,7 @@ export class TransfersService {
     const items: Item[] = [];
     for (const [index, destination] of dto.destinations.entries()) {
       try {
-        items.push(await this.resolve(principal, wallet, asset, destination));
+        items.push(await this.resolve(principal, wallet.id, asset, destination));
       } catch (e) {
         throw atIndex(e, index);
       }
@@ -122,7 +143,7 @@ export class TransfersService {
     try {
       await this.db.transaction(async (m) => {
         await m.insert(TransferBatch, batch);
-        await this.execute(m, principal, wallet, asset, items, { note: dto.note ?? null, batchId: batch.id });
+        await this.execute(m, principal, wallet.id, asset, items, { note: dto.note ?? null, batchId: batch.id });
       });
     } catch (e) {
       if (idempotencyKey && isUniqueViolation(e, 'transfer_batches_idempotency')) {
@@ -162,18 +183,18 @@ export class TransfersService {
   }
 
   /** The rows, events and ledger operations of a send (no I/O). */
-  private plan(principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Plan {
+  private plan(principal: Principal, walletId: string, asset: Asset, items: Item[], extras: Extras): Plan {
     const m = this.db.manager;
     const network = asset.network;
     const plan: Plan = { rows: [], events: [], ledger: [], out: [] };
-    const source = { organizationId: principal.organizationId, kind: 'wallet' as const, walletId: wallet.id, network: network.key, asset: asset.symbol };
+    const source = { organizationId: principal.organizationId, kind: 'wallet' as const, walletId, network: network.key, asset: asset.symbol };
     const now = new Date();
     for (const [index, item] of items.entries()) {
       const id = randomUUID();
       const ledgerId = randomUUID();
       const base = {
         organizationId: principal.organizationId,
-        walletId: wallet.id,
+        walletId,
         direction: 'outgoing' as const,
         network: network.key,
         chain: network.chain,
@@ -251,8 +272,8 @@ export class TransfersService {
    * A batch, in the caller's transaction: the transactions and their events first and the ledger last, just before
    * the commit, so the ledger row locks are held for as short as possible.
    */
-  private async execute(m: EntityManager, principal: Principal, wallet: Wallet, asset: Asset, items: Item[], extras: Extras): Promise<WalletTransaction[]> {
-    const plan = this.plan(principal, wallet, asset, items, extras);
+  private async execute(m: EntityManager, principal: Principal, walletId: string, asset: Asset, items: Item[], extras: Extras): Promise<WalletTransaction[]> {
+    const plan = this.plan(principal, walletId, asset, items, extras);
     await m.insert(WalletTransaction, plan.rows);
     await this.events.recordMany(m, principal.organizationId, this.eventItems(plan, asset));
     for (const op of plan.ledger) {
@@ -267,50 +288,76 @@ export class TransfersService {
   }
 
   /**
-   * A single send as one statement, which is its own transaction: the ledger entry and both balance updates, the
-   * transaction rows, the events and their deliveries. Nothing waits on the application while the source wallet's
-   * ledger row is locked (a hot wallet's sends queue only for the statement itself), and there is no BEGIN/COMMIT
-   * round trip. Any failure (a debit beyond `available` trips the ledger CHECK; a repeated business key trips a
-   * unique index) fails all of it.
+   * A single send as one statement, which is its own transaction: the check that the source (and an internal
+   * destination) wallet is the organization's and active, the transaction rows, the ledger entry and both balance
+   * updates, the events and their deliveries, and the stored Idempotency-Key response when the request has one.
+   * Nothing waits on the application while the source wallet's ledger row is locked (a hot wallet's sends queue
+   * only for the statement itself), and there is no read before it nor BEGIN/COMMIT round trip. Any failure (a debit
+   * beyond `available` trips the ledger CHECK; a repeated business key trips a unique index) fails all of it; a
+   * wallet that is not there or not active makes it write nothing, and a read then says which.
    */
-  private async executeOne(principal: Principal, wallet: Wallet, asset: Asset, item: Item, extras: Extras): Promise<WalletTransaction> {
-    const plan = this.plan(principal, wallet, asset, [item], extras);
+  private async executeOne(principal: Principal, walletId: string, asset: Asset, item: Item, extras: Extras, inline?: InlineCompletion, attempt = 1): Promise<TransactionView> {
+    const org = principal.organizationId;
+    const plan = this.plan(principal, walletId, asset, [item], extras);
     const [op] = plan.ledger;
+    const destinationId = item.type === 'wallet' ? item.walletId! : undefined;
+    const ids = destinationId ? [walletId, destinationId] : [walletId];
     const sql = new SqlParams();
-    // The rows first: a repeated business key fails the statement on its unique index before any balance is touched.
-    const rows = `txs AS (${insertRows(this.db, WalletTransaction, plan.rows, sql, 'id')})`;
+    // The rows first, and only if the wallets are fine: a repeated business key fails the statement on its unique
+    // index before any balance is touched.
+    const walletsActive = `(SELECT count(*) FROM wallets WHERE organization_id = ${sql.add(org, 'uuid')} AND id = ANY(${sql.add(ids, 'uuid[]')}) AND status = 'active') = ${sql.add(ids.length, 'int')}`;
+    const rows = `txs AS (${insertRows(this.db, WalletTransaction, plan.rows, sql, { returning: 'id', where: walletsActive })})`;
     const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger', 'txs');
     if (!ledger) {
       // A first transfer into (or out of) an account that does not exist yet: created inside a transaction, so that
       // a refused send leaves nothing behind.
-      const [tx] = await this.db.transaction((m) => this.execute(m, principal, wallet, asset, [item], extras));
-      return tx;
+      const wrong = await this.walletsError(principal, walletId, destinationId);
+      if (wrong) throw wrong;
+      const [tx] = await this.db.transaction((m) => this.execute(m, principal, walletId, asset, [item], extras));
+      return this.view(tx);
     }
-    const events = this.events.ctes(sql, principal.organizationId, this.eventItems(plan, asset), 'ev');
-    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes].join(',\n')} SELECT ${ledger.entryCheck}`;
+    const view = this.view(plan.out[0]);
+    const headers = { Location: transactionLocation(view.id) };
+    const events = this.events.ctes(sql, org, this.eventItems(plan, asset), 'ev', undefined, 'txs');
+    const stored = inline ? [inline.cte(sql, 'idem', view, headers, 'ledger_entry')] : [];
+    // `entry` fails the statement (22012) if the rows went in but no ledger entry was written.
+    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes, ...stored].join(',\n')}
+      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
+    let sent: boolean;
     try {
-      await queryPrepared(this.db, statement, sql.values);
+      [{ sent }] = await queryPrepared<{ sent: boolean }>(this.db, statement, sql.values);
     } catch (e) {
       if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
       throw e;
     }
+    if (!sent) {
+      // Nothing was written: a wallet is not there or not active. Say which; if both are fine by now, send again.
+      const wrong = await this.walletsError(principal, walletId, destinationId);
+      if (wrong) throw wrong;
+      if (attempt >= 3) throw new DomainError(ErrorCode.WalletNotActive, 'The wallet changed while sending; retry', {});
+      return this.executeOne(principal, walletId, asset, item, extras, inline, attempt + 1);
+    }
+    inline?.stored(view, headers);
     this.faults.check('transfer.after_commit'); // committed, but the reply is lost: a retry must return this transfer
-    return plan.out[0];
+    return view;
   }
 
   private eventItems(plan: Plan, asset: Asset): Array<{ type: EventType; data: Record<string, unknown> }> {
     return plan.events.map((e) => ({ type: e.type, data: transactionEventData(e.tx, asset.decimals) }));
   }
 
-  /** Validates one destination and amount. 422 `invalid_address`/`invalid_amount`, 404 for unknown ids. */
+  /**
+   * Validates one destination and amount. 422 `invalid_address`/`invalid_amount`, 404 for unknown ids. A destination
+   * wallet is read, unless `'checked-later'`: then the send's statement checks it (`executeOne`).
+   */
   private async resolve(
     principal: Principal,
-    wallet: Wallet,
+    walletId: string,
     asset: Asset,
     d: TransferDestinationDto & Pick<BatchDestinationDto, 'amount' | 'amount_raw'>,
-    prefetched?: Map<string, Wallet>,
+    wallets?: 'checked-later',
   ): Promise<Item> {
     const network = asset.network;
     if ((d.amount === undefined) === (d.amount_raw === undefined)) {
@@ -320,11 +367,11 @@ export class TransfersService {
     switch (d.type) {
       case 'wallet': {
         const id = d.id ?? d.wallet_id;
-        const target = !id ? null : (prefetched?.get(id.toLowerCase()) ?? (await this.wallets.findByOrgAndId(principal.organizationId, id)));
-        if (!target) throw new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
-        if (target.id === wallet.id) throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field: 'destination.id' });
-        if (target.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${target.status}`, { field: 'destination.id' });
-        return { type: 'wallet', address: null, walletId: target.id, externalAccountId: null, amount };
+        const notFound = () => new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
+        if (!id || !isUuid(id)) throw notFound();
+        if (id.toLowerCase() === walletId) throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field: 'destination.id' });
+        if (wallets !== 'checked-later') this.requireDestination(await this.wallets.findByOrgAndId(principal.organizationId, id));
+        return { type: 'wallet', address: null, walletId: id.toLowerCase(), externalAccountId: null, amount };
       }
       case 'external_account': {
         this.requireOnChain(asset);
@@ -368,6 +415,12 @@ export class TransfersService {
 
   private async activeWallet(principal: Principal, walletId: string): Promise<Wallet> {
     return this.requireActive(await this.wallets.findByOrgAndId(principal.organizationId, walletId));
+  }
+
+  private requireDestination(wallet: Wallet | null): Wallet {
+    if (!wallet) throw new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
+    if (wallet.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${wallet.status}`, { field: 'destination.id' });
+    return wallet;
   }
 
   private requireActive(wallet: Wallet | null): Wallet {
