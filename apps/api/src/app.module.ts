@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { ChainsModule } from '@app/chains';
 import { CommonModule } from '@app/common';
@@ -18,7 +17,6 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MasterWalletsModule } from './master-wallets/master-wallets.module';
 import { NetworksModule } from './networks/networks.module';
-import { loggerParams } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { TransfersModule } from './transfers/transfers.module';
@@ -28,12 +26,11 @@ import { WalletsModule } from './wallets/wallets.module';
 @Module({})
 export class AppModule {
   /** The whole service; `ROLES` decides whether this process serves HTTP, runs jobs, or both. */
-  static forRoot(config: AppConfig, extraImports: Array<Type | DynamicModule> = [], logStream?: NodeJS.WritableStream): DynamicModule {
+  static forRoot(config: AppConfig, extraImports: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config, logStream)),
         CommonModule,
         DbModule.forRoot(),
         AuthModule,

@@ -1,10 +1,10 @@
 import { DynamicModule, Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { createLogger, NestPinoLogger, requestLogging } from './logging';
 import { setupSwagger } from './swagger/swagger';
 
 export const BODY_LIMIT = '256kb';
@@ -18,12 +18,15 @@ export interface CreateAppOptions {
 }
 
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports, options.logStream), {
+  const logger = createLogger(config, options.logStream);
+  // Body parsers are added below, after the request id: a body the parser refuses is logged with its id too.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), {
     rawBody: true,
-    bufferLogs: true,
+    bodyParser: false,
+    logger: new NestPinoLogger(logger),
   });
-  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   // An optional body may be absent: validate it as `{}` rather than as nothing.

@@ -1,7 +1,7 @@
+import { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
-import type { Options } from 'pino-http';
+import pino, { Level, Logger } from 'pino';
 import { AppConfig } from '@app/config';
 
 /** Header carrying our own request id on every response; the same id is in the log lines and in 500 bodies. */
@@ -26,26 +26,86 @@ export const REDACT_PATHS = [
   '*.csrf_token',
 ];
 
-export function loggerParams(config: AppConfig, stream?: NodeJS.WritableStream): Params {
-  const options: Options = {
+/** The process's one pino logger: JSON lines on stdout (or `stream`), secrets censored. */
+export function createLogger(config: AppConfig, stream?: NodeJS.WritableStream): Logger {
+  const options = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    genReqId: (_req: IncomingMessage, res: ServerResponse) => {
-      // randomUUID draws from a buffered pool: no syscall per request.
-      const id = `req_${randomUUID().replace(/-/g, '')}`;
-      res.setHeader(CORRELATION_HEADER, id);
-      return id;
-    },
-    // Successful requests are logged at debug: a log line per request is the costliest thing on a hot read path.
-    // Failures (4xx warn, 5xx error) are always logged.
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
-    // Our serializers get the raw objects (pino's standard ones would first copy every header, then ours drop them).
-    wrapSerializers: false,
-    serializers: {
-      req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-    autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+    serializers: { err: pino.stdSerializers.err },
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  return stream ? pino(options, stream) : pino(options);
+}
+
+/**
+ * The request id and the access log, without a logger object per request: the id goes on `req.id` and in the
+ * `X-Correlation-Id` header at once, and a line is built only when its level is enabled. Successful requests are logged
+ * at debug (a line per request is the costliest thing on a hot read path); 4xx at warn and 5xx at error always.
+ * Log lines written during a request carry no request binding; the ones that matter (the error filter's) name it.
+ */
+export function requestLogging(logger: Logger) {
+  return (req: IncomingMessage & { id?: string; originalUrl?: string }, res: ServerResponse, next: () => void): void => {
+    const id = `req_${randomUUID().replace(/-/g, '')}`;
+    req.id = id;
+    res.setHeader(CORRELATION_HEADER, id);
+    if (!(req.url ?? '').startsWith('/health')) {
+      const start = Date.now();
+      res.once('close', () => {
+        const status = res.statusCode;
+        const level: Level = !res.writableFinished || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug';
+        if (!logger.isLevelEnabled(level)) return;
+        const line = { req: { id, method: req.method, url: req.originalUrl ?? req.url }, res: { status }, responseTime: Date.now() - start };
+        logger[level](line, !res.writableFinished ? 'request aborted' : status >= 500 ? 'request errored' : 'request completed');
+      });
+    }
+    next();
+  };
+}
+
+type NestLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/**
+ * Nest's LoggerService on pino. Nest passes the logger's context as the last argument; an object first argument is
+ * merged into the line (an Error goes under `err`), the rest is the message.
+ */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  private write(level: NestLevel, message: unknown, rest: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    const params = rest.slice(0, -1);
+    if (rest.length > 0) fields.context = rest[rest.length - 1];
+    if (message instanceof Error) {
+      fields.err = message;
+      this.logger[level](fields, ...(params as [string?]));
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level](Object.assign(fields, message), ...(params as [string?]));
+    } else if (level === 'error' && params.length === 1 && typeof params[0] === 'string' && params[0].includes('\n    at ')) {
+      // Nest's own exception handlers call error(message, stack, context).
+      const err = new Error(String(message));
+      err.stack = params[0];
+      this.logger.error({ ...fields, err });
+    } else {
+      this.logger[level](fields, String(message), ...(params as []));
+    }
+  }
 }

@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { createApp } from '../../../apps/api/src/bootstrap';
@@ -68,9 +67,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
     }
   });
-  // nestjs-pino keeps one process-wide logger for log lines outside a request (the first app's): point it at this
-  // app's stream, so each test app reads its own lines (an app still running alongside logs there too).
-  __resetOutOfContextForTests();
   let app: NestExpressApplication;
   try {
     app = await createApp(runtime.config, { imports: options.imports, logStream });
