@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Network, NetworkRegistry } from '@app/chains';
 import { formatAmount } from '@app/common';
 import { AppConfig } from '@app/config';
+import { queryPrepared } from '@app/db';
 import { BalanceFigures, figuresOf } from './ledger.service';
 import { AssetBalanceDto, NetworkBalancesDto, WalletBalancesDto } from './dto/balance.dto';
 
@@ -57,7 +58,8 @@ export class WalletBalancesService {
     if (walletIds.length === 0) return result;
     // One round trip for the three kinds of rows a balance view needs.
     const [rows, sync] = await Promise.all([
-      this.db.query<Array<{ k: 'a' | 'q' | 'd' | 'w'; wallet_id: string; network: string; v: string; a1: string | null; a2: string | null; a3: string | null; a4: string | null }>>(
+      queryPrepared<{ k: 'a' | 'q' | 'd' | 'w'; wallet_id: string; network: string; v: string; a1: string | null; a2: string | null; a3: string | null; a4: string | null }>(
+        this.db,
         `SELECT 'a' AS k, wallet_id, network, asset AS v, credits_posted::text AS a1, debits_posted::text AS a2, credits_pending::text AS a3, debits_pending::text AS a4
            FROM ledger_accounts WHERE wallet_id = ANY($1)
          UNION ALL
