@@ -58,7 +58,8 @@ export class EventsService {
     const createdAt = new Date();
     const events = items.map(({ type, data }) => {
       const id = newEventId();
-      // Serialized once: every attempt of every delivery sends exactly these bytes.
+      // Serialized once: every attempt of every delivery sends exactly these bytes. The rows go to the database as
+      // one JSON document (no array literal to escape per string).
       const body = JSON.stringify({ id, type, created_at: createdAt.toISOString(), data });
       return Object.assign(new Event(), { id, organizationId, type, data, body, createdAt });
     });
@@ -69,9 +70,8 @@ export class EventsService {
       ctes: [
         `${prefix}_events AS (
            INSERT INTO events (id, organization_id, type, data, body, created_at)
-           SELECT i, ${org}, t, d::jsonb, b, ${sql.add(createdAt, 'timestamptz')}
-           FROM unnest(${sql.add(events.map((e) => e.id), 'text[]')}, ${sql.add(events.map((e) => e.type), 'text[]')},
-                       ${sql.add(events.map((e) => JSON.stringify(e.data)), 'text[]')}, ${sql.add(events.map((e) => e.body), 'text[]')}) AS x(i, t, d, b)${after ? `
+           SELECT i, ${org}, t, d, b, ${sql.add(createdAt, 'timestamptz')}
+           FROM json_to_recordset(${sql.add(JSON.stringify(events.map((e) => ({ i: e.id, t: e.type, d: e.data, b: e.body }))), 'json')}) AS x(i text, t text, d jsonb, b text)${after ? `
            WHERE EXISTS (SELECT 1 FROM ${after})` : ''}
            RETURNING id, type
          )`,
