@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '@app/common';
 import { buildDataSourceOptions, insertRows, queryPrepared, usePreparedStatements, WalletTransaction } from '@app/db';
 import { createOrganization, createTestApp, createTestDatabase, databaseUrl, TestApp } from '@app/testing';
@@ -34,6 +34,15 @@ describe('queryPrepared', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await ds.query('SELECT n FROM notes')).toEqual([]);
+  });
+
+  it('refuses to run for a transaction that has ended (never silently outside it)', async () => {
+    let ended: EntityManager | undefined;
+    await ds.transaction(async (m) => {
+      ended = m;
+      await Promise.resolve();
+    });
+    await expect(queryPrepared(ended!, 'SELECT 1 AS one', [])).rejects.toThrow(/transaction of this EntityManager has ended/);
   });
 
   it('keeps the driver error (code and constraint) for the callers that map it', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Distinct statement texts kept prepared per connection; past it, a new text runs unprepared. */
+/** Distinct statement texts this process names (each connection prepares those it runs); past it, a new text runs unprepared. */
 export const MAX_PREPARED_TEXTS = 512;
 
 const names = new Map<string, string>();
@@ -41,7 +41,9 @@ export async function queryPrepared<T extends QueryResultRow = Record<string, un
 ): Promise<T[]> {
   const config = { name: nameOf(text), text, values };
   const runner = db instanceof EntityManager ? db.queryRunner : undefined;
-  if (runner && !runner.isReleased) {
+  if (runner) {
+    // As TypeORM would: a statement meant for a finished transaction must not run outside it.
+    if (runner.isReleased) throw new Error('queryPrepared: the transaction of this EntityManager has ended');
     const client = (await runner.connect()) as PoolClient;
     return (await client.query<T>(config)).rows;
   }

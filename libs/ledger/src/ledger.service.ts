@@ -102,7 +102,10 @@ export class LedgerService {
     const walletId = ref.kind === 'wallet' ? (ref.walletId ?? null) : null;
     if (ref.kind === 'wallet' && !walletId) throw new Error('a wallet account needs a wallet id');
     const lookup = walletId
-      ? { sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3', params: [walletId, ref.network, ref.asset] }
+      ? {
+          sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3 AND organization_id = $4',
+          params: [walletId, ref.network, ref.asset, ref.organizationId],
+        }
       : {
           sql: 'SELECT id, created_at < now() AS durable FROM ledger_accounts WHERE organization_id = $1 AND kind = $2 AND network = $3 AND asset = $4 AND wallet_id IS NULL',
           params: [ref.organizationId, ref.kind, ref.network, ref.asset],

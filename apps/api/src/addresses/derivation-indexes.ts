@@ -26,6 +26,8 @@ interface Block {
 @Injectable()
 export class DerivationIndexes implements OnModuleDestroy {
   private readonly blocks = new Map<string, Block>();
+  /** Indexes per reservation: one once stopping (requests still arrive until the HTTP server closes). */
+  private blockSize = INDEX_BLOCK;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -37,10 +39,11 @@ export class DerivationIndexes implements OnModuleDestroy {
       if (block.free.length > 0) return block.free.shift()!;
       if (block.next < block.end) return block.next++;
       const b = block;
-      b.refill ??= this.reserve(organizationId, family).then(
+      const size = this.blockSize;
+      b.refill ??= this.reserve(organizationId, family, size).then(
         (start) => {
           b.next = start;
-          b.end = start + INDEX_BLOCK;
+          b.end = start + size;
           b.refill = undefined;
         },
         (e: unknown) => {
@@ -60,23 +63,25 @@ export class DerivationIndexes implements OnModuleDestroy {
     block.free.splice(at === -1 ? block.free.length : at, 0, index);
   }
 
-  private async reserve(organizationId: string, family: string): Promise<number> {
+  private async reserve(organizationId: string, family: string, size: number): Promise<number> {
     // Index 0 is the master wallet: a new counter starts at 1.
     const [row] = await queryPrepared<{ start: number }>(
       this.db,
       `INSERT INTO derivation_counters (organization_id, family, next_index) VALUES ($1, $2, 1 + $3::int)
        ON CONFLICT (organization_id, family) DO UPDATE SET next_index = derivation_counters.next_index + $3::int
        RETURNING next_index - $3::int AS start`,
-      [organizationId, family, INDEX_BLOCK],
+      [organizationId, family, size],
     );
     return row.start;
   }
 
   /**
    * Returns each block's unused tail to its counter if no process reserved after it, so a restart does not leave a
-   * gap. The tail is dropped locally first: an address created after this point reserves a fresh block.
+   * gap. The tail is dropped locally first, and an address created after this point (the HTTP server closes after
+   * this hook) reserves only its own index.
    */
   async onModuleDestroy(): Promise<void> {
+    this.blockSize = 1;
     const returns: Array<Promise<unknown>> = [];
     for (const [key, block] of this.blocks) {
       let start = block.next;

@@ -322,11 +322,12 @@ export class TransfersService {
     const stored = inline ? [inline.cte(sql, 'idem', view, headers, 'ledger_entry')] : [];
     // `entry` fails the statement (22012) if the rows went in but no ledger entry was written.
     const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes, ...stored].join(',\n')}
-      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry`;
+      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
+        ${inline ? 'EXISTS (SELECT 1 FROM idem)' : 'false'} AS stored`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
-    let sent: boolean;
+    let sent: boolean, storedInline: boolean;
     try {
-      [{ sent }] = await queryPrepared<{ sent: boolean }>(this.db, statement, sql.values);
+      [{ sent, stored: storedInline }] = await queryPrepared<{ sent: boolean; stored: boolean }>(this.db, statement, sql.values);
     } catch (e) {
       if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
@@ -339,7 +340,8 @@ export class TransfersService {
       if (attempt >= 3) throw new DomainError(ErrorCode.WalletNotActive, 'The wallet changed while sending; retry', {});
       return this.executeOne(principal, walletId, asset, item, extras, inline, attempt + 1);
     }
-    inline?.stored(view, headers);
+    // The key's row may be gone (reaped while a retry took it over): then the interceptor stores the response itself.
+    if (storedInline) inline?.stored(view, headers);
     this.faults.check('transfer.after_commit'); // committed, but the reply is lost: a retry must return this transfer
     return view;
   }
