@@ -113,6 +113,49 @@ describe('transfers on the devnet', () => {
     expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '0', pending_out: '10' });
   });
 
+  it('writes concurrent sends from one wallet together, and each still gets its own answer', async () => {
+    const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '20');
+    const [b, c] = [await activeWallet(api), await activeWallet(api)];
+    // Accounts on both sides exist after these, so the sends below take the one-statement path.
+    for (const to of [b, c]) expect((await send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: to } })).status).toBe(201);
+    const sendsOf = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS sends, count(DISTINCT l.created_at)::int AS statements FROM ledger_transfers l
+           JOIN ledger_accounts d ON d.id = l.debit_account_id WHERE d.wallet_id = $1 AND l.reference LIKE 'internal:%'`,
+          [a],
+        )
+      )[0] as { sends: number; statements: number };
+    const before = await sendsOf();
+
+    // All fine: they go through, some of them in one statement (their entries share its transaction timestamp).
+    const fine = await Promise.all(Array.from({ length: 12 }, () => send(a, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: b } })));
+    expect(fine.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(new Set(fine.map((r) => r.body.id)).size).toBe(12);
+    const after = await sendsOf();
+    expect(after.sends - before.sends).toBe(12);
+    expect(after.statements - before.statements).toBeLessThan(12);
+
+    // A group with bad sends in it writes nothing as a group; each send then gets its own answer.
+    await api.patch(`/v1/wallets/${c}`, { status: 'disabled' });
+    const keys = Array.from({ length: 15 }, () => key());
+    const bodies = keys.map((_, i) => ({ asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: i % 5 === 0 ? c : b } }));
+    const results = await Promise.all(keys.map((k, i) => send(a, bodies[i], k)));
+    // 6 left; 3 go to the disabled wallet (409 naming the destination), 12 to b of which 6 fit.
+    const toC = results.filter((_, i) => i % 5 === 0);
+    expect(toC.every((r) => r.status === 409 && r.body.error.code === 'wallet_not_active' && r.body.error.details.field === 'destination.id')).toBe(true);
+    const toB = results.filter((_, i) => i % 5 !== 0);
+    expect(toB.filter((r) => r.status === 201)).toHaveLength(6);
+    expect(toB.filter((r) => r.status !== 201).every((r) => r.status === 422 && r.body.error.code === 'insufficient_funds')).toBe(true);
+    expect((await assetBalance(api, a, 'ethereum', 'USDC')).available).toBe('0');
+    expect((await assetBalance(api, b, 'ethereum', 'USDC')).available).toBe('19');
+    // Each reply was stored under its own key: a replay returns the same answer.
+    for (const i of [0, 1, 2, 3]) {
+      const replay = await send(a, bodies[i], keys[i]);
+      expect([replay.status, replay.body]).toEqual([results[i].status, results[i].body]);
+    }
+  });
+
   it('moves funds between two wallets of the organization instantly, off-chain', async () => {
     const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '20');
     const b = await activeWallet(api);

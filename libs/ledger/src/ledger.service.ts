@@ -132,47 +132,58 @@ export class LedgerService {
   }
 
   /**
-   * A new transfer (posted) or hold (pending) as CTEs of a larger statement that is its whole transaction (the
+   * New transfers (posted) or holds (pending) as CTEs of a larger statement that is its whole transaction (the
    * caller runs it on its own, outside any transaction), or undefined when an account does not exist yet (creating
-   * it here would outlive a refused statement: the caller uses a transaction instead). Both accounts are updated in
-   * id order, the second only once the first holds its row; the first only after `after` (a CTE name) has produced a
-   * row. There is no guard in the WHERE clause: a debit beyond a wallet's `available` trips the
-   * `ledger_accounts_wallet_available` CHECK, which fails the statement and everything in it (`isInsufficientFunds`).
-   * The caller must make the statement fail unless `<prefix>_entry` returned a row (`entryCheck`).
+   * it here would outlive a refused statement: the caller uses a transaction instead). Several transfers (a group of
+   * sends) change each account once, by their sum. The accounts are updated in id order, each only once the one
+   * before holds its row, the first only after `after` (a CTE name) has produced a row; then the entries. There is no
+   * guard in the WHERE clause: a debit beyond a wallet's `available` trips the `ledger_accounts_wallet_available`
+   * CHECK, which fails the statement and everything in it (`isInsufficientFunds`). The caller must make the
+   * statement fail unless `<prefix>_entry` wrote every entry (`entryCheck`).
    */
   async ctes(
     manager: EntityManager,
-    input: TransferInput,
+    inputs: TransferInput[],
     phase: 'posted' | 'pending',
     sql: SqlParams,
     prefix: string,
     after?: string,
-  ): Promise<{ ctes: string[]; transfer: LedgerTransfer; entryCheck: string } | undefined> {
-    checkInput(input);
-    const debitId = await this.existingAccount(manager, input.debit);
-    const creditId = debitId && (await this.existingAccount(manager, input.credit));
-    if (!debitId || !creditId) return undefined;
-    const transfer = this.newTransfer(input, phase, debitId, creditId);
-    const updates = [
-      { account: debitId, column: phase === 'posted' ? 'debits_posted' : 'debits_pending' },
-      { account: creditId, column: phase === 'posted' ? 'credits_posted' : 'credits_pending' },
-    ].sort((a, b) => (a.account < b.account ? -1 : 1));
-    const amount = sql.add(input.amount.toString(), 'numeric');
-    const ctes = updates.map((u, i) => {
+  ): Promise<{ ctes: string[]; transfers: LedgerTransfer[]; entryCheck: string } | undefined> {
+    const transfers: LedgerTransfer[] = [];
+    const changes = new Map<string, Map<Column, bigint>>();
+    const change = (account: string, column: Column, amount: bigint) => {
+      const columns = changes.get(account) ?? new Map<Column, bigint>();
+      columns.set(column, (columns.get(column) ?? 0n) + amount);
+      changes.set(account, columns);
+    };
+    for (const input of inputs) {
+      checkInput(input);
+      const debitId = await this.existingAccount(manager, input.debit);
+      const creditId = debitId && (await this.existingAccount(manager, input.credit));
+      if (!debitId || !creditId) return undefined;
+      transfers.push(this.newTransfer(input, phase, debitId, creditId));
+      change(debitId, phase === 'posted' ? 'debits_posted' : 'debits_pending', input.amount);
+      change(creditId, phase === 'posted' ? 'credits_posted' : 'credits_pending', input.amount);
+    }
+    const accounts = [...changes.keys()].sort();
+    const ctes = accounts.map((account, i) => {
       const gate = i > 0 ? `${prefix}_u${i - 1}` : after;
-      return `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${u.column} = ${u.column} + ${amount}, updated_at = now()
-         WHERE id = ${sql.add(u.account, 'uuid')}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
+      const set = [...changes.get(account)!].map(([column, amount]) => `${column} = ${column} + ${sql.add(amount.toString(), 'numeric')}`).join(', ');
+      return `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${set}, updated_at = now()
+         WHERE id = ${sql.add(account, 'uuid')}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
     });
-    const t = transfer;
+    const entries = transfers.map((t) => ({
+      id: t.id, transaction_id: t.transactionId, organization_id: t.organizationId, debit_account_id: t.debitAccountId, credit_account_id: t.creditAccountId,
+      network: t.network, asset: t.asset, amount: t.amount.toString(), phase: t.phase, reference: t.reference,
+    }));
     ctes.push(
       `${prefix}_entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
-       SELECT ${[
-         sql.add(t.id, 'uuid'), sql.add(t.transactionId, 'uuid'), sql.add(t.organizationId, 'uuid'), sql.add(t.debitAccountId, 'uuid'), sql.add(t.creditAccountId, 'uuid'),
-         sql.add(t.network, 'text'), sql.add(t.asset, 'text'), amount, sql.add(t.phase, 'text'), 'NULL::uuid', sql.add(t.reference, 'text'),
-       ].join(', ')} WHERE EXISTS (SELECT 1 FROM ${prefix}_u1) RETURNING id)`,
+       SELECT id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, NULL, reference
+       FROM json_populate_recordset(NULL::ledger_transfers, ${sql.add(JSON.stringify(entries), 'json')})
+       WHERE EXISTS (SELECT 1 FROM ${prefix}_u${accounts.length - 1}) RETURNING id)`,
     );
-    // A division by zero (22012, `isLedgerEntryMissing`) unless the entry was written: nothing of the statement stays.
-    return { ctes, transfer, entryCheck: `1 / (SELECT count(*)::int FROM ${prefix}_entry)` };
+    // A division by zero (22012, `isLedgerEntryMissing`) unless every entry was written: nothing of the statement stays.
+    return { ctes, transfers, entryCheck: `1 / ((SELECT count(*) FROM ${prefix}_entry) = ${sql.add(transfers.length, 'int')})::int` };
   }
 
   /** After a statement built with `ctes` wrote no entry (an account row vanished, e.g. a restore): forget cached ids. */

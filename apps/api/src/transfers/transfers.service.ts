@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, FaultInjector, formatAmount, InlineCompletion, JobScheduler, parseAmount, parseRawAmount, SqlParams } from '@app/common';
+import { DomainError, ErrorCode, FaultInjector, formatAmount, InlineCompletion, JobScheduler, SimulatedCrash, parseAmount, parseRawAmount, SqlParams } from '@app/common';
 import { DestinationType, ExternalAccount, insertRows, isUniqueViolation, isUuid, queryPrepared, TransferBatch, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { isInsufficientFunds, isLedgerEntryMissing, LedgerService, toTransactionView, TransactionView, TransferInput, transactionEventData } from '@app/ledger';
@@ -30,6 +30,49 @@ interface Plan {
   out: WalletTransaction[];
 }
 
+/** One send waiting in its wallet's lane (see `TransfersService.send`). */
+interface Send {
+  principal: Principal;
+  walletId: string;
+  asset: Asset;
+  item: Item;
+  extras: Extras;
+  inline?: InlineCompletion;
+}
+
+interface Queued {
+  send: Send;
+  resolve: (view: TransactionView) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a statement of sends wrote: per send, its view, its Location and whether its idempotent reply was stored. */
+interface Written {
+  views: TransactionView[];
+  headers: Array<Record<string, string>>;
+  stored: boolean[];
+}
+
+/** Sends from one wallet written by one statement at most. */
+const MAX_GROUP = 32;
+
+/** Statements of one wallet's lane running at once. */
+const LANE_STATEMENTS = 2;
+
+interface Lane {
+  running: number;
+  waiting: Queued[];
+}
+
+/** Runs `task` and hands its outcome to the waiting caller. */
+async function settle(q: Queued, task: () => Promise<TransactionView>): Promise<void> {
+  try {
+    q.resolve(await task());
+  } catch (e) {
+    q.reject(e);
+  }
+}
+
 interface Extras {
   note?: string | null;
   externalId?: string | null;
@@ -50,6 +93,9 @@ function atIndex(e: unknown, index: number | undefined): unknown {
  */
 @Injectable()
 export class TransfersService {
+  /** Per wallet lane: its running statements and the sends waiting for them (see `send`). */
+  private readonly lanes = new Map<string, Lane>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly wallets: WalletsRepository,
@@ -82,7 +128,7 @@ export class TransfersService {
       return this.orExisting(principal, first ?? e, extras);
     }
     try {
-      const view = await this.executeOne(principal, walletId.toLowerCase(), asset, item, extras, inline);
+      const view = await this.send({ principal, walletId: walletId.toLowerCase(), asset, item, extras, inline });
       if (item.type !== 'wallet') this.kick(asset); // internal transfers are final already: nothing for the signer
       return view;
     } catch (e) {
@@ -288,27 +334,83 @@ export class TransfersService {
   }
 
   /**
-   * A single send as one statement, which is its own transaction: the check that the source (and an internal
-   * destination) wallet is the organization's and active, the transaction rows, the ledger entry and both balance
-   * updates, the events and their deliveries, and the stored Idempotency-Key response when the request has one.
-   * Nothing waits on the application while the source wallet's ledger row is locked (a hot wallet's sends queue
-   * only for the statement itself), and there is no read before it nor BEGIN/COMMIT round trip. Any failure (a debit
-   * beyond `available` trips the ledger CHECK; a repeated business key trips a unique index) fails all of it; a
-   * wallet that is not there or not active makes it write nothing, and a read then says which.
+   * Sends from one wallet (same organization, network, asset and kind) go through one lane per process: while two
+   * of its statements run, the next sends wait here, and then go together as one statement (`write`), which takes
+   * the wallet's ledger row once for the whole group instead of once per send. A group that cannot go through as a
+   * whole (one of them overdraws, repeats a business key, or names a wallet that is not active) wrote nothing, and
+   * its sends then run one by one, each with its own answer, exactly as if they had come alone.
    */
-  private async executeOne(principal: Principal, walletId: string, asset: Asset, item: Item, extras: Extras, inline?: InlineCompletion, attempt = 1): Promise<TransactionView> {
-    const org = principal.organizationId;
-    const plan = this.plan(principal, walletId, asset, [item], extras);
-    const [op] = plan.ledger;
+  private send(send: Send): Promise<TransactionView> {
+    const { principal, walletId, asset, item } = send;
+    const key = `${principal.organizationId}|${walletId}|${asset.network.key}|${asset.symbol}|${item.type === 'wallet' ? 'posted' : 'pending'}`;
+    return new Promise<TransactionView>((resolve, reject) => {
+      let lane = this.lanes.get(key);
+      if (!lane) this.lanes.set(key, (lane = { running: 0, waiting: [] }));
+      lane.waiting.push({ send, resolve, reject });
+      this.drain(key, lane);
+    });
+  }
+
+  /**
+   * Starts the lane's waiting sends as one group, unless LANE_STATEMENTS of the lane are running already: one holds
+   * the wallet's row, the next waits for it in the database (so it starts the moment the row is free), and the rest
+   * gather here into the next group.
+   */
+  private drain(key: string, lane: Lane): void {
+    if (lane.running >= LANE_STATEMENTS || lane.waiting.length === 0) {
+      if (lane.running === 0) this.lanes.delete(key);
+      return;
+    }
+    const group = lane.waiting.splice(0, MAX_GROUP);
+    lane.running++;
+    void (group.length === 1 ? settle(group[0], () => this.executeOne(group[0].send)) : this.executeGroup(group)).finally(() => {
+      lane.running--;
+      this.drain(key, lane);
+    });
+  }
+
+  private async executeGroup(group: Queued[]): Promise<void> {
+    let written: Written | undefined;
+    try {
+      const result = await this.write(group.map((q) => q.send));
+      if (typeof result !== 'string') written = result;
+    } catch (e) {
+      if (e instanceof SimulatedCrash) {
+        for (const q of group) q.reject(e); // the process "died" before the commit: no send goes on
+        return;
+      }
+      if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
+    }
+    if (!written) {
+      // Nothing of the group was written: each send on its own says what is wrong with it (or goes through).
+      for (const q of group) await settle(q, () => this.executeOne(q.send));
+      return;
+    }
+    for (const [i, q] of group.entries()) {
+      if (written.stored[i]) q.send.inline?.stored(written.views[i], written.headers[i]);
+      await settle(q, () => {
+        this.faults.check('transfer.after_commit'); // committed, but the reply is lost: a retry must return it
+        return Promise.resolve(written.views[i]);
+      });
+    }
+  }
+
+  /**
+   * A single send as one statement, which is its own transaction (see `write`). A wallet that is not there or not
+   * active makes it write nothing, and a read then says which.
+   */
+  private async executeOne(send: Send, attempt = 1): Promise<TransactionView> {
+    const { principal, walletId, asset, item, extras } = send;
     const destinationId = item.type === 'wallet' ? item.walletId! : undefined;
-    const ids = destinationId ? [walletId, destinationId] : [walletId];
-    const sql = new SqlParams();
-    // The rows first, and only if the wallets are fine: a repeated business key fails the statement on its unique
-    // index before any balance is touched.
-    const walletsActive = `(SELECT count(*) FROM wallets WHERE organization_id = ${sql.add(org, 'uuid')} AND id = ANY(${sql.add(ids, 'uuid[]')}) AND status = 'active') = ${sql.add(ids.length, 'int')}`;
-    const rows = `txs AS (${insertRows(this.db, WalletTransaction, plan.rows, sql, { returning: 'id', where: walletsActive })})`;
-    const ledger = await this.ledger.ctes(this.db.manager, op.input, op.phase, sql, 'ledger', 'txs');
-    if (!ledger) {
+    let result: Written | 'no-account' | 'not-sent';
+    try {
+      result = await this.write([send]);
+    } catch (e) {
+      if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
+      if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
+      throw e;
+    }
+    if (result === 'no-account') {
       // A first transfer into (or out of) an account that does not exist yet: created inside a transaction, so that
       // a refused send leaves nothing behind.
       const wrong = await this.walletsError(principal, walletId, destinationId);
@@ -316,34 +418,51 @@ export class TransfersService {
       const [tx] = await this.db.transaction((m) => this.execute(m, principal, walletId, asset, [item], extras));
       return this.view(tx);
     }
-    const view = this.view(plan.out[0]);
-    const headers = { Location: transactionLocation(view.id) };
-    const events = this.events.ctes(sql, org, this.eventItems(plan, asset), 'ev', undefined, 'txs');
-    const stored = inline ? [inline.cte(sql, 'idem', view, headers, 'ledger_entry')] : [];
-    // `entry` fails the statement (22012) if the rows went in but no ledger entry was written.
-    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes, ...stored].join(',\n')}
-      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
-        ${inline ? 'EXISTS (SELECT 1 FROM idem)' : 'false'} AS stored`;
-    this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
-    let sent: boolean, storedInline: boolean;
-    try {
-      [{ sent, stored: storedInline }] = await queryPrepared<{ sent: boolean; stored: boolean }>(this.db, statement, sql.values);
-    } catch (e) {
-      if (isInsufficientFunds(e)) throw new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: item.amount.toString() });
-      if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
-      throw e;
-    }
-    if (!sent) {
+    if (result === 'not-sent') {
       // Nothing was written: a wallet is not there or not active. Say which; if both are fine by now, send again.
       const wrong = await this.walletsError(principal, walletId, destinationId);
       if (wrong) throw wrong;
       if (attempt >= 3) throw new DomainError(ErrorCode.WalletNotActive, 'The wallet changed while sending; retry', {});
-      return this.executeOne(principal, walletId, asset, item, extras, inline, attempt + 1);
+      return this.executeOne(send, attempt + 1);
     }
     // The key's row may be gone (reaped while a retry took it over): then the interceptor stores the response itself.
-    if (storedInline) inline?.stored(view, headers);
+    if (result.stored[0]) send.inline?.stored(result.views[0], result.headers[0]);
     this.faults.check('transfer.after_commit'); // committed, but the reply is lost: a retry must return this transfer
-    return view;
+    return result.views[0];
+  }
+
+  /**
+   * Sends from one wallet as one statement, which is its own transaction: the check that the source and any internal
+   * destination wallets are the organization's and active, the transaction rows, the ledger entries and the balance
+   * updates (each account once), the events and their deliveries, and each request's stored Idempotency-Key
+   * response. There is no read before it nor BEGIN/COMMIT round trip, and nothing waits on the application while the
+   * wallet's ledger row is locked. Any failure (a debit beyond `available` trips the ledger CHECK; a repeated
+   * business key trips a unique index) fails all of it; 'not-sent' when a wallet check failed (nothing written);
+   * 'no-account' when a ledger account does not exist yet (nothing run).
+   */
+  private async write(sends: Send[]): Promise<Written | 'no-account' | 'not-sent'> {
+    const [{ principal, walletId, asset }] = sends;
+    const org = principal.organizationId;
+    const plans = sends.map((s) => this.plan(principal, walletId, asset, [s.item], s.extras));
+    const ids = [...new Set([walletId, ...sends.flatMap((s) => (s.item.type === 'wallet' ? [s.item.walletId!] : []))])];
+    const sql = new SqlParams();
+    // The rows first, and only if the wallets are fine: a repeated business key fails the statement on its unique
+    // index before any balance is touched.
+    const walletsActive = `(SELECT count(*) FROM wallets WHERE organization_id = ${sql.add(org, 'uuid')} AND id = ANY(${sql.add(ids, 'uuid[]')}) AND status = 'active') = ${sql.add(ids.length, 'int')}`;
+    const rows = `txs AS (${insertRows(this.db, WalletTransaction, plans.flatMap((p) => p.rows), sql, { returning: 'id', where: walletsActive })})`;
+    const ledger = await this.ledger.ctes(this.db.manager, plans.map((p) => p.ledger[0].input), plans[0].ledger[0].phase, sql, 'ledger', 'txs');
+    if (!ledger) return 'no-account';
+    const views = plans.map((p) => this.view(p.out[0]));
+    const headers = views.map((v) => ({ Location: transactionLocation(v.id) }));
+    const events = this.events.ctes(sql, org, plans.flatMap((p) => this.eventItems(p, asset)), 'ev', undefined, 'txs');
+    const stored = sends.map((s, i) => (s.inline ? s.inline.cte(sql, `idem${i}`, views[i], headers[i], 'ledger_entry') : undefined));
+    // `entry` fails the statement (22012) if the rows went in but not every ledger entry was written.
+    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes, ...stored.filter((c) => c !== undefined)].join(',\n')}
+      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
+        ARRAY[${stored.map((c, i) => (c ? `EXISTS (SELECT 1 FROM idem${i})` : 'false')).join(', ')}] AS stored`;
+    this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
+    const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values);
+    return result.sent ? { views, headers, stored: result.stored } : 'not-sent';
   }
 
   private eventItems(plan: Plan, asset: Asset): Array<{ type: EventType; data: Record<string, unknown> }> {
