@@ -38,8 +38,10 @@ export async function queryPrepared<T extends QueryResultRow = Record<string, un
   db: DataSource | EntityManager,
   text: string,
   values: unknown[],
+  options: { prepare?: boolean } = {},
 ): Promise<T[]> {
-  const config = { name: nameOf(text), text, values };
+  // `prepare: false` for a statement of many possible shapes (it would crowd the bounded name cache).
+  const config = { name: options.prepare === false ? undefined : nameOf(text), text, values };
   const runner = db instanceof EntityManager ? db.queryRunner : undefined;
   if (runner) {
     // As TypeORM would: a statement meant for a finished transaction must not run outside it.

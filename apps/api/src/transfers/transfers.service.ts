@@ -132,6 +132,7 @@ export class TransfersService {
       if (item.type !== 'wallet') this.kick(asset); // internal transfers are final already: nothing for the signer
       return view;
     } catch (e) {
+      if (item.type !== 'wallet') this.kick(asset); // the send may have been written before the error (a lost reply)
       return this.orExisting(principal, e, extras);
     }
   }
@@ -370,6 +371,9 @@ export class TransfersService {
   }
 
   private async executeGroup(group: Queued[]): Promise<void> {
+    // One order for every group, so two groups inserting the same business keys cannot deadlock on the unique index.
+    const order = (q: Queued) => `${q.send.extras.externalId ?? ''}\n${q.send.extras.idempotencyKey ?? ''}`;
+    group.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     let written: Written | undefined;
     try {
       const result = await this.write(group.map((q) => q.send));
@@ -461,7 +465,8 @@ export class TransfersService {
       SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
         ARRAY[${stored.map((c, i) => (c ? `EXISTS (SELECT 1 FROM idem${i})` : 'false')).join(', ')}] AS stored`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
-    const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values);
+    // A group's text varies with its size and its accounts: prepared only for a single send.
+    const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values, { prepare: sends.length === 1 });
     return result.sent ? { views, headers, stored: result.stored } : 'not-sent';
   }
 
