@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { SqlParams } from './sql';
 
 export const IDEMPOTENCY_REQUIRED = 'idempotency:required';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -33,7 +34,7 @@ export const RequestIdempotencyKey = createParamDecorator(
  * stores nothing, unless the handler returns another body (by reference) or the status or headers differ.
  */
 export interface InlineCompletion {
-  cte(sql: { add(value: unknown, type?: string): string }, name: string, body: unknown, headers: Record<string, string>, after: string): string;
+  cte(sql: SqlParams, name: string, body: unknown, headers: Record<string, string>, after: string): string;
   stored(body: unknown, headers: Record<string, string>): void;
 }
 

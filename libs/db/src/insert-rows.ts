@@ -1,9 +1,5 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-
-/** What `SqlParams` (libs/common) offers: a placeholder per value. */
-export interface Placeholders {
-  add(value: unknown, type?: string): string;
-}
+import type { SqlParams } from '@app/common';
 
 /**
  * `INSERT INTO <table> (<columns>) SELECT <columns> FROM json_populate_recordset(NULL::<table>, <rows as JSON>)` for
@@ -18,7 +14,7 @@ export function insertRows<T extends ObjectLiteral>(
   db: DataSource | EntityManager,
   target: EntityTarget<T>,
   rows: T[],
-  params: Placeholders,
+  params: SqlParams,
   options: { returning?: string; where?: string } = {},
 ): string {
   const source = db instanceof DataSource ? db : db.connection;

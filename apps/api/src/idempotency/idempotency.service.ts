@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobScheduler, MicroBatcher } from '@app/common';
+import { JobScheduler, MicroBatcher, SqlParams } from '@app/common';
 import { AppConfig } from '@app/config';
 import { IdempotencyKey, queryPrepared } from '@app/db';
 
@@ -75,7 +75,7 @@ export class IdempotencyService implements OnModuleInit {
    * returned a row (see `InlineCompletion`).
    */
   completionCte(
-    sql: { add(value: unknown, type?: string): string },
+    sql: SqlParams,
     name: string,
     organizationId: string,
     key: string,
