@@ -80,6 +80,39 @@ describe('receive addresses', () => {
     expect((await api.get(`/v1/wallets/${walletId}/addresses`)).body.data).toHaveLength(0);
   });
 
+  it('stores the response with an Idempotency-Key in the address statement, created_at from the database clock', async () => {
+    const walletId = await activeWallet();
+    const key = `addr-${Date.now()}-${Math.random()}`;
+    const headers = { 'Idempotency-Key': key };
+    const first = await api.post(`/v1/wallets/${walletId.toUpperCase()}/addresses`, { asset: 'ETH', network: 'ethereum', label: 'in' }, { headers });
+    expect(first.status).toBe(201);
+    expect(first.body.wallet_id).toBe(walletId);
+    const [row] = await t.dataSource.query(
+      `SELECT a.created_at, k.response_status, k.response_body, k.completed_at IS NOT NULL AS completed, k.completed_at = a.created_at AS same_statement
+       FROM addresses a JOIN idempotency_keys k ON k.organization_id = a.organization_id AND k.key = $2 WHERE a.id = $1`,
+      [first.body.id, key],
+    );
+    // The row's timestamp, to the millisecond, is the one answered and stored.
+    expect(first.body.created_at).toBe((row.created_at as Date).toISOString());
+    // One statement wrote both (now() is the statement's transaction time): no round trip of its own for the key.
+    expect(row).toMatchObject({ response_status: 201, completed: true, same_statement: true });
+    expect(row.response_body).toEqual(first.body);
+    const replay = await api.post(`/v1/wallets/${walletId.toUpperCase()}/addresses`, { asset: 'ETH', network: 'ethereum', label: 'in' }, { headers });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    const list = await api.get(`/v1/wallets/${walletId}/addresses`);
+    expect(list.body.data).toEqual([first.body]);
+    // A refused request (disabled wallet) writes no address and stores its 409 for replay.
+    await api.patch(`/v1/wallets/${walletId}`, { status: 'disabled' });
+    const refusedKey = { 'Idempotency-Key': `${key}-refused` };
+    const refused = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' }, { headers: refusedKey });
+    expect(refused.status).toBe(409);
+    const [stored] = await t.dataSource.query(`SELECT response_status FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [creds.organizationId, `${key}-refused`]);
+    expect(stored).toBeUndefined(); // a 409 is not final: the key is released, a retry runs again
+    expect((await api.get(`/v1/wallets/${walletId}/addresses`)).body.data).toHaveLength(1);
+  });
+
   it('validates the body', async () => {
     const walletId = await activeWallet();
     expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH' })).status).toBe(400);

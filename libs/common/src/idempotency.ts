@@ -30,7 +30,8 @@ export const RequestIdempotencyKey = createParamDecorator(
  * Offered to the handler of a request whose Idempotency-Key was claimed: the handler may store its response in the
  * statement that makes its change, so that the change and its stored response commit together and the request
  * saves a round trip. `cte` returns a CTE (named `name`) storing `body` and `headers` with the route's status, written
- * only if the CTE `after` returned a row. Once that statement committed, `stored` tells the interceptor, which then
+ * only if the CTE `after` returned a row; `body` may be a `SqlExpression` (jsonb) when parts of it come from the
+ * statement itself, such as the database's clock. Once that statement committed, `stored` tells the interceptor, which then
  * stores nothing, unless the handler returns another body (by reference) or the status or headers differ.
  */
 export interface InlineCompletion {

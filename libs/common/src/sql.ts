@@ -11,3 +11,13 @@ export class SqlParams {
     return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
   }
 }
+
+/** A piece of SQL text standing for a value, where a part of a statement accepts either (e.g. a jsonb body). */
+export class SqlExpression {
+  constructor(readonly text: string) {}
+}
+
+/** ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` writes it, of a timestamptz expression. */
+export function isoTimestampSql(expression: string): string {
+  return `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}

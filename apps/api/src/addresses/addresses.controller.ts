@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto } from '@app/common';
+import { ErrorEnvelopeDto, InlineCompletion, RequestInlineCompletion } from '@app/common';
 import { AddressesService } from './addresses.service';
 import { AddressDto, AddressListDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
 
@@ -20,8 +20,13 @@ export class AddressesController {
   @ApiNotFoundResponse({ description: '`not_found`: no such wallet', type: ErrorEnvelopeDto })
   @ApiConflictResponse({ description: '`wallet_not_active`: the wallet is pending or disabled', type: ErrorEnvelopeDto })
   @ApiUnprocessableEntityResponse({ description: '`unsupported_asset_network`; details list the supported pairs', type: ErrorEnvelopeDto })
-  createAddress(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Body() dto: CreateAddressDto): Promise<AddressDto> {
-    return this.addresses.create(principal, walletId, dto);
+  createAddress(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Body() dto: CreateAddressDto,
+    @RequestInlineCompletion() inline: InlineCompletion | undefined,
+  ): Promise<AddressDto> {
+    return this.addresses.create(principal, walletId, dto, inline);
   }
 
   /** Every address generated for a wallet, newest first. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, Page, paginate } from '@app/common';
+import { DomainError, ErrorCode, InlineCompletion, isoTimestampSql, Page, paginate, SqlExpression, SqlParams } from '@app/common';
 import { Address, isUuid, OrganizationsRepository, queryPrepared, WalletsRepository } from '@app/db';
 import { DerivationIndexes } from './derivation-indexes';
 import { AddressDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
@@ -24,34 +24,46 @@ export class AddressesService {
    * A fresh child address of the organization's account on the network's chain family. The index comes from this
    * process's block of the organization's counter (`DerivationIndexes`), so concurrent requests never share an
    * index (or an address). One round trip: the insert itself checks that the wallet is the organization's and
-   * active; when it is not, the index goes back for the next request and a read tells 404 from 409.
+   * active, and stores the Idempotency-Key response (`inline`); when the wallet is not there or not active, nothing is
+   * written, the index goes back for the next request and a read tells 404 from 409.
    */
-  async create(principal: Principal, walletId: string, dto: CreateAddressDto): Promise<AddressDto> {
+  async create(principal: Principal, walletId: string, dto: CreateAddressDto, inline?: InlineCompletion): Promise<AddressDto> {
     const asset = this.registry.receiveAsset(dto.asset.toUpperCase(), dto.network.toLowerCase());
     const network = asset.network;
     if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
     const org = principal.organizationId;
     const account = await this.organizations.accountIndex(org);
     const index = await this.indexes.take(org, network.family);
-    const address = this.db.manager.create(Address, {
-      id: randomUUID(),
-      organizationId: org,
-      walletId,
-      network: network.key,
-      chain: network.chain,
-      asset: asset.symbol,
-      address: this.keyring.address(network, account, index),
-      family: network.family,
-      derivationIndex: index,
-      label: dto.label ?? null,
+    const derived = await this.keyring.receiveAddress(network, account, index, this.indexes.ahead(org, network.family)).catch((e: unknown) => {
+      this.indexes.giveBack(org, network.family, index);
+      throw e;
     });
-    // The database's clock stamps the row: the deposit scanner reads new addresses by created_at.
-    const [inserted] = await queryPrepared<{ created_at: Date; wallet_id: string }>(
+    const view: AddressDto = {
+      id: randomUUID(),
+      wallet_id: walletId.toLowerCase(),
+      asset: asset.symbol,
+      network: network.chain,
+      currency: asset.currency,
+      address: derived,
+      label: dto.label ?? null,
+      created_at: '',
+    };
+    // The database's clock stamps the row (the deposit scanner reads new addresses by created_at), so the response's
+    // created_at comes from the statement, and so does the stored Idempotency-Key response's.
+    const sql = new SqlParams();
+    const orgParam = sql.add(org, 'uuid');
+    const insert = `ins AS (INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
+       SELECT ${sql.add(view.id, 'uuid')}, ${orgParam}, w.id, ${sql.add(network.key, 'text')}, ${sql.add(network.chain, 'text')}, ${sql.add(asset.symbol, 'text')},
+         ${sql.add(derived, 'text')}, ${sql.add(network.family, 'text')}, ${sql.add(index, 'int')}, ${sql.add(view.label, 'text')}
+       FROM wallets w WHERE w.organization_id = ${orgParam} AND w.id = ${sql.add(view.wallet_id, 'uuid')} AND w.status = 'active'
+       RETURNING ${isoTimestampSql('created_at')} AS created_at)`;
+    const { created_at: _, ...known } = view;
+    const stored = inline?.cte(sql, 'idem', new SqlExpression(`${sql.add(JSON.stringify(known), 'jsonb')} || jsonb_build_object('created_at', (SELECT created_at FROM ins))`), {}, 'ins');
+    const [inserted] = await queryPrepared<{ created_at: string; stored: boolean }>(
       this.db,
-      `INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
-       SELECT $1, $2, w.id, $4, $5, $6, $7, $8, $9, $10 FROM wallets w WHERE w.organization_id = $2 AND w.id = $3 AND w.status = 'active'
-       RETURNING created_at, wallet_id`,
-      [address.id, org, walletId, address.network, address.chain, address.asset, address.address, address.family, index, address.label],
+      `WITH ${[insert, ...(stored ? [stored] : [])].join(', ')}
+       SELECT created_at, ${stored ? 'EXISTS (SELECT 1 FROM idem)' : 'false'} AS stored FROM ins`,
+      sql.values,
     );
     if (!inserted) {
       this.indexes.giveBack(org, network.family, index);
@@ -59,9 +71,9 @@ export class AddressesService {
       if (!wallet) throw DomainError.notFound('Wallet');
       throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
     }
-    address.walletId = inserted.wallet_id;
-    address.createdAt = inserted.created_at;
-    return this.view(address, asset.currency);
+    view.created_at = inserted.created_at;
+    if (inserted.stored) inline?.stored(view, {});
+    return view;
   }
 
   async list(principal: Principal, walletId: string, query: ListAddressesQueryDto): Promise<Page<AddressDto>> {

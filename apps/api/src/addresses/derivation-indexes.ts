@@ -55,6 +55,15 @@ export class DerivationIndexes implements OnModuleDestroy {
     }
   }
 
+  /** The indexes this process hands out next for the key family without another reservation, in that order. */
+  ahead(organizationId: string, family: string): number[] {
+    const block = this.blocks.get(`${organizationId}:${family}`);
+    if (!block) return [];
+    const ahead = [...block.free];
+    for (let i = block.next; i < block.end; i++) ahead.push(i);
+    return ahead;
+  }
+
   /** An index that was taken but not used (the wallet was not there or not active): the next request gets it. */
   giveBack(organizationId: string, family: string, index: number): void {
     const block = this.blocks.get(`${organizationId}:${family}`);

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobScheduler, MicroBatcher, SqlParams } from '@app/common';
+import { JobScheduler, MicroBatcher, SqlExpression, SqlParams } from '@app/common';
 import { AppConfig } from '@app/config';
 import { IdempotencyKey, queryPrepared } from '@app/db';
 
@@ -72,7 +72,7 @@ export class IdempotencyService implements OnModuleInit {
 
   /**
    * A CTE of a handler's own statement storing the response of a claimed key, written only if the CTE `after`
-   * returned a row (see `InlineCompletion`).
+   * returned a row (see `InlineCompletion`). `body` is a value, or a `SqlExpression` of type jsonb.
    */
   completionCte(
     sql: SqlParams,
@@ -84,7 +84,8 @@ export class IdempotencyService implements OnModuleInit {
     headers: Record<string, string>,
     after: string,
   ): string {
-    return `${name} AS (UPDATE idempotency_keys SET response_status = ${sql.add(status, 'int')}, response_body = ${sql.add(JSON.stringify(body ?? null), 'jsonb')},
+    const bodySql = body instanceof SqlExpression ? body.text : sql.add(JSON.stringify(body ?? null), 'jsonb');
+    return `${name} AS (UPDATE idempotency_keys SET response_status = ${sql.add(status, 'int')}, response_body = ${bodySql},
          response_headers = ${sql.add(JSON.stringify(headers), 'jsonb')}, completed_at = now()
        WHERE organization_id = ${sql.add(organizationId, 'uuid')} AND key = ${sql.add(key, 'text')} AND EXISTS (SELECT 1 FROM ${after}) RETURNING 1)`;
   }

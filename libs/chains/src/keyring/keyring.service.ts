@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HDKey } from '@scure/bip32';
 import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
@@ -9,6 +9,7 @@ import { AppConfig } from '@app/config';
 import { SystemSetting } from '@app/db';
 import type { Network } from '../registry/network-registry';
 import { addressOf } from '../addresses';
+import { ChildKeys } from './child-keys';
 import { accountPath } from './derivation';
 
 export const ROOT_SEED_SETTING = 'root_seed';
@@ -20,6 +21,9 @@ interface SealedSeed {
   fingerprint: string;
   created_at: string;
 }
+
+/** Child keys kept ahead of their requests, at most: a few blocks of indexes for each busy organization. */
+const EARLY_KEYS = 4096;
 
 export const KEYRING_OPTIONS = 'KEYRING_OPTIONS';
 export interface KeyringOptions {
@@ -40,11 +44,16 @@ export class KeyringNotInitialisedError extends Error {
  * for the signer, a private key that is used and dropped.
  */
 @Injectable()
-export class KeyringService implements OnModuleInit {
+export class KeyringService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Keyring');
   private root?: HDKey;
   /** Public-only account nodes: deriving a receive address needs no private key. */
   private readonly accounts = new Map<string, HDKey>();
+  /** The same nodes' extended public keys, for the worker thread that derives receive addresses. */
+  private readonly accountXpubs = new Map<string, string>();
+  private readonly childKeys = new ChildKeys();
+  /** Child keys derived ahead of their request, by `${xpub}/${index}` (oldest first). */
+  private readonly early = new Map<string, Promise<Uint8Array>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -61,6 +70,10 @@ export class KeyringService implements OnModuleInit {
     }
     if (stored) this.root = this.unseal(stored);
     else if (this.options.requireSeed) throw new KeyringNotInitialisedError();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.childKeys.close();
   }
 
   get initialised(): boolean {
@@ -92,6 +105,32 @@ export class KeyringService implements OnModuleInit {
     const node = this.accountNode(network, account).deriveChild(index);
     if (!node.publicKey) throw new Error('derivation produced no public key');
     return addressOf(node.publicKey, network);
+  }
+
+  /**
+   * The same address as `address()`, with the elliptic-curve work done on a worker thread (`ChildKeys`), for request
+   * paths: on the event loop it would take about half a millisecond per address. `ahead` are the indexes the caller
+   * expects to ask for next: their keys are derived now, while this request and the next go on.
+   */
+  async receiveAddress(network: Network, account: number, index: number, ahead: readonly number[] = []): Promise<string> {
+    const path = accountPath(network, account);
+    let xpub = this.accountXpubs.get(path);
+    if (!xpub) this.accountXpubs.set(path, (xpub = this.accountNode(network, account).publicExtendedKey));
+    for (const i of ahead) this.deriveEarly(xpub, i);
+    const key = `${xpub}/${index}`;
+    const early = this.early.get(key);
+    this.early.delete(key);
+    const publicKey = early ? await early.catch(() => this.childKeys.derive(xpub, index)) : await this.childKeys.derive(xpub, index);
+    return addressOf(publicKey, network);
+  }
+
+  private deriveEarly(xpub: string, index: number): void {
+    const key = `${xpub}/${index}`;
+    if (this.early.has(key)) return;
+    const derived = this.childKeys.derive(xpub, index);
+    derived.catch(() => undefined); // whoever takes it derives again
+    this.early.set(key, derived);
+    if (this.early.size > EARLY_KEYS) this.early.delete(this.early.keys().next().value!);
   }
 
   /** The private key of one address, for the signer only. Callers must not keep or log it. */
