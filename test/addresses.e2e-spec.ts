@@ -1,4 +1,4 @@
-import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, TestApp, waitFor } from '@app/testing';
+import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, signHeaders, TestApp, waitFor } from '@app/testing';
 import { DerivationIndexes, INDEX_BLOCK } from '../apps/api/src/addresses/derivation-indexes';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';
 
@@ -111,6 +111,34 @@ describe('receive addresses', () => {
     const [stored] = await t.dataSource.query(`SELECT response_status FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [creds.organizationId, `${key}-refused`]);
     expect(stored).toBeUndefined(); // a 409 is not final: the key is released, a retry runs again
     expect((await api.get(`/v1/wallets/${walletId}/addresses`)).body.data).toHaveLength(1);
+  });
+
+  it('refuses a replayed signed POST whose request-id record ran alongside the key claim, and leaves no key behind', async () => {
+    const walletId = await activeWallet();
+    const path = `/v1/wallets/${walletId}/addresses`;
+    const rawBody = JSON.stringify({ asset: 'ETH', network: 'ethereum' });
+    const signed = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json' };
+    const first = await t.http.send('POST', path, { rawBody, headers: { ...signed, 'Idempotency-Key': 'replay-a' } });
+    expect(first.status).toBe(201);
+    // The same signed request again, as captured, and with another Idempotency-Key (the key is not signed).
+    for (const key of ['replay-a', 'replay-b']) {
+      const again = await t.http.send('POST', path, { rawBody, headers: { ...signed, 'Idempotency-Key': key } });
+      expect(again.status).toBe(401);
+      expect(again.body.error.message).toMatch(/already used/);
+    }
+    const keys = await t.dataSource.query(`SELECT key, completed_at IS NOT NULL AS completed FROM idempotency_keys WHERE organization_id = $1 ORDER BY key`, [creds.organizationId]);
+    expect(keys).toEqual([{ key: 'replay-a', completed: true }]); // replay-b was claimed alongside, then released
+    // Concurrent copies of one fresh signed request: never more than one runs, and no key stays locked.
+    const copy = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json', 'Idempotency-Key': 'replay-c' };
+    const copies = await Promise.all(Array.from({ length: 8 }, () => t.http.send('POST', path, { rawBody, headers: copy })));
+    const statuses = copies.map((c) => c.status);
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(1);
+    expect(statuses.every((s) => [201, 401, 409].includes(s))).toBe(true);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(7);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM addresses WHERE wallet_id = $1`, [walletId]);
+    expect(n).toBe(1 + statuses.filter((s) => s === 201).length);
+    const locked = await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE organization_id = $1 AND completed_at IS NULL`, [creds.organizationId]);
+    expect(locked).toEqual([]);
   });
 
   it('validates the body', async () => {

@@ -12,6 +12,12 @@ export interface Principal {
   walletsEnabled: boolean;
   /** The JWT's `csrf` claim; writes with a JWT must echo it in `X-CSRF-Token`. */
   csrf?: string;
+  /**
+   * An authentication check still running, which must pass before the request has any effect: the HMAC request-id
+   * record of a POST/PATCH that carries an Idempotency-Key, so that it shares its round trip with the key's claim.
+   * The idempotency interceptor (global) awaits it before the handler runs; it rejects with 401 for a replay.
+   */
+  pending?: Promise<void>;
 }
 
 /** The authenticated caller of this request. */

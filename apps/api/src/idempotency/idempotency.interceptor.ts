@@ -55,22 +55,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string; inlineCompletion?: InlineCompletion }>();
     const res = context.switchToHttp().getResponse<Response>();
-    if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
+    // An authentication check still running (Principal.pending) must pass before anything runs.
+    const pending = req.user?.pending;
+    const handle = () => (pending ? from(pending).pipe(switchMap(() => next.handle())) : next.handle());
+    if (req.method !== 'POST' && req.method !== 'PATCH') return handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
     const key = idempotencyKeyOf(req);
     if (!key) {
       if (required) throw new DomainError(ErrorCode.InvalidRequest, 'This route requires an Idempotency-Key header', { header: 'Idempotency-Key' });
-      return next.handle();
+      return handle();
     }
     const principal = req.user;
-    if (!principal) return next.handle(); // unauthenticated routes have no tenant to scope a key to
+    if (!principal) return handle(); // unauthenticated routes have no tenant to scope a key to
     const org = principal.organizationId;
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const params = canonical(req.params);
     const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
     const defaultStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
-    return from(this.keys.claim(org, key, fingerprint, req.method, req.path)).pipe(
+    return from(this.claimAfter(pending, org, key, fingerprint, req.method, req.path)).pipe(
       switchMap((claim) => {
         switch (claim.kind) {
           case 'replay':
@@ -115,5 +118,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
     );
+  }
+
+  /**
+   * The key's claim, made at the same time as the request's pending authentication check; if that check fails, a
+   * key this request claimed is released and the check's error (401) is the answer.
+   */
+  private async claimAfter(pending: Promise<void> | undefined, org: string, key: string, fingerprint: string, method: string, path: string) {
+    const claim = this.keys.claim(org, key, fingerprint, method, path);
+    if (!pending) return claim;
+    const [claimed, checked] = await Promise.allSettled([claim, pending]);
+    if (checked.status === 'rejected') {
+      if (claimed.status === 'fulfilled' && claimed.value.kind === 'claimed') await this.keys.release(org, key);
+      throw checked.reason;
+    }
+    if (claimed.status === 'rejected') throw claimed.reason;
+    return claimed.value;
   }
 }

@@ -63,7 +63,14 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
     if (!safeEqual(expected, signature.toLowerCase())) throw unauthorized('Invalid signature');
 
     // Recorded only after the signature checks out, so nobody can burn another client's request ids.
-    if (!(await this.requestIds.claim(active.key.id, requestId))) throw unauthorized('X-Request-ID was already used');
+    const fresh = this.requestIds.claim(active.key.id, requestId).then((ok) => {
+      if (!ok) throw unauthorized('X-Request-ID was already used');
+    });
+    // A write with an Idempotency-Key is claimed by the idempotency interceptor, which awaits this check alongside
+    // the claim (two statements at once instead of one after the other) and before the handler runs.
+    const deferred = (req.method === 'POST' || req.method === 'PATCH') && req.headers['idempotency-key'] !== undefined;
+    if (deferred) fresh.catch(() => undefined); // observed by the interceptor; a request refused before it has no effect
+    else await fresh;
 
     return {
       organizationId: active.organization.id,
@@ -71,6 +78,7 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
       scopes: new Set(active.key.scopes.filter(isScope)),
       method: 'hmac',
       walletsEnabled: active.organization.walletsEnabled,
+      ...(deferred ? { pending: fresh } : {}),
     };
   }
 }
