@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
-import { DomainError, ErrorCode, JobScheduler, Page, paginate } from '@app/common';
+import { DomainError, ErrorCode, JobScheduler, Page } from '@app/common';
 import { AppConfig } from '@app/config';
 import { isUniqueViolation, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
@@ -55,10 +55,7 @@ export class WalletsService implements OnModuleInit {
   }
 
   async list(principal: Principal, query: ListWalletsQueryDto): Promise<Page<WalletDto>> {
-    const qb = this.wallets.queryForOrg(principal.organizationId, 'w');
-    if (query.external_id !== undefined) qb.andWhere('w.external_id = :externalId', { externalId: query.external_id });
-    if (query.status !== undefined) qb.andWhere('w.status = :status', { status: query.status });
-    const { rows, nextCursor } = await paginate(qb, query);
+    const { rows, nextCursor } = await this.wallets.pageForOrg(principal.organizationId, { externalId: query.external_id, status: query.status }, query);
     const data = rows.map((w) => this.view(w));
     if (query.include_balances) await this.attachBalances(data);
     return { data, next_cursor: nextCursor };

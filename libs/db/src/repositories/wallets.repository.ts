@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { Wallet } from '../entities/wallet.entity';
 import { queryPrepared } from '../prepared';
 import { isUuid } from './tenant-scope';
@@ -65,7 +66,31 @@ export class WalletsRepository {
     return row ? toWallet(row) : null;
   }
 
-  queryForOrg(organizationId: string, alias = 'w'): SelectQueryBuilder<Wallet> {
-    return this.repo.createQueryBuilder(alias).where(`${alias}.organization_id = :organizationId`, { organizationId });
+  /**
+   * One page of an organization's wallets, newest first, with the keyset cursor of `paginate` (created_at, id of
+   * the last row seen): one prepared statement per combination of filters, rows mapped without the ORM.
+   */
+  async pageForOrg(
+    organizationId: string,
+    filters: { externalId?: string; status?: Wallet['status'] },
+    page: PageQueryDto,
+    defaultLimit = 20,
+  ): Promise<{ rows: Wallet[]; nextCursor: string | null }> {
+    const limit = page.limit ?? defaultLimit;
+    const values: unknown[] = [organizationId];
+    const where = ['organization_id = $1'];
+    if (filters.externalId !== undefined) where.push(`external_id = $${values.push(filters.externalId)}`);
+    if (filters.status !== undefined) where.push(`status = $${values.push(filters.status)}`);
+    if (page.cursor) {
+      where.push(`(created_at, id) < (SELECT c.created_at, c.id FROM wallets c WHERE c.id = $${values.push(decodeCursor(page.cursor))}::uuid)`);
+    }
+    const rows = await queryPrepared<WalletRow>(
+      this.repo.manager,
+      `SELECT ${COLUMNS} FROM wallets WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.push(limit + 1)}`,
+      values,
+    );
+    const hasMore = rows.length > limit;
+    const shown = (hasMore ? rows.slice(0, limit) : rows).map(toWallet);
+    return { rows: shown, nextCursor: hasMore ? encodeCursor(shown[shown.length - 1].id) : null };
   }
 }
