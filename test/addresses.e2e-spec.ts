@@ -128,6 +128,21 @@ describe('receive addresses', () => {
     }
     const keys = await t.dataSource.query(`SELECT key, completed_at IS NOT NULL AS completed FROM idempotency_keys WHERE organization_id = $1 ORDER BY key`, [creds.organizationId]);
     expect(keys).toEqual([{ key: 'replay-a', completed: true }]); // replay-b was claimed alongside, then released
+    // Another request's key whose lock is stale: a replay may not take it over (and then delete it).
+    const owner = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json', 'Idempotency-Key': 'stale-k' };
+    expect((await t.http.send('POST', path, { rawBody, headers: owner })).status).toBe(201);
+    await t.dataSource.query(
+      `UPDATE idempotency_keys SET completed_at = NULL, response_status = NULL, response_body = NULL, locked_at = now() - interval '1 hour'
+       WHERE organization_id = $1 AND key = 'stale-k'`,
+      [creds.organizationId],
+    );
+    const stale = await t.http.send('POST', path, { rawBody, headers: { ...signed, 'Idempotency-Key': 'stale-k' } });
+    expect(stale.status).toBe(401);
+    const [kept] = await t.dataSource.query(`SELECT locked_at < now() - interval '30 minutes' AS still_stale FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`, [
+      creds.organizationId,
+    ]);
+    expect(kept).toEqual({ still_stale: true });
+    await t.dataSource.query(`DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`, [creds.organizationId]);
     // Concurrent copies of one fresh signed request: never more than one runs, and no key stays locked.
     const copy = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json', 'Idempotency-Key': 'replay-c' };
     const copies = await Promise.all(Array.from({ length: 8 }, () => t.http.send('POST', path, { rawBody, headers: copy })));
@@ -136,7 +151,7 @@ describe('receive addresses', () => {
     expect(statuses.every((s) => [201, 401, 409].includes(s))).toBe(true);
     expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(7);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM addresses WHERE wallet_id = $1`, [walletId]);
-    expect(n).toBe(1 + statuses.filter((s) => s === 201).length);
+    expect(n).toBe(2 + statuses.filter((s) => s === 201).length); // the first request and the stale key's owner
     const locked = await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE organization_id = $1 AND completed_at IS NULL`, [creds.organizationId]);
     expect(locked).toEqual([]);
   });

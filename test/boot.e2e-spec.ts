@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { HttpClient } from '@app/testing';
+import { HttpClient, waitFor } from '@app/testing';
 import { freePort, MAIN, requireBuild, spawnNode } from './support/processes';
 
 /** The first of the two commands: `npm start` on a fresh machine, with no configuration at all. */
@@ -46,6 +46,14 @@ describe('the start command on embedded defaults (built app, child process)', ()
       expect(first.stdout().split(creds.api_secret).length - 1).toBeGreaterThanOrEqual(1);
       const tok = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
       expect(tok.status).toBe(200);
+      // A receive address from the built app: its key comes from the worker thread shipped in dist.
+      const api = http.as({ kind: 'hmac', creds: { organizationId: creds.organization_id, apiKeyId: creds.api_key_id, apiSecret: creds.api_secret } });
+      const wallet = await api.post('/v1/wallets', {});
+      expect(wallet.status).toBe(201);
+      await waitFor(async () => (await api.get(`/v1/wallets/${wallet.body.id}`)).body.status === 'active', 'wallet activation');
+      const address = await api.post(`/v1/wallets/${wallet.body.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
+      expect(address.status).toBe(201);
+      expect(address.body.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
       // The secret is printed on the banner only, never in a log line.
       const logLines = first.stdout().split('\n').filter((l) => l.startsWith('{'));
       expect(logLines.length).toBeGreaterThan(0);

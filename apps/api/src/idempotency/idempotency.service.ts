@@ -47,15 +47,20 @@ export class IdempotencyService implements OnModuleInit {
   private readonly claims = new MicroBatcher<NewKey, boolean>((keys) => this.insertKeys(keys));
   private readonly completions = new MicroBatcher<Completion, Error | null>((done) => this.storeResponses(done));
 
-  async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string): Promise<Claim> {
+  /**
+   * `beforeTakeover`, when given, must succeed before this request may take over another request's stale key (a
+   * request whose authentication is still being checked must not take a key it would then have to give back).
+   */
+  async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string, beforeTakeover?: Promise<void>): Promise<Claim> {
     if (await this.claims.submit({ organizationId, key, fingerprint, method, path })) return { kind: 'claimed' };
     const existing = await this.db.manager.findOneBy(IdempotencyKey, { organizationId, key });
-    if (!existing) return this.claim(organizationId, key, fingerprint, method, path); // released meanwhile: try again
+    if (!existing) return this.claim(organizationId, key, fingerprint, method, path, beforeTakeover); // released meanwhile: try again
     if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
     if (existing.completedAt) {
       return { kind: 'replay', status: existing.responseStatus ?? 200, body: existing.responseBody, headers: existing.responseHeaders ?? {} };
     }
     // The first request may have died: after the lock timeout, one retry takes the key over and runs.
+    await beforeTakeover;
     const taken = await this.db.query<unknown[]>(
       `WITH t AS (UPDATE idempotency_keys SET locked_at = now()
          WHERE organization_id = $1 AND key = $2 AND completed_at IS NULL AND locked_at < now() - make_interval(secs => $3) RETURNING 1)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HDKey } from '@scure/bip32';
 import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
@@ -44,7 +44,7 @@ export class KeyringNotInitialisedError extends Error {
  * for the signer, a private key that is used and dropped.
  */
 @Injectable()
-export class KeyringService implements OnModuleInit, OnModuleDestroy {
+export class KeyringService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Keyring');
   private root?: HDKey;
   /** Public-only account nodes: deriving a receive address needs no private key. */
@@ -72,7 +72,8 @@ export class KeyringService implements OnModuleInit, OnModuleDestroy {
     else if (this.options.requireSeed) throw new KeyringNotInitialisedError();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server closed (Nest calls this last), so that requests still in flight get their addresses. */
+  async onApplicationShutdown(): Promise<void> {
     await this.childKeys.close();
   }
 
