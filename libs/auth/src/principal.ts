@@ -13,18 +13,23 @@ export interface Principal {
   /** The JWT's `csrf` claim; writes with a JWT must echo it in `X-CSRF-Token`. */
   csrf?: string;
   /**
-   * An authentication check still running, which must pass before the request has any effect: the HMAC request-id
-   * record of a POST/PATCH that carries an Idempotency-Key, so that it shares its round trip with the key's claim.
-   * The idempotency interceptor (global) awaits it before the handler runs, and clears it once passed; it rejects
-   * with 401 for a replay. `CurrentPrincipal` refuses a principal whose check was not awaited (fails closed).
+   * The HMAC replay guard of a POST/PATCH that carries an Idempotency-Key, not yet recorded: the idempotency
+   * interceptor (global) records it in the key's claim statement (one round trip for both), answers 401 if it was
+   * used before, and clears it. `CurrentPrincipal` refuses a principal that still carries one (fails closed).
    */
-  pending?: Promise<void>;
+  requestId?: RequestIdRecord;
+}
+
+/** An HMAC (API key, X-Request-ID) pair, accepted once. */
+export interface RequestIdRecord {
+  apiKeyId: string;
+  requestId: string;
 }
 
 /** The authenticated caller of this request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const principal = ctx.switchToHttp().getRequest<{ user?: Principal }>().user;
   if (!principal) throw new Error('@CurrentPrincipal() used on a route without @Authenticated()');
-  if (principal.pending) throw new Error('the request reached its handler before its authentication check finished');
+  if (principal.requestId) throw new Error('the request reached its handler before its X-Request-ID was recorded');
   return principal;
 });

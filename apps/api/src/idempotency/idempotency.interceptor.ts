@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -47,8 +47,6 @@ function isFinal(status: number): boolean {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly logger = new Logger('Idempotency');
-
   constructor(
     private readonly keys: IdempotencyService,
     private readonly reflector: Reflector,
@@ -57,35 +55,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string; inlineCompletion?: InlineCompletion }>();
     const res = context.switchToHttp().getResponse<Response>();
-    // An authentication check still running (Principal.pending) must pass before anything runs.
-    const user = req.user;
-    const pending = user?.pending;
-    const handle = () =>
-      pending && user
-        ? from(pending).pipe(
-            switchMap(() => {
-              user.pending = undefined;
-              return next.handle();
-            }),
-          )
-        : next.handle();
-    if (req.method !== 'POST' && req.method !== 'PATCH') return handle();
+    if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
     const key = idempotencyKeyOf(req);
     if (!key) {
       if (required) throw new DomainError(ErrorCode.InvalidRequest, 'This route requires an Idempotency-Key header', { header: 'Idempotency-Key' });
-      return handle();
+      return next.handle();
     }
     const principal = req.user;
-    if (!principal) return handle(); // unauthenticated routes have no tenant to scope a key to
+    if (!principal) return next.handle(); // unauthenticated routes have no tenant to scope a key to
     const org = principal.organizationId;
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const params = canonical(req.params);
     const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
     const defaultStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
-    return from(this.claimAfter(principal, org, key, fingerprint, req.method, req.path)).pipe(
+    // A signed request's X-Request-ID is recorded by the claim's statement (Principal.requestId): one round trip.
+    return from(this.keys.claim(org, key, fingerprint, req.method, req.path, principal.requestId)).pipe(
       switchMap((claim) => {
+        if (claim.kind === 'request_id_reused') throw new DomainError(ErrorCode.Unauthorized, 'X-Request-ID was already used');
+        principal.requestId = undefined; // recorded: the handler may run (see CurrentPrincipal)
         switch (claim.kind) {
           case 'replay':
             throw new ReplayResponse(claim.status, claim.body, { ...claim.headers, [REPLAYED_HEADER]: 'true' });
@@ -129,26 +118,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
     );
-  }
-
-  /**
-   * The key's claim, made at the same time as the request's pending authentication check. A stale key of another
-   * request is taken over only once the check passed, so a key claimed here before the check failed is one this
-   * request created, and it is deleted again; the check's error (401) is the answer.
-   */
-  private async claimAfter(principal: Principal, org: string, key: string, fingerprint: string, method: string, path: string) {
-    const pending = principal.pending;
-    if (!pending) return this.keys.claim(org, key, fingerprint, method, path);
-    const [claimed, checked] = await Promise.allSettled([this.keys.claim(org, key, fingerprint, method, path, pending), pending]);
-    if (checked.status === 'rejected') {
-      if (claimed.status === 'fulfilled' && claimed.value.kind === 'claimed') {
-        // At worst the key stays locked until the lock timeout, as after a crash.
-        await this.keys.release(org, key).catch((e: unknown) => this.logger.error(`releasing an Idempotency-Key failed: ${String(e)}`));
-      }
-      throw checked.reason;
-    }
-    principal.pending = undefined; // checked: the handler may run (see CurrentPrincipal)
-    if (claimed.status === 'rejected') throw claimed.reason;
-    return claimed.value;
   }
 }

@@ -2,11 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobScheduler, MicroBatcher, SqlExpression, SqlParams } from '@app/common';
+import type { RequestIdRecord } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { IdempotencyKey, queryPrepared } from '@app/db';
 
 export type Claim =
   | { kind: 'claimed' }
+  | { kind: 'request_id_reused' }
   | { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> }
   | { kind: 'in_use' }
   | { kind: 'reused' };
@@ -17,6 +19,14 @@ interface NewKey {
   fingerprint: string;
   method: string;
   path: string;
+  /** An HMAC request id to record in the same statement; the key is claimed only if it was not used before. */
+  requestId?: RequestIdRecord;
+}
+
+interface Inserted {
+  /** False when the request id was used before (then nothing was claimed). */
+  fresh: boolean;
+  created: boolean;
 }
 
 interface Completion {
@@ -44,23 +54,24 @@ export class IdempotencyService implements OnModuleInit {
   }
 
   /** Atomic claims of concurrent requests share one INSERT (see MicroBatcher). */
-  private readonly claims = new MicroBatcher<NewKey, boolean>((keys) => this.insertKeys(keys));
+  private readonly claims = new MicroBatcher<NewKey, Inserted>((keys) => this.insertKeys(keys));
   private readonly completions = new MicroBatcher<Completion, Error | null>((done) => this.storeResponses(done));
 
   /**
-   * `beforeTakeover`, when given, must succeed before this request may take over another request's stale key (a
-   * request whose authentication is still being checked must not take a key it would then have to give back).
+   * With `requestId` (an HMAC request whose X-Request-ID is not recorded yet), the request id is recorded by the same
+   * statement, and a used one claims nothing ('request_id_reused': the caller answers 401).
    */
-  async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string, beforeTakeover?: Promise<void>): Promise<Claim> {
-    if (await this.claims.submit({ organizationId, key, fingerprint, method, path })) return { kind: 'claimed' };
+  async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string, requestId?: RequestIdRecord): Promise<Claim> {
+    const { fresh, created } = await this.claims.submit({ organizationId, key, fingerprint, method, path, requestId });
+    if (!fresh) return { kind: 'request_id_reused' };
+    if (created) return { kind: 'claimed' };
     const existing = await this.db.manager.findOneBy(IdempotencyKey, { organizationId, key });
-    if (!existing) return this.claim(organizationId, key, fingerprint, method, path, beforeTakeover); // released meanwhile: try again
+    if (!existing) return this.claim(organizationId, key, fingerprint, method, path); // released meanwhile: try again
     if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
     if (existing.completedAt) {
       return { kind: 'replay', status: existing.responseStatus ?? 200, body: existing.responseBody, headers: existing.responseHeaders ?? {} };
     }
     // The first request may have died: after the lock timeout, one retry takes the key over and runs.
-    await beforeTakeover;
     const taken = await this.db.query<unknown[]>(
       `WITH t AS (UPDATE idempotency_keys SET locked_at = now()
          WHERE organization_id = $1 AND key = $2 AND completed_at IS NULL AND locked_at < now() - make_interval(secs => $3) RETURNING 1)
@@ -95,23 +106,55 @@ export class IdempotencyService implements OnModuleInit {
        WHERE organization_id = ${sql.add(organizationId, 'uuid')} AND key = ${sql.add(key, 'text')} AND EXISTS (SELECT 1 FROM ${after}) RETURNING 1)`;
   }
 
-  /** One INSERT for a batch of claims; true for each key this batch created (a repeated key: its first only). */
-  private async insertKeys(keys: NewKey[]): Promise<boolean[]> {
-    const rows = await queryPrepared<{ organization_id: string; key: string }>(
+  /**
+   * One statement for a batch of claims. The HMAC request ids among them are recorded first, and a key is inserted
+   * only for an item without a request id or whose request id was new. Per item: `fresh` (its request id, if any, was
+   * not used before; of equal ones in a batch, the first only) and `created` (this item inserted its key; of a key
+   * repeated in a batch, the first fresh item only).
+   */
+  private async insertKeys(keys: NewKey[]): Promise<Inserted[]> {
+    const pair = (apiKeyId: string, requestId: string) => `${apiKeyId}\n${requestId}`;
+    const pairs = new Set<string>();
+    // A request id repeated within the batch is a replay of the first: it is not sent, and claims nothing.
+    const repeated = keys.map((k) => {
+      if (!k.requestId) return false;
+      const p = pair(k.requestId.apiKeyId, k.requestId.requestId);
+      if (pairs.has(p)) return true;
+      pairs.add(p);
+      return false;
+    });
+    const sent = keys.filter((_, i) => !repeated[i]);
+    const rows = await queryPrepared<{ kind: 'request' | 'key'; a: string; b: string }>(
       this.db,
-      `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at)
-       SELECT o, k, f, m, p, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(o, k, f, m, p)
-       ON CONFLICT (organization_id, key) DO NOTHING RETURNING organization_id, key`,
-      [keys.map((k) => k.organizationId), keys.map((k) => k.key), keys.map((k) => k.fingerprint), keys.map((k) => k.method), keys.map((k) => k.path)],
+      `WITH x AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(o, k, f, m, p, a, r)),
+       rid AS (INSERT INTO auth_request_ids (api_key_id, request_id) SELECT a, r FROM x WHERE a IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING api_key_id, request_id),
+       ins AS (INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at)
+         SELECT o, k, f, m, p, now() FROM x WHERE a IS NULL OR EXISTS (SELECT 1 FROM rid WHERE rid.api_key_id = x.a AND rid.request_id = x.r)
+         ON CONFLICT (organization_id, key) DO NOTHING RETURNING organization_id, key)
+       SELECT 'request' AS kind, api_key_id AS a, request_id AS b FROM rid
+       UNION ALL SELECT 'key', organization_id::text, key FROM ins`,
+      [
+        sent.map((k) => k.organizationId),
+        sent.map((k) => k.key),
+        sent.map((k) => k.fingerprint),
+        sent.map((k) => k.method),
+        sent.map((k) => k.path),
+        sent.map((k) => k.requestId?.apiKeyId ?? null),
+        sent.map((k) => k.requestId?.requestId ?? null),
+      ],
     );
+    const recorded = new Set(rows.filter((r) => r.kind === 'request').map((r) => pair(r.a, r.b)));
     const id = (organizationId: string, key: string) => `${organizationId}\n${key}`;
-    const created = new Set(rows.map((r) => id(r.organization_id, r.key)));
+    const created = new Set(rows.filter((r) => r.kind === 'key').map((r) => id(r.a, r.b)));
     const seen = new Set<string>();
-    return keys.map((k) => {
-      const i = id(k.organizationId, k.key);
-      const mine = created.has(i) && !seen.has(i);
-      seen.add(i);
-      return mine;
+    return keys.map((k, i) => {
+      const fresh = !k.requestId || (!repeated[i] && recorded.has(pair(k.requestId.apiKeyId, k.requestId.requestId)));
+      if (!fresh) return { fresh, created: false };
+      const key = id(k.organizationId, k.key);
+      const mine = created.has(key) && !seen.has(key);
+      seen.add(key);
+      return { fresh, created: mine };
     });
   }
 

@@ -62,15 +62,11 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
     );
     if (!safeEqual(expected, signature.toLowerCase())) throw unauthorized('Invalid signature');
 
-    // Recorded only after the signature checks out, so nobody can burn another client's request ids.
-    const fresh = this.requestIds.claim(active.key.id, requestId).then((ok) => {
-      if (!ok) throw unauthorized('X-Request-ID was already used');
-    });
-    // A write with an Idempotency-Key is claimed by the idempotency interceptor, which awaits this check alongside
-    // the claim (two statements at once instead of one after the other) and before the handler runs.
+    // Recorded only after the signature checks out, so nobody can burn another client's request ids. A write with an
+    // Idempotency-Key has it recorded by the key's claim, in the same statement, before the handler runs
+    // (Principal.requestId); a request refused before that point has no effect.
     const deferred = (req.method === 'POST' || req.method === 'PATCH') && req.headers['idempotency-key'] !== undefined;
-    if (deferred) fresh.catch(() => undefined); // observed by the interceptor; a request refused before it has no effect
-    else await fresh;
+    if (!deferred && !(await this.requestIds.claim(active.key.id, requestId))) throw unauthorized('X-Request-ID was already used');
 
     return {
       organizationId: active.organization.id,
@@ -78,7 +74,7 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
       scopes: new Set(active.key.scopes.filter(isScope)),
       method: 'hmac',
       walletsEnabled: active.organization.walletsEnabled,
-      ...(deferred ? { pending: fresh } : {}),
+      ...(deferred ? { requestId: { apiKeyId: active.key.id, requestId } } : {}),
     };
   }
 }
