@@ -59,6 +59,13 @@ const MAX_GROUP = 32;
 /** Statements of one wallet's lane running at once. */
 const LANE_STATEMENTS = 2;
 
+/**
+ * Group statement texts prepared per process. A group's text varies with its size and its accounts; a hot wallet
+ * sending to a few destinations reuses a few dozen texts, and parsing and planning one costs about as much as
+ * running it. Beyond this many (each is a cached plan in every pooled connection), groups run unprepared.
+ */
+const PREPARED_GROUP_TEXTS = 64;
+
 interface Lane {
   running: number;
   waiting: Queued[];
@@ -95,6 +102,8 @@ function atIndex(e: unknown, index: number | undefined): unknown {
 export class TransfersService {
   /** Per wallet lane: its running statements and the sends waiting for them (see `send`). */
   private readonly lanes = new Map<string, Lane>();
+  /** Group statement texts prepared so far (see PREPARED_GROUP_TEXTS). */
+  private readonly preparedGroups = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -465,9 +474,16 @@ export class TransfersService {
       SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
         ARRAY[${stored.map((c, i) => (c ? `EXISTS (SELECT 1 FROM idem${i})` : 'false')).join(', ')}] AS stored`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
-    // A group's text varies with its size and its accounts: prepared only for a single send.
-    const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values, { prepare: sends.length === 1 });
+    const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values, { prepare: this.preparable(statement, sends.length) });
     return result.sent ? { views, headers, stored: result.stored } : 'not-sent';
+  }
+
+  /** A single send's statement always; a group's while fewer than PREPARED_GROUP_TEXTS group texts were prepared. */
+  private preparable(statement: string, sends: number): boolean {
+    if (sends === 1 || this.preparedGroups.has(statement)) return true;
+    if (this.preparedGroups.size >= PREPARED_GROUP_TEXTS) return false;
+    this.preparedGroups.add(statement);
+    return true;
   }
 
   private eventItems(plan: Plan, asset: Asset): Array<{ type: EventType; data: Record<string, unknown> }> {
