@@ -156,6 +156,42 @@ describe('transfers on the devnet', () => {
     }
   });
 
+  it('writes concurrent internal sends from different wallets of an organization together, balances exact', async () => {
+    // A ring: each wallet sends to the next, so a wallet's row is debited by its own sends and credited by another's.
+    const ring: string[] = [];
+    for (let i = 0; i < 4; i++) ring.push((await fundedWallet(api, 'USDC', 'ethereum', '10')).walletId);
+    for (const [i, from] of ring.entries()) {
+      expect((await send(from, { asset: 'USDC', network: 'ethereum', amount: '1', destination: { type: 'wallet', id: ring[(i + 1) % 4] } })).status).toBe(201);
+    }
+    const statementsOf = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS sends, count(DISTINCT l.created_at)::int AS statements
+           FROM ledger_transfers l JOIN ledger_accounts d ON d.id = l.debit_account_id
+           WHERE d.wallet_id = ANY($1::uuid[]) AND l.reference LIKE 'internal:%'`,
+          [ring],
+        )
+      )[0] as { sends: number; statements: number };
+    const before = await statementsOf();
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => send(ring[i % 4], { asset: 'USDC', network: 'ethereum', amount: '0.5', destination: { type: 'wallet', id: ring[(i + 1) % 4] } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(24).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(24);
+    const after = await statementsOf();
+    expect(after.sends - before.sends).toBe(24);
+    expect(after.statements - before.statements).toBeLessThan(24);
+    // Some statement carried sends of several source wallets.
+    const [{ mixed }] = await t.dataSource.query(
+      `SELECT count(*)::int AS mixed FROM (SELECT l.created_at FROM ledger_transfers l JOIN ledger_accounts d ON d.id = l.debit_account_id
+         WHERE d.wallet_id = ANY($1::uuid[]) AND l.reference LIKE 'internal:%' GROUP BY l.created_at HAVING count(DISTINCT d.wallet_id) > 1) g`,
+      [ring],
+    );
+    expect(mixed).toBeGreaterThan(0);
+    // Every wallet sent 6 x 0.5 and received 6 x 0.5 (plus the setup's 1 in, 1 out): each is back at 10.
+    for (const w of ring) expect((await assetBalance(api, w, 'ethereum', 'USDC')).available).toBe('10');
+  });
+
   it('moves funds between two wallets of the organization instantly, off-chain', async () => {
     const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '20');
     const b = await activeWallet(api);

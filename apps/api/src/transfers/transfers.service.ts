@@ -344,15 +344,17 @@ export class TransfersService {
   }
 
   /**
-   * Sends from one wallet (same organization, network, asset and kind) go through one lane per process: while two
-   * of its statements run, the next sends wait here, and then go together as one statement (`write`), which takes
-   * the wallet's ledger row once for the whole group instead of once per send. A group that cannot go through as a
-   * whole (one of them overdraws, repeats a business key, or names a wallet that is not active) wrote nothing, and
-   * its sends then run one by one, each with its own answer, exactly as if they had come alone.
+   * Sends go through one lane per process: internal sends per organization (network and asset), on-chain sends per
+   * wallet. While two of a lane's statements run, the next sends wait here, and then go together as one statement
+   * (`write`), which takes each ledger row once for the whole group instead of once per send. Internal sends of one
+   * organization share a lane because they lock each other's rows (a wallet is debited by its own sends and credited
+   * by others'). A group that cannot go through as a whole (its sums overdraw a wallet, a send repeats a business
+   * key, or names a wallet that is not active) wrote nothing, and its sends then run one by one, each with its own
+   * answer, exactly as if they had come alone.
    */
   private send(send: Send): Promise<TransactionView> {
     const { principal, walletId, asset, item } = send;
-    const key = `${principal.organizationId}|${walletId}|${asset.network.key}|${asset.symbol}|${item.type === 'wallet' ? 'posted' : 'pending'}`;
+    const key = `${principal.organizationId}|${item.type === 'wallet' ? '*' : walletId}|${asset.network.key}|${asset.symbol}|${item.type === 'wallet' ? 'posted' : 'pending'}`;
     return new Promise<TransactionView>((resolve, reject) => {
       let lane = this.lanes.get(key);
       if (!lane) this.lanes.set(key, (lane = { running: 0, waiting: [] }));
@@ -445,7 +447,7 @@ export class TransfersService {
   }
 
   /**
-   * Sends from one wallet as one statement, which is its own transaction: the check that the source and any internal
+   * Sends of one lane as one statement, which is its own transaction: the check that the source and any internal
    * destination wallets are the organization's and active, the transaction rows, the ledger entries and the balance
    * updates (each account once), the events and their deliveries, and each request's stored Idempotency-Key
    * response. There is no read before it nor BEGIN/COMMIT round trip, and nothing waits on the application while the
@@ -454,10 +456,10 @@ export class TransfersService {
    * 'no-account' when a ledger account does not exist yet (nothing run).
    */
   private async write(sends: Send[]): Promise<Written | 'no-account' | 'not-sent'> {
-    const [{ principal, walletId, asset }] = sends;
+    const [{ principal, asset }] = sends;
     const org = principal.organizationId;
-    const plans = sends.map((s) => this.plan(principal, walletId, asset, [s.item], s.extras));
-    const ids = [...new Set([walletId, ...sends.flatMap((s) => (s.item.type === 'wallet' ? [s.item.walletId!] : []))])];
+    const plans = sends.map((s) => this.plan(principal, s.walletId, asset, [s.item], s.extras));
+    const ids = [...new Set(sends.flatMap((s) => [s.walletId, ...(s.item.type === 'wallet' ? [s.item.walletId!] : [])]))];
     const sql = new SqlParams();
     // The rows first, and only if the wallets are fine: a repeated business key fails the statement on its unique
     // index before any balance is touched.
