@@ -192,6 +192,22 @@ describe('transfers on the devnet', () => {
     for (const w of ring) expect((await assetBalance(api, w, 'ethereum', 'USDC')).available).toBe('10');
   });
 
+  it('never lets concurrent sends pay for each other: two wallets sending each other more than they hold both fail', async () => {
+    const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '1');
+    const { walletId: b } = await fundedWallet(api, 'USDC', 'ethereum', '1');
+    // Alone, each is an overdraft; summed per wallet in one statement, each pair nets to zero.
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send(i % 2 ? b : a, { asset: 'USDC', network: 'ethereum', amount: '1.5', destination: { type: 'wallet', id: i % 2 ? a : b } }),
+      ),
+    );
+    expect(results.map((r) => [r.status, r.body.error?.code])).toEqual(Array(12).fill([422, 'insufficient_funds']));
+    for (const w of [a, b]) expect((await assetBalance(api, w, 'ethereum', 'USDC')).available).toBe('1');
+    // Each answer is its own request's.
+    const ok = await Promise.all([a, b].map((from, i) => send(from, { asset: 'USDC', network: 'ethereum', amount: '0.25', destination: { type: 'wallet', id: i ? a : b } })));
+    expect(ok.map((r) => [r.status, r.body.wallet_id, r.body.destination.wallet_id])).toEqual([[201, a, b], [201, b, a]]);
+  });
+
   it('moves funds between two wallets of the organization instantly, off-chain', async () => {
     const { walletId: a } = await fundedWallet(api, 'USDC', 'ethereum', '20');
     const b = await activeWallet(api);

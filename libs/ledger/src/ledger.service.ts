@@ -165,6 +165,12 @@ export class LedgerService {
       change(debitId, phase === 'posted' ? 'debits_posted' : 'debits_pending', input.amount);
       change(creditId, phase === 'posted' ? 'credits_posted' : 'credits_pending', input.amount);
     }
+    // The balance CHECKs see each account after all of the statement: an account credited in it could spend what the
+    // same statement gives it (two wallets at zero sending each other 100 would both pass). Callers group transfers
+    // so that this never happens; refuse it here too.
+    for (const [account, columns] of changes) {
+      if (columns.size > 1) throw new Error(`ledger account ${account} is both debited and credited in one statement`);
+    }
     const accounts = [...changes.keys()].sort();
     const ctes = accounts.map((account, i) => {
       const gate = i > 0 ? `${prefix}_u${i - 1}` : after;

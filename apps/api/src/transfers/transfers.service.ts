@@ -46,6 +46,33 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
+/**
+ * The next group of a lane's waiting sends, in arrival order: at most MAX_GROUP, and no wallet both sending and
+ * receiving in it; the others stay for a later group. The ledger's balance checks see each account after the whole
+ * statement, so a wallet credited in the group could otherwise spend what the group gives it (two wallets at zero
+ * sending each other 100 would both go through). Without such a wallet every debited account only goes down, and
+ * the group is valid in any order.
+ */
+function takeGroup(waiting: Queued[]): Queued[] {
+  const sources = new Set<string>();
+  const destinations = new Set<string>();
+  const group: Queued[] = [];
+  const rest: Queued[] = [];
+  for (const q of waiting) {
+    const from = q.send.walletId;
+    const to = q.send.item.type === 'wallet' ? q.send.item.walletId : null;
+    if (group.length < MAX_GROUP && !destinations.has(from) && (to === null || !sources.has(to))) {
+      group.push(q);
+      sources.add(from);
+      if (to !== null) destinations.add(to);
+    } else {
+      rest.push(q);
+    }
+  }
+  waiting.splice(0, waiting.length, ...rest);
+  return group;
+}
+
 /** What a statement of sends wrote: per send, its view, its Location and whether its idempotent reply was stored. */
 interface Written {
   views: TransactionView[];
@@ -373,7 +400,7 @@ export class TransfersService {
       if (lane.running === 0) this.lanes.delete(key);
       return;
     }
-    const group = lane.waiting.splice(0, MAX_GROUP);
+    const group = takeGroup(lane.waiting);
     lane.running++;
     void (group.length === 1 ? settle(group[0], () => this.executeOne(group[0].send)) : this.executeGroup(group)).finally(() => {
       lane.running--;
