@@ -424,8 +424,10 @@ export class TransfersService {
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
     }
     if (!written) {
-      // Nothing of the group was written: each send on its own says what is wrong with it (or goes through).
-      for (const q of group) await settle(q, () => this.executeOne(q.send));
+      // Nothing of the group was written: each send on its own says what is wrong with it (or goes through). They run
+      // at once, each its own statement (accounts locked in id order), so that one wallet's failing sends do not hold
+      // up the others of the organization's lane.
+      await Promise.all(group.map((q) => settle(q, () => this.executeOne(q.send))));
       return;
     }
     for (const [i, q] of group.entries()) {
