@@ -47,10 +47,11 @@ export class KeyringNotInitialisedError extends Error {
 export class KeyringService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Keyring');
   private root?: HDKey;
-  /** Public-only account nodes: deriving a receive address needs no private key. */
-  private readonly accounts = new Map<string, HDKey>();
-  /** The same nodes' extended public keys, for the worker thread that derives receive addresses. */
-  private readonly accountXpubs = new Map<string, string>();
+  /**
+   * Public-only account nodes (deriving a receive address needs no private key), with their extended public keys for
+   * the worker thread that derives receive addresses.
+   */
+  private readonly accounts = new Map<string, { node: HDKey; xpub: string }>();
   private readonly childKeys = new ChildKeys();
   /** Child keys derived ahead of their request, by `${xpub}/${index}` (oldest first). */
   private readonly early = new Map<string, Promise<Uint8Array>>();
@@ -103,7 +104,7 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
 
   /** The address at `index` of the organization's account on a network's chain family. */
   address(network: Network, account: number, index: number): string {
-    const node = this.accountNode(network, account).deriveChild(index);
+    const node = this.accountNode(network, account).node.deriveChild(index);
     if (!node.publicKey) throw new Error('derivation produced no public key');
     return addressOf(node.publicKey, network);
   }
@@ -114,9 +115,7 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
    * expects to ask for next: their keys are derived now, while this request and the next go on.
    */
   async receiveAddress(network: Network, account: number, index: number, ahead: readonly number[] = []): Promise<string> {
-    const path = accountPath(network, account);
-    let xpub = this.accountXpubs.get(path);
-    if (!xpub) this.accountXpubs.set(path, (xpub = this.accountNode(network, account).publicExtendedKey));
+    const { xpub } = this.accountNode(network, account);
     for (const i of ahead) this.deriveEarly(xpub, i);
     const key = `${xpub}/${index}`;
     const early = this.early.get(key);
@@ -141,15 +140,15 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
     return node.privateKey;
   }
 
-  private accountNode(network: Network, account: number): HDKey {
+  private accountNode(network: Network, account: number): { node: HDKey; xpub: string } {
     const path = accountPath(network, account);
-    let node = this.accounts.get(path);
-    if (!node) {
-      const derived = this.requireRoot().derive(path);
-      node = HDKey.fromExtendedKey(derived.publicExtendedKey);
-      this.accounts.set(path, node);
+    let cached = this.accounts.get(path);
+    if (!cached) {
+      const xpub = this.requireRoot().derive(path).publicExtendedKey;
+      cached = { node: HDKey.fromExtendedKey(xpub), xpub };
+      this.accounts.set(path, cached);
     }
-    return node;
+    return cached;
   }
 
   private requireRoot(): HDKey {
