@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getAddress } from 'viem';
 import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, signHeaders, TestApp } from '@app/testing';
-import { IdempotencyService } from '../apps/api/src/idempotency/idempotency.service';
+import { CLAIM_STATEMENT, IdempotencyService } from '../apps/api/src/idempotency/idempotency.service';
 import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil } from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
@@ -207,5 +207,27 @@ describe('Idempotency-Key', () => {
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect(b.body.id).toBe(a.body.id);
     expect((await api.get('/v1/wallets')).body.data).toHaveLength(1);
+  });
+
+  it("commits a claim without waiting for its WAL flush, and leaves the connection's own setting alone", async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const setting = async () => ((await runner.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>)[0].synchronous_commit;
+      const claim = (key: string) => runner.query(CLAIM_STATEMENT, [[creds.organizationId], [key], ['f'], ['POST'], ['/v1/x'], [null], [null]]);
+      await runner.query('SET synchronous_commit = on');
+      // Inside a transaction the claim's setting holds until that transaction ends.
+      await runner.startTransaction();
+      expect(await claim(newKey())).toHaveLength(1);
+      expect(await setting()).toBe('off');
+      await runner.rollbackTransaction();
+      expect(await setting()).toBe('on');
+      // On its own (as the service runs it) the claim is its own transaction: the connection is back to its setting.
+      const key = newKey();
+      expect(await claim(key)).toEqual([{ kind: 'key', a: creds.organizationId, b: key }]);
+      expect(await setting()).toBe('on');
+    } finally {
+      await runner.release();
+    }
   });
 });
