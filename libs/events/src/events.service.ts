@@ -44,9 +44,8 @@ export class EventsService {
   }
 
   /**
-   * The same writes as CTEs (`<prefix>_events`, `<prefix>_deliveries`, each returning its ids so that the statement
-   * can make them run at a point of its choosing) of a larger statement, which is then the transaction they commit
-   * with; with `after`, only if that CTE returned a row.
+   * The same writes as CTEs (`<prefix>_events`, `<prefix>_deliveries`) of a larger statement, which is then the
+   * transaction they commit with; with `after`, only if that CTE returned a row.
    */
   ctes(
     sql: SqlParams,
@@ -81,7 +80,6 @@ export class EventsService {
            SELECT gen_random_uuid(), e.organization_id, e.id, ev.id, 'pending', now()
            FROM webhook_endpoints e JOIN ${prefix}_events ev ON cardinality(e.events) = 0 OR ev.type = ANY(e.events)
            WHERE e.organization_id = ${org} AND e.enabled AND e.deleted_at IS NULL AND (${only} IS NULL OR e.id = ${only})
-           RETURNING id
          )`,
       ],
     };

@@ -499,16 +499,11 @@ export class TransfersService {
     const views = plans.map((p) => this.view(p.out[0]));
     const headers = views.map((v) => ({ Location: transactionLocation(v.id) }));
     const events = this.events.ctes(sql, org, plans.flatMap((p) => this.eventItems(p, asset)), 'ev', undefined, 'txs');
-    const stored = sends.map((s, i) => (s.inline ? s.inline.cte(sql, `idem${i}`, views[i], headers[i], 'txs') : undefined));
-    // The columns run the CTEs in this order (each scalar subquery when its column is reached): the rows, the events
-    // and their deliveries, the stored replies, and only then the balance updates. A balance row stays locked from
-    // its update to the commit, and the sends of a hot wallet queue on it, so everything that does not need it is
-    // done before it is taken. `entry` fails the statement (22012) if the rows went in but not every ledger entry
-    // was written; any failure undoes all of it, the replies included.
-    const statement = `WITH ${[rows, ...events.ctes, ...stored.filter((c) => c !== undefined), ...ledger.ctes].join(',\n')}
-      SELECT (SELECT count(*) FROM txs) > 0 AS sent, (SELECT count(*) FROM ev_events) AS events, (SELECT count(*) FROM ev_deliveries) AS deliveries,
-        ARRAY[${stored.map((c, i) => (c ? `EXISTS (SELECT 1 FROM idem${i})` : 'false')).join(', ')}] AS stored,
-        CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry`;
+    const stored = sends.map((s, i) => (s.inline ? s.inline.cte(sql, `idem${i}`, views[i], headers[i], 'ledger_entry') : undefined));
+    // `entry` fails the statement (22012) if the rows went in but not every ledger entry was written.
+    const statement = `WITH ${[rows, ...ledger.ctes, ...events.ctes, ...stored.filter((c) => c !== undefined)].join(',\n')}
+      SELECT EXISTS (SELECT 1 FROM txs) AS sent, CASE WHEN EXISTS (SELECT 1 FROM txs) THEN ${ledger.entryCheck} END AS entry,
+        ARRAY[${stored.map((c, i) => (c ? `EXISTS (SELECT 1 FROM idem${i})` : 'false')).join(', ')}] AS stored`;
     this.faults.check('transfer.before_commit'); // the statement is the commit: nothing is written before it
     const [result] = await queryPrepared<{ sent: boolean; stored: boolean[] }>(this.db, statement, sql.values, { prepare: this.preparable(statement, sends.length) });
     return result.sent ? { views, headers, stored: result.stored } : 'not-sent';
