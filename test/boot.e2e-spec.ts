@@ -54,6 +54,23 @@ describe('the start command on embedded defaults (built app, child process)', ()
       const address = await api.post(`/v1/wallets/${wallet.body.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
       expect(address.status).toBe(201);
       expect(address.body.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+      // The embedded server is durable (unlike the test suite's own server), and makes WAL segments without zero-filling.
+      const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+      const db = new Client({ host: '127.0.0.1', port: info.port, user: 'postgres', password: info.password, database: 'wallets' });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{ name: string; setting: string }>(
+          `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_init_zero') ORDER BY name`,
+        );
+        expect(rows).toEqual([
+          { name: 'fsync', setting: 'on' },
+          { name: 'full_page_writes', setting: 'on' },
+          { name: 'synchronous_commit', setting: 'on' },
+          { name: 'wal_init_zero', setting: 'off' },
+        ]);
+      } finally {
+        await db.end();
+      }
       // The secret is printed on the banner only, never in a log line.
       const logLines = first.stdout().split('\n').filter((l) => l.startsWith('{'));
       expect(logLines.length).toBeGreaterThan(0);
