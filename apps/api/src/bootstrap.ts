@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { ExpressHttpAdapter } from './http-adapter';
 import { createLogger, NestPinoLogger, requestLogging } from './logging';
 import { setupSwagger } from './swagger/swagger';
 
@@ -20,7 +21,7 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const logger = createLogger(config, options.logStream);
   // Body parsers are added below, after the request id: a body the parser refuses is logged with its id too.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), new ExpressHttpAdapter(), {
     rawBody: true,
     bodyParser: false,
     logger: new NestPinoLogger(logger),
