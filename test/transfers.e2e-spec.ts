@@ -188,6 +188,15 @@ describe('transfers on the devnet', () => {
       [ring],
     );
     expect(mixed).toBeGreaterThan(0);
+    // And some statement both debited and credited one wallet (each held enough before it for its own sends).
+    const [{ both }] = await t.dataSource.query(
+      `WITH s AS (SELECT l.created_at AS statement, d.wallet_id AS debited, c.wallet_id AS credited FROM ledger_transfers l
+         JOIN ledger_accounts d ON d.id = l.debit_account_id JOIN ledger_accounts c ON c.id = l.credit_account_id
+         WHERE d.wallet_id = ANY($1::uuid[]) AND l.reference LIKE 'internal:%')
+       SELECT count(DISTINCT a.statement)::int AS both FROM s a JOIN s b ON b.statement = a.statement AND b.credited = a.debited`,
+      [ring],
+    );
+    expect(both).toBeGreaterThan(0);
     // Every wallet sent 6 x 0.5 and received 6 x 0.5 (plus the setup's 1 in, 1 out): each is back at 10.
     for (const w of ring) expect((await assetBalance(api, w, 'ethereum', 'USDC')).available).toBe('10');
   });

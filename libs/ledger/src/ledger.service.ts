@@ -165,18 +165,22 @@ export class LedgerService {
       change(debitId, phase === 'posted' ? 'debits_posted' : 'debits_pending', input.amount);
       change(creditId, phase === 'posted' ? 'credits_posted' : 'credits_pending', input.amount);
     }
-    // The balance CHECKs see each account after all of the statement: an account credited in it could spend what the
-    // same statement gives it (two wallets at zero sending each other 100 would both pass). Callers group transfers
-    // so that this never happens; refuse it here too.
-    for (const [account, columns] of changes) {
-      if (columns.size > 1) throw new Error(`ledger account ${account} is both debited and credited in one statement`);
-    }
+    // The balance CHECKs see each account after all of the statement, so an account credited in it could spend what
+    // the same statement gives it (two wallets at zero sending each other 100 would both pass). An account that is
+    // both debited and credited is therefore updated only if what it had before the statement covers its debits
+    // alone, as if every debit came before every credit; otherwise it returns no row, nothing after it runs, no entry
+    // is written, and `entryCheck` fails the statement.
     const accounts = [...changes.keys()].sort();
     const ctes = accounts.map((account, i) => {
       const gate = i > 0 ? `${prefix}_u${i - 1}` : after;
-      const set = [...changes.get(account)!].map(([column, amount]) => `${column} = ${column} + ${sql.add(amount.toString(), 'numeric')}`).join(', ');
+      const columns = changes.get(account)!;
+      const set = [...columns].map(([column, amount]) => `${column} = ${column} + ${sql.add(amount.toString(), 'numeric')}`).join(', ');
+      const debits = (columns.get('debits_posted') ?? 0n) + (columns.get('debits_pending') ?? 0n);
+      const credited = columns.has('credits_posted') || columns.has('credits_pending');
+      const covered =
+        credited && debits > 0n ? ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= ${sql.add(debits.toString(), 'numeric')})` : '';
       return `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${set}, updated_at = now()
-         WHERE id = ${sql.add(account, 'uuid')}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
+         WHERE id = ${sql.add(account, 'uuid')}${covered}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
     });
     const entries = transfers.map((t) => ({
       id: t.id, transaction_id: t.transactionId, organization_id: t.organizationId, debit_account_id: t.debitAccountId, credit_account_id: t.creditAccountId,

@@ -47,30 +47,12 @@ interface Queued {
 }
 
 /**
- * The next group of a lane's waiting sends, in arrival order: at most MAX_GROUP, and no wallet both sending and
- * receiving in it; the others stay for a later group. The ledger's balance checks see each account after the whole
- * statement, so a wallet credited in the group could otherwise spend what the group gives it (two wallets at zero
- * sending each other 100 would both go through). Without such a wallet every debited account only goes down, and
- * the group is valid in any order.
+ * The next group of a lane's waiting sends: the first MAX_GROUP in arrival order; the others stay for a later group.
+ * A wallet may both send and receive in a group: the ledger then updates its account only if what it had before
+ * covers its debits alone (see `LedgerService.ctes`), so a credit in the group never pays for a debit of the group.
  */
 function takeGroup(waiting: Queued[]): Queued[] {
-  const sources = new Set<string>();
-  const destinations = new Set<string>();
-  const group: Queued[] = [];
-  const rest: Queued[] = [];
-  for (const q of waiting) {
-    const from = q.send.walletId;
-    const to = q.send.item.type === 'wallet' ? q.send.item.walletId : null;
-    if (group.length < MAX_GROUP && !destinations.has(from) && (to === null || !sources.has(to))) {
-      group.push(q);
-      sources.add(from);
-      if (to !== null) destinations.add(to);
-    } else {
-      rest.push(q);
-    }
-  }
-  waiting.splice(0, waiting.length, ...rest);
-  return group;
+  return waiting.splice(0, MAX_GROUP);
 }
 
 /** What a statement of sends wrote: per send, its view, its Location and whether its idempotent reply was stored. */
@@ -421,6 +403,8 @@ export class TransfersService {
         for (const q of group) q.reject(e); // the process "died" before the commit: no send goes on
         return;
       }
+      // No entry: an account row vanished (forget the cached ids), or a wallet's debits were not covered by what it
+      // had before the group (forgetting costs one lookup per account then); its own send will say which.
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
     }
     if (!written) {
