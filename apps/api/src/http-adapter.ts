@@ -10,9 +10,12 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
  */
 function constructorWithPrototype<T extends abstract new (...args: never[]) => object>(base: T, prototype: object): T {
   const run = base as unknown as (this: object, ...args: unknown[]) => void;
-  const derived = function (this: object, ...args: unknown[]): void {
-    run.apply(this, args);
-  };
+  // Named after `base`, so that stack traces still read IncomingMessage.emit, ServerResponse.end and so on.
+  const derived = {
+    [base.name]: function (this: object, ...args: unknown[]): void {
+      run.apply(this, args);
+    },
+  }[base.name];
   derived.prototype = prototype;
   return derived as unknown as T;
 }

@@ -167,20 +167,20 @@ export class LedgerService {
     }
     // The balance CHECKs see each account after all of the statement, so an account credited in it could spend what
     // the same statement gives it (two wallets at zero sending each other 100 would both pass). An account that is
-    // both debited and credited is therefore updated only if what it had before the statement covers its debits
-    // alone, as if every debit came before every credit; otherwise it returns no row, nothing after it runs, no entry
-    // is written, and `entryCheck` fails the statement.
+    // both debited and credited therefore also returns whether what it held before the statement (its new balance
+    // less the posted credits of the statement; the row as locked, so any concurrent commit is counted) covers its
+    // debits alone, as if every debit came before every credit. The next update, and the entries, only run after an
+    // account that says yes; otherwise no entry is written and `entryCheck` fails the statement.
     const accounts = [...changes.keys()].sort();
     const ctes = accounts.map((account, i) => {
-      const gate = i > 0 ? `${prefix}_u${i - 1}` : after;
+      const gate = i > 0 ? `EXISTS (SELECT 1 FROM ${prefix}_u${i - 1} WHERE covered)` : after ? `EXISTS (SELECT 1 FROM ${after})` : undefined;
       const columns = changes.get(account)!;
       const set = [...columns].map(([column, amount]) => `${column} = ${column} + ${sql.add(amount.toString(), 'numeric')}`).join(', ');
       const debits = (columns.get('debits_posted') ?? 0n) + (columns.get('debits_pending') ?? 0n);
-      const credited = columns.has('credits_posted') || columns.has('credits_pending');
-      const covered =
-        credited && debits > 0n ? ` AND (kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= ${sql.add(debits.toString(), 'numeric')})` : '';
+      const credits = columns.get('credits_posted') ?? 0n;
+      const covered = debits > 0n && credits > 0n ? `(kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= ${sql.add(credits.toString(), 'numeric')})` : 'true';
       return `${prefix}_u${i} AS (UPDATE ledger_accounts SET ${set}, updated_at = now()
-         WHERE id = ${sql.add(account, 'uuid')}${covered}${gate ? ` AND EXISTS (SELECT 1 FROM ${gate})` : ''} RETURNING id)`;
+         WHERE id = ${sql.add(account, 'uuid')}${gate ? ` AND ${gate}` : ''} RETURNING id, ${covered} AS covered)`;
     });
     const entries = transfers.map((t) => ({
       id: t.id, transaction_id: t.transactionId, organization_id: t.organizationId, debit_account_id: t.debitAccountId, credit_account_id: t.creditAccountId,
@@ -190,7 +190,7 @@ export class LedgerService {
       `${prefix}_entry AS (INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, pending_id, reference)
        SELECT id, transaction_id, organization_id, debit_account_id, credit_account_id, network, asset, amount, phase, NULL, reference
        FROM json_populate_recordset(NULL::ledger_transfers, ${sql.add(JSON.stringify(entries), 'json')})
-       WHERE EXISTS (SELECT 1 FROM ${prefix}_u${accounts.length - 1}) RETURNING id)`,
+       WHERE EXISTS (SELECT 1 FROM ${prefix}_u${accounts.length - 1} WHERE covered) RETURNING id)`,
     );
     // A division by zero (22012, `isLedgerEntryMissing`) unless every entry was written: nothing of the statement stays.
     return { ctes, transfers, entryCheck: `1 / ((SELECT count(*) FROM ${prefix}_entry) = ${sql.add(transfers.length, 'int')})::int` };

@@ -403,8 +403,8 @@ export class TransfersService {
         for (const q of group) q.reject(e); // the process "died" before the commit: no send goes on
         return;
       }
-      // No entry: an account row vanished (forget the cached ids), or a wallet's debits were not covered by what it
-      // had before the group (forgetting costs one lookup per account then); its own send will say which.
+      // No entry: an account row vanished (forget the cached ids, so that the sends below look them up again), or a
+      // wallet's debits were not covered by what it held before the group (then forgetting only costs lookups).
       if (isLedgerEntryMissing(e)) this.ledger.forgetAccounts();
     }
     if (!written) {
