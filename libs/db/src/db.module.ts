@@ -6,7 +6,8 @@ import { buildDataSourceOptions } from './data-source.options';
 import { ENTITIES } from './entities';
 import { runMigrationsLocked } from './migrate';
 import { usePreparedStatements } from './prepared';
-import { OrganizationsRepository, WalletsRepository } from './repositories';
+import { REPOSITORIES } from './repositories';
+import { Transactions } from './transactions';
 
 @Global()
 @Module({})
@@ -31,15 +32,15 @@ export class DbModule {
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: [
-        WalletsRepository,
-        OrganizationsRepository,
+        Transactions,
+        ...REPOSITORIES,
         {
           provide: 'MIGRATIONS_APPLIED',
           inject: [AppConfig, DataSource],
           useFactory: async (config: AppConfig, dataSource: DataSource) => (config.migrationsRun ? runMigrationsLocked(dataSource) : []),
         },
       ],
-      exports: [TypeOrmModule, 'MIGRATIONS_APPLIED', WalletsRepository, OrganizationsRepository],
+      exports: [TypeOrmModule, 'MIGRATIONS_APPLIED', Transactions, ...REPOSITORIES],
     };
   }
 }

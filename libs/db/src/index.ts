@@ -9,3 +9,4 @@ export * from './repositories';
 export * from './transformers';
 export * from './prepared';
 export * from './insert-rows';
+export * from './transactions';

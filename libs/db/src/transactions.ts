@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Opens database transactions for services: a service says where a unit of work begins and ends and passes the
+ * `EntityManager` to the repositories it calls; the SQL stays in the repositories. Services inject this, never the
+ * DataSource.
+ */
+@Injectable()
+export class Transactions {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction: it commits when `work` resolves and rolls back when it throws. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
