@@ -1,4 +1,5 @@
 import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, signHeaders, TestApp, waitFor } from '@app/testing';
+import { DerivationCountersRepository } from '@app/db';
 import { DerivationIndexes, INDEX_BLOCK } from '../apps/api/src/addresses/derivation-indexes';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';
 
@@ -195,8 +196,8 @@ describe('receive addresses', () => {
 
     it('hands out disjoint indexes from interleaved blocks of two processes', async () => {
       const org = creds.organizationId;
-      const a = new DerivationIndexes(t.dataSource);
-      const b = new DerivationIndexes(t.dataSource);
+      const a = new DerivationIndexes(t.app.get(DerivationCountersRepository));
+      const b = new DerivationIndexes(t.app.get(DerivationCountersRepository));
       const taken = await Promise.all(Array.from({ length: 3 * INDEX_BLOCK }, (_, i) => (i % 2 ? a : b).take(org, 'evm')));
       expect(new Set(taken).size).toBe(taken.length);
       expect(Math.min(...taken)).toBe(1); // index 0 is the master wallet
@@ -205,8 +206,8 @@ describe('receive addresses', () => {
 
     it('returns the unused tail of a stopping process only when no one reserved after it', async () => {
       const org = creds.organizationId;
-      const a = new DerivationIndexes(t.dataSource);
-      const b = new DerivationIndexes(t.dataSource);
+      const a = new DerivationIndexes(t.app.get(DerivationCountersRepository));
+      const b = new DerivationIndexes(t.app.get(DerivationCountersRepository));
       expect(await a.take(org, 'evm')).toBe(1); // a holds 1..INDEX_BLOCK
       expect(await b.take(org, 'evm')).toBe(1 + INDEX_BLOCK); // b holds the next block
       await a.onModuleDestroy(); // b reserved after a: a's tail stays unused
@@ -220,7 +221,7 @@ describe('receive addresses', () => {
 
     it('reuses an index that was handed back before taking a new one', async () => {
       const org = creds.organizationId;
-      const a = new DerivationIndexes(t.dataSource);
+      const a = new DerivationIndexes(t.app.get(DerivationCountersRepository));
       const [first, second] = [await a.take(org, 'evm'), await a.take(org, 'evm')];
       a.giveBack(org, 'evm', first);
       expect(await a.take(org, 'evm')).toBe(first);

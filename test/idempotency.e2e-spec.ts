@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { getAddress } from 'viem';
 import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, signHeaders, TestApp } from '@app/testing';
-import { CLAIM_STATEMENT, IdempotencyService } from '../apps/api/src/idempotency/idempotency.service';
+import { IdempotencyKeysRepository } from '@app/db';
+import { IdempotencyService } from '../apps/api/src/idempotency/idempotency.service';
 import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil } from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
@@ -214,17 +215,18 @@ describe('Idempotency-Key', () => {
     await runner.connect();
     try {
       const setting = async () => ((await runner.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>)[0].synchronous_commit;
-      const claim = (key: string) => runner.query(CLAIM_STATEMENT, [[creds.organizationId], [key], ['f'], ['POST'], ['/v1/x'], [null], [null]]);
+      const claim = (key: string) =>
+        t.app.get(IdempotencyKeysRepository).claim([{ organizationId: creds.organizationId, key, fingerprint: 'f', method: 'POST', path: '/v1/x' }], runner.manager);
       await runner.query('SET synchronous_commit = on');
       // Inside a transaction the claim's setting holds until that transaction ends.
       await runner.startTransaction();
-      expect(await claim(newKey())).toHaveLength(1);
+      expect((await claim(newKey())).keys).toHaveLength(1);
       expect(await setting()).toBe('off');
       await runner.rollbackTransaction();
       expect(await setting()).toBe('on');
       // On its own (as the service runs it) the claim is its own transaction: the connection is back to its setting.
       const key = newKey();
-      expect(await claim(key)).toEqual([{ kind: 'key', a: creds.organizationId, b: key }]);
+      expect(await claim(key)).toEqual({ requests: [], keys: [{ organizationId: creds.organizationId, key }] });
       expect(await setting()).toBe('on');
     } finally {
       await runner.release();

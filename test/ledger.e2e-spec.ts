@@ -1,9 +1,9 @@
-import { DomainError, MAX_UINT256 } from '@app/common';
-import { AccountRef, LedgerService } from '@app/ledger';
+import { MAX_UINT256 } from '@app/common';
+import { AccountRef, LedgerService, Posting, PostingResult } from '@app/ledger';
 import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, TestApp } from '@app/testing';
 import { activeWallet } from './support/chain';
 
-/** The ledger service against a real PostgreSQL: the concurrency and integrity bars of specs/ledger.md. */
+/** The ledger's posting API against a real PostgreSQL: the concurrency and integrity bars of docs/ledger.md. */
 describe('ledger', () => {
   let t: TestApp;
   let ledger: LedgerService;
@@ -20,11 +20,15 @@ describe('ledger', () => {
   });
   afterEach(() => expectLedgerConsistent(t));
 
-  const walletAccount = (walletId: string, asset = 'USDC'): AccountRef => ({ organizationId: creds.organizationId, kind: 'wallet', walletId, network, asset });
-  const external = (asset = 'USDC'): AccountRef => ({ organizationId: creds.organizationId, kind: 'external', network, asset });
+  const walletAccount = (walletId: string, asset = 'USDC'): AccountRef => ({ kind: 'wallet', walletId, network, asset });
+  const external = (asset = 'USDC'): AccountRef => ({ kind: 'external', network, asset });
+  const posting = (transfers: Posting['transfers']): Posting => ({ organizationId: creds.organizationId, transfers });
+  const move = (phase: 'posted' | 'pending', debit: AccountRef, credit: AccountRef, amount: bigint, reference: string, id?: string) =>
+    ledger.commit(posting([{ phase, id, debit, credit, amount, reference }]));
+  const refusal = (r: PostingResult) => (r.ok ? undefined : r.refusal.code);
 
   async function fund(walletId: string, amount: bigint): Promise<void> {
-    await t.dataSource.transaction((m) => ledger.transfer(m, { debit: external(), credit: walletAccount(walletId), amount, reference: 'test:fund' }));
+    expect(await move('posted', external(), walletAccount(walletId), amount, 'test:fund')).toEqual({ ok: true, replyStored: false });
   }
 
   async function available(walletId: string, asset = 'USDC'): Promise<bigint> {
@@ -38,18 +42,12 @@ describe('ledger', () => {
   it('accepts exactly 10 of 50 concurrent holds of 1 against an available 10', async () => {
     const walletId = await activeWallet(t.http.as({ kind: 'hmac', creds }));
     await fund(walletId, 10n);
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () =>
-        t.dataSource.transaction((m) => ledger.pending(m, { debit: walletAccount(walletId), credit: external(), amount: 1n, reference: 'test:hold' })),
-      ),
-    );
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
-    expect(rejected).toHaveLength(40);
-    for (const r of rejected) {
-      expect(r.reason).toBeInstanceOf(DomainError);
-      expect((r.reason as DomainError).code).toBe('insufficient_funds');
-    }
+    const results = await Promise.all(Array.from({ length: 50 }, () => move('pending', walletAccount(walletId), external(), 1n, 'test:hold')));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(40);
+    // The refusal names the account that would have gone below zero.
+    for (const r of refused) expect(r).toEqual({ ok: false, refusal: { code: 'insufficient_funds', account: walletAccount(walletId), transfer: 0 } });
     expect(await available(walletId)).toBe(0n);
   });
 
@@ -58,34 +56,37 @@ describe('ledger', () => {
     const [a, b] = await Promise.all([activeWallet(api), activeWallet(api)]);
     await fund(a, 1000n);
     await fund(b, 1000n);
-    const results = await Promise.allSettled(
-      Array.from({ length: 100 }, (_, i) =>
-        t.dataSource.transaction((m) =>
-          ledger.transfer(m, { debit: walletAccount(i % 2 ? a : b), credit: walletAccount(i % 2 ? b : a), amount: BigInt(1 + (i % 7)), reference: 'test:swap' }),
-        ),
-      ),
+    // Half of them through the lanes (grouped), half each in a transaction of its own beside them.
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => {
+        const p = posting([{ phase: 'posted', debit: walletAccount(i % 2 ? a : b), credit: walletAccount(i % 2 ? b : a), amount: BigInt(1 + (i % 7)), reference: 'test:swap' }]);
+        return i % 4 < 2 ? ledger.commit(p) : t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
+      }),
     );
-    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
     expect((await available(a)) + (await available(b))).toBe(2000n);
   });
 
   it('posts or voids a hold at most once, and never posts more than it holds', async () => {
     const walletId = await activeWallet(t.http.as({ kind: 'hmac', creds }));
     await fund(walletId, 100n);
-    const hold = await t.dataSource.transaction((m) => ledger.pending(m, { debit: walletAccount(walletId), credit: external(), amount: 60n, reference: 'test:withdrawal' }));
+    const hold = crypto.randomUUID();
+    expect((await move('pending', walletAccount(walletId), external(), 60n, 'test:withdrawal', hold)).ok).toBe(true);
     expect(await available(walletId)).toBe(40n);
-    await expect(t.dataSource.transaction((m) => ledger.post(m, hold.id, 61n))).rejects.toThrow(/at most its amount/);
-    const outcomes = await Promise.allSettled([
-      t.dataSource.transaction((m) => ledger.post(m, hold.id, 50n)),
-      t.dataSource.transaction((m) => ledger.void(m, hold.id)),
-      t.dataSource.transaction((m) => ledger.post(m, hold.id)),
-    ]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(refusal(await ledger.commit(posting([{ phase: 'post_pending', pendingId: hold, amount: 61n }])))).toBe('exceeds_hold');
+    const resolutions: Posting['transfers'] = [
+      { phase: 'post_pending', pendingId: hold, amount: 50n },
+      { phase: 'void_pending', pendingId: hold },
+      { phase: 'post_pending', pendingId: hold },
+    ];
+    // Each in a transaction of its own, at once: exactly one resolves the hold.
+    const outcomes = await Promise.all(resolutions.map((r) => t.dataSource.transaction((m) => ledger.commitWithin(m, [posting([r])])).then(([o]) => o)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     // The losers, and any later attempt, are told why: the hold is resolved (not a balance constraint tripping).
-    for (const o of outcomes.filter((x) => x.status === 'rejected')) expect(String((o).reason)).toMatch(/already resolved/);
-    await expect(t.dataSource.transaction((m) => ledger.void(m, hold.id))).rejects.toThrow(/already resolved/);
-    const resolved = (outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<{ phase: string; amount: bigint }>).value;
-    const spent = resolved.phase === 'void_pending' ? 0n : resolved.amount;
+    expect(outcomes.filter((o) => !o.ok).map(refusal)).toEqual(['hold_resolved', 'hold_resolved']);
+    expect(refusal(await ledger.commit(posting([{ phase: 'void_pending', pendingId: hold }])))).toBe('hold_resolved');
+    const resolved = resolutions[outcomes.findIndex((o) => o.ok)];
+    const spent = resolved.phase === 'void_pending' ? 0n : resolved.phase === 'post_pending' ? (resolved.amount ?? 60n) : 0n;
     expect(await available(walletId)).toBe(100n - spent);
   });
 
@@ -102,7 +103,7 @@ describe('ledger', () => {
   it('keeps 2^256-1 base units exact from the ledger to the API', async () => {
     const api = t.http.as({ kind: 'hmac', creds });
     const walletId = await activeWallet(api);
-    await t.dataSource.transaction((m) => ledger.transfer(m, { debit: external('ETH'), credit: walletAccount(walletId, 'ETH'), amount: MAX_UINT256, reference: 'test:max' }));
+    expect((await move('posted', external('ETH'), walletAccount(walletId, 'ETH'), MAX_UINT256, 'test:max')).ok).toBe(true);
     const res = await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=ETH`);
     expect(res.body.balance_raw).toBe(MAX_UINT256.toString());
     expect(res.body.balance).toBe('115792089237316195423570985008687907853269984665640564039457.584007913129639935');

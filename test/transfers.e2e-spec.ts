@@ -73,14 +73,19 @@ describe('transfers on the devnet', () => {
   it('waits (waiting_for_funds) rather than fails while the master address is short, then sends', async () => {
     const walletId = await activeWallet(api);
     // Credit the wallet in the ledger only (funds that are not on the master address yet).
-    await t.dataSource.transaction((m) =>
-      t.app.get(LedgerService).transfer(m, {
-        debit: { organizationId: creds.organizationId, kind: 'external', network: 'ethereum:devnet', asset: 'USDC' },
-        credit: { organizationId: creds.organizationId, kind: 'wallet', walletId, network: 'ethereum:devnet', asset: 'USDC' },
-        amount: 5_000_000n,
-        reference: 'test:credit',
-      }),
-    );
+    const credit = await t.app.get(LedgerService).commit({
+      organizationId: creds.organizationId,
+      transfers: [
+        {
+          phase: 'posted',
+          debit: { kind: 'external', network: 'ethereum:devnet', asset: 'USDC' },
+          credit: { kind: 'wallet', walletId, network: 'ethereum:devnet', asset: 'USDC' },
+          amount: 5_000_000n,
+          reference: 'test:credit',
+        },
+      ],
+    });
+    expect(credit.ok).toBe(true);
     const res = await send(walletId, { asset: 'USDC', network: 'ethereum', amount: '5', destination_address: randomAddress() });
     expect(res.status).toBe(201);
     const waiting = await mineUntil(api, 'ethereum', async () => {

@@ -1,6 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { SqlParams } from './sql';
 
 export const IDEMPOTENCY_REQUIRED = 'idempotency:required';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -21,25 +20,46 @@ export function IdempotencyRequired(): MethodDecorator {
   );
 }
 
-/** The request's Idempotency-Key (validated and claimed by the interceptor), for handlers that store it as a business key. */
-export const RequestIdempotencyKey = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string | undefined => ctx.switchToHttp().getRequest<{ idempotencyKey?: string }>().idempotencyKey,
-);
-
-/**
- * Offered to the handler of a request whose Idempotency-Key was claimed: the handler may store its response in the
- * statement that makes its change, so that the change and its stored response commit together and the request
- * saves a round trip. `cte` returns a CTE (named `name`) storing `body` and `headers` with the route's status, written
- * only if the CTE `after` returned a row; `body` may be a `SqlExpression` (jsonb) when parts of it come from the
- * statement itself, such as the database's clock. Once that statement committed, `stored` tells the interceptor, which then
- * stores nothing, unless the handler returns another body (by reference) or the status or headers differ.
- */
-export interface InlineCompletion {
-  cte(sql: SqlParams, name: string, body: unknown, headers: Record<string, string>, after: string): string;
-  stored(body: unknown, headers: Record<string, string>): void;
+/** The reply stored under a request's Idempotency-Key and returned to its retries. */
+export interface IdempotentReply {
+  key: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
 }
 
-/** The request's `InlineCompletion`, when its Idempotency-Key was claimed (undefined otherwise). */
-export const RequestInlineCompletion = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): InlineCompletion | undefined => ctx.switchToHttp().getRequest<{ inlineCompletion?: InlineCompletion }>().inlineCompletion,
+/**
+ * A request whose Idempotency-Key was claimed, as its handler sees it. By default the interceptor stores whatever the
+ * handler answers, after the handler's change has committed. A handler whose change must commit together with its
+ * reply (so that no crash can leave a change without its stored reply) builds the reply here, hands it to the write
+ * that makes the change (a ledger posting, an address insert), and calls `stored()` once that write committed with
+ * it. It must then answer exactly that body and those headers, with the route's status.
+ */
+export class IdempotentRequest {
+  private replyStored = false;
+
+  constructor(
+    readonly organizationId: string,
+    readonly key: string,
+    /** The route's status for a success (its @HttpCode, or 201 for a POST and 200 otherwise). */
+    readonly status: number,
+  ) {}
+
+  reply(body: unknown, headers: Record<string, string> = {}): IdempotentReply {
+    return { key: this.key, status: this.status, body, headers };
+  }
+
+  /** The reply was stored with the handler's change: the interceptor stores nothing more. */
+  stored(): void {
+    this.replyStored = true;
+  }
+
+  get isStored(): boolean {
+    return this.replyStored;
+  }
+}
+
+/** The request's `IdempotentRequest` when it carries a claimed Idempotency-Key (undefined otherwise). */
+export const CurrentIdempotentRequest = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): IdempotentRequest | undefined => ctx.switchToHttp().getRequest<{ idempotent?: IdempotentRequest }>().idempotent,
 );

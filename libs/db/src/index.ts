@@ -10,3 +10,4 @@ export * from './transformers';
 export * from './prepared';
 export * from './insert-rows';
 export * from './transactions';
+export * from './column-record';

@@ -15,4 +15,13 @@ export class Transactions {
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
+
+  /**
+   * Takes the transaction-scoped advisory lock `name` if no other transaction holds it (false otherwise): how a job
+   * that runs on every replica makes sure one replica at a time does a unit of work. Released at commit or rollback.
+   */
+  async tryLock(manager: EntityManager, name: string): Promise<boolean> {
+    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [name]);
+    return locked;
+  }
 }

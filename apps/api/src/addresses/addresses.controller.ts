@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto, InlineCompletion, RequestInlineCompletion } from '@app/common';
+import { CurrentIdempotentRequest, ErrorEnvelopeDto, IdempotentRequest } from '@app/common';
 import { AddressesService } from './addresses.service';
 import { AddressDto, AddressListDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
 
@@ -24,9 +24,9 @@ export class AddressesController {
     @CurrentPrincipal() principal: Principal,
     @Param('walletId') walletId: string,
     @Body() dto: CreateAddressDto,
-    @RequestInlineCompletion() inline: InlineCompletion | undefined,
+    @CurrentIdempotentRequest() request: IdempotentRequest | undefined,
   ): Promise<AddressDto> {
-    return this.addresses.create(principal, walletId, dto, inline);
+    return this.addresses.create(principal, walletId, dto, request);
   }
 
   /** Every address generated for a wallet, newest first. */

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, InlineCompletion, isoTimestampSql, Page, paginate, SqlExpression, SqlParams } from '@app/common';
-import { Address, isUuid, OrganizationsRepository, queryPrepared, WalletsRepository } from '@app/db';
+import { DomainError, ErrorCode, IdempotentRequest, Page } from '@app/common';
+import { Address, AddressesRepository, isUuid, OrganizationsRepository, WalletsRepository } from '@app/db';
 import { DerivationIndexes } from './derivation-indexes';
 import { AddressDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
 
 @Injectable()
 export class AddressesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly addresses: AddressesRepository,
     private readonly wallets: WalletsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly registry: NetworkRegistry,
@@ -24,10 +22,10 @@ export class AddressesService {
    * A fresh child address of the organization's account on the network's chain family. The index comes from this
    * process's block of the organization's counter (`DerivationIndexes`), so concurrent requests never share an
    * index (or an address). One round trip: the insert itself checks that the wallet is the organization's and
-   * active, and stores the Idempotency-Key response (`inline`); when the wallet is not there or not active, nothing is
-   * written, the index goes back for the next request and a read tells 404 from 409.
+   * active, and stores the request's reply; when the wallet is not there or not active, nothing is written, the index
+   * goes back for the next request and a read tells 404 from 409.
    */
-  async create(principal: Principal, walletId: string, dto: CreateAddressDto, inline?: InlineCompletion): Promise<AddressDto> {
+  async create(principal: Principal, walletId: string, dto: CreateAddressDto, request?: IdempotentRequest): Promise<AddressDto> {
     const asset = this.registry.receiveAsset(dto.asset.toUpperCase(), dto.network.toLowerCase());
     const network = asset.network;
     if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
@@ -38,7 +36,7 @@ export class AddressesService {
       this.indexes.giveBack(org, network.family, index);
       throw e;
     });
-    const view: AddressDto = {
+    const { created_at: _, ...known }: AddressDto = {
       id: randomUUID(),
       wallet_id: walletId.toLowerCase(),
       asset: asset.symbol,
@@ -48,22 +46,12 @@ export class AddressesService {
       label: dto.label ?? null,
       created_at: '',
     };
-    // The database's clock stamps the row (the deposit scanner reads new addresses by created_at), so the response's
-    // created_at comes from the statement, and so does the stored Idempotency-Key response's.
-    const sql = new SqlParams();
-    const orgParam = sql.add(org, 'uuid');
-    const insert = `ins AS (INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
-       SELECT ${sql.add(view.id, 'uuid')}, ${orgParam}, w.id, ${sql.add(network.key, 'text')}, ${sql.add(network.chain, 'text')}, ${sql.add(asset.symbol, 'text')},
-         ${sql.add(derived, 'text')}, ${sql.add(network.family, 'text')}, ${sql.add(index, 'int')}, ${sql.add(view.label, 'text')}
-       FROM wallets w WHERE w.organization_id = ${orgParam} AND w.id = ${sql.add(view.wallet_id, 'uuid')} AND w.status = 'active'
-       RETURNING ${isoTimestampSql('created_at')} AS created_at)`;
-    const { created_at: _, ...known } = view;
-    const stored = inline?.cte(sql, 'idem', new SqlExpression(`${sql.add(JSON.stringify(known), 'jsonb')} || jsonb_build_object('created_at', (SELECT created_at FROM ins))`), {}, 'ins');
-    const [inserted] = await queryPrepared<{ created_at: string; stored: boolean }>(
-      this.db,
-      `WITH ${[insert, ...(stored ? [stored] : [])].join(', ')}
-       SELECT created_at, ${stored ? 'EXISTS (SELECT 1 FROM idem)' : 'false'} AS stored FROM ins`,
-      sql.values,
+    // The database's clock stamps the row, so the response's created_at comes from the insert, and so does the
+    // stored reply's.
+    const inserted = await this.addresses.insertForActiveWallet(
+      org,
+      { id: known.id, walletId: known.wallet_id, network: network.key, chain: network.chain, asset: asset.symbol, address: derived, family: network.family, derivationIndex: index, label: known.label },
+      request && { key: request.key, status: request.status, body: known },
     );
     if (!inserted) {
       this.indexes.giveBack(org, network.family, index);
@@ -71,20 +59,19 @@ export class AddressesService {
       if (!wallet) throw DomainError.notFound('Wallet');
       throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
     }
-    view.created_at = inserted.created_at;
-    if (inserted.stored) inline?.stored(view, {});
-    return view;
+    if (inserted.replyStored) request?.stored();
+    return { ...known, created_at: inserted.createdAt };
   }
 
   async list(principal: Principal, walletId: string, query: ListAddressesQueryDto): Promise<Page<AddressDto>> {
     const wallet = await this.wallets.findByOrgAndId(principal.organizationId, walletId);
     if (!wallet) throw DomainError.notFound('Wallet');
-    const qb = this.db.manager
-      .createQueryBuilder(Address, 'a')
-      .where('a.organization_id = :org AND a.wallet_id = :walletId', { org: principal.organizationId, walletId: wallet.id });
-    if (query.asset) qb.andWhere('a.asset = :asset', { asset: query.asset.toUpperCase() });
-    if (query.network) qb.andWhere('a.chain = :chain', { chain: query.network.toLowerCase() });
-    const { rows, nextCursor } = await paginate(qb, query);
+    const { rows, nextCursor } = await this.addresses.listPage(
+      principal.organizationId,
+      wallet.id,
+      { asset: query.asset?.toUpperCase(), chain: query.network?.toLowerCase() },
+      query,
+    );
     return { data: rows.map((a) => this.view(a)), next_cursor: nextCursor };
   }
 
@@ -94,16 +81,7 @@ export class AddressesService {
       throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, { supported: this.registry.chainNames() });
     }
     const check = checkAddress(query.address, network);
-    let internal = false;
-    if (check.valid && check.normalized) {
-      const params = [principal.organizationId, network.key, check.normalized];
-      const [own] = await this.db.query<unknown[]>(
-        `SELECT 1 FROM addresses WHERE organization_id = $1 AND network = $2 AND address = $3
-         UNION ALL SELECT 1 FROM master_wallets WHERE organization_id = $1 AND network = $2 AND address = $3 LIMIT 1`,
-        params,
-      );
-      internal = own !== undefined;
-    }
+    const internal = check.valid && check.normalized ? await this.addresses.isOrganizations(principal.organizationId, network.key, check.normalized) : false;
     return { valid: check.valid, normalized: check.normalized ?? null, is_internal: internal, network: network.chain, reason: check.reason ?? null };
   }
 

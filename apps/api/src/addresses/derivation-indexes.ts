@@ -1,7 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { queryPrepared } from '@app/db';
+import { DerivationCountersRepository } from '@app/db';
 
 /**
  * Indexes reserved per round trip. Below the gap limit of 20 that BIP44 wallet software scans with, so that even
@@ -29,7 +27,7 @@ export class DerivationIndexes implements OnModuleDestroy {
   /** Indexes per reservation: one once stopping (requests still arrive until the HTTP server closes). */
   private blockSize = INDEX_BLOCK;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly counters: DerivationCountersRepository) {}
 
   async take(organizationId: string, family: string): Promise<number> {
     const key = `${organizationId}:${family}`;
@@ -72,16 +70,8 @@ export class DerivationIndexes implements OnModuleDestroy {
     block.free.splice(at === -1 ? block.free.length : at, 0, index);
   }
 
-  private async reserve(organizationId: string, family: string, size: number): Promise<number> {
-    // Index 0 is the master wallet: a new counter starts at 1.
-    const [row] = await queryPrepared<{ start: number }>(
-      this.db,
-      `INSERT INTO derivation_counters (organization_id, family, next_index) VALUES ($1, $2, 1 + $3::int)
-       ON CONFLICT (organization_id, family) DO UPDATE SET next_index = derivation_counters.next_index + $3::int
-       RETURNING next_index - $3::int AS start`,
-      [organizationId, family, size],
-    );
-    return row.start;
+  private reserve(organizationId: string, family: string, size: number): Promise<number> {
+    return this.counters.reserve(organizationId, family, size);
   }
 
   /**
@@ -101,11 +91,8 @@ export class DerivationIndexes implements OnModuleDestroy {
       block.next = block.end = 0;
       if (start >= end) continue;
       const [organizationId, family] = key.split(':');
-      returns.push(
-        this.db
-          .query(`UPDATE derivation_counters SET next_index = $3 WHERE organization_id = $1 AND family = $2 AND next_index = $4`, [organizationId, family, start, end])
-          .catch(() => undefined), // at worst the tail stays unused, as after a crash
-      );
+      // At worst the tail stays unused, as after a crash.
+      returns.push(this.counters.returnTail(organizationId, family, start, end).catch(() => undefined));
     }
     await Promise.all(returns);
   }

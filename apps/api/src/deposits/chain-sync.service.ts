@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Address } from 'viem';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { ChainCursor, ScannedBlock, WalletTransaction } from '@app/db';
-import { EventsService, EventType } from '@app/events';
-import { LedgerService, transactionEventData } from '@app/ledger';
+import { AddressesRepository, ChainCursor, DepositsRepository, ScannerRepository, SweepsRepository, Transactions, WalletTransaction } from '@app/db';
+import { EventType } from '@app/events';
+import { LedgerService, Posting, transactionEventData } from '@app/ledger';
 import { AML_SCREENER, AmlScreener } from './aml';
 
 /** Blocks scanned per tick at most, so one tick stays short even after a long downtime. */
@@ -22,11 +21,29 @@ interface Owner {
   walletId: string;
 }
 
-/** Our receive addresses on one network, loaded incrementally. */
-interface WatchSet {
-  owners: Map<string, Owner>;
-  /** created_at of the newest address seen; the next load re-reads a margin before it. */
-  seenUntil: Date | null;
+/**
+ * What one pass changes in the ledger and the outbox, per organization: written as one call at its end, so that the
+ * accounts it touches are locked once, in one order (see LedgerService).
+ */
+class Changes {
+  private readonly postings = new Map<string, Posting>();
+
+  constructor(private readonly registry: NetworkRegistry) {}
+
+  of(organizationId: string): Posting {
+    let posting = this.postings.get(organizationId);
+    if (!posting) this.postings.set(organizationId, (posting = { organizationId, transfers: [], events: [] }));
+    return posting;
+  }
+
+  event(network: Network, deposit: WalletTransaction, type: EventType): void {
+    const decimals = this.registry.findAsset(network, deposit.asset)?.decimals ?? 0;
+    this.of(deposit.organizationId).events!.push({ type, data: transactionEventData(deposit, decimals) });
+  }
+
+  all(): Posting[] {
+    return [...this.postings.values()];
+  }
 }
 
 interface Candidate {
@@ -64,23 +81,24 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
  * The deposit pipeline of one EVM network, one job per network: reorg check, block scan for native transfers and
  * ERC-20 `Transfer` logs to our addresses, AML screening, pending credit, then confirmations up to the network's
  * threshold (posted credit). Each tick is one database transaction holding a per-network advisory lock, so any
- * number of replicas is safe and a crash at any point leaves either the whole tick or none of it.
+ * number of replicas is safe and a crash at any point leaves either the whole tick or none of it. Its ledger changes
+ * and events are one posting per organization, written at the end of the tick.
  */
 @Injectable()
 export class ChainSyncService implements OnModuleInit {
   private readonly logger = new Logger('ChainSync');
-  private readonly watch = new Map<string, WatchSet>();
   /** Networks whose genesis this process has compared with the stored one (at the first tick, and after reorgs). */
   private readonly genesisChecked = new Set<string>();
-  /** Events of an open sync transaction, written together at its end (keyed by the transaction's manager). */
-  private readonly outbox = new WeakMap<EntityManager, Array<{ organizationId: string; type: EventType; data: Record<string, unknown> }>>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly scanner: ScannerRepository,
+    private readonly deposits: DepositsRepository,
+    private readonly addresses: AddressesRepository,
+    private readonly sweeps: SweepsRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly ledger: LedgerService,
-    private readonly events: EventsService,
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
     @Inject(AML_SCREENER) private readonly aml: AmlScreener,
@@ -95,38 +113,38 @@ export class ChainSyncService implements OnModuleInit {
   /** One tick for one network (tests and the job call this). */
   async sync(client: EvmClient): Promise<SyncResult> {
     const network = client.network;
-    return this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`chain-sync:${network.key}`]);
-      if (!locked) return { skipped: true };
-      const cursor = await this.lockCursor(m, network);
+    return this.transactions.run(async (m) => {
+      if (!(await this.transactions.tryLock(m, `chain-sync:${network.key}`))) return { skipped: true };
+      const changes = new Changes(this.registry);
+      const cursor = (await this.scanner.lockCursor(m, network.key)) as ChainCursor & { indexedHeight: bigint | null };
       const head = await client.head();
       if (!this.genesisChecked.has(network.key) || !cursor.genesisHash) {
-        await this.checkGenesis(m, client, cursor);
+        await this.checkGenesis(m, client, cursor, changes);
         this.genesisChecked.add(network.key);
       }
       if (cursor.indexedHeight === null) {
         // First sight of this chain: start at its head, never at genesis (a mainnet history is not ours to scan).
         const block = await client.block(head);
-        await this.acceptBlocks(m, network, [block]);
+        await this.scanner.acceptBlocks(m, network.key, [block]);
         cursor.indexedHeight = head;
         cursor.indexedHash = block.hash;
       } else {
-        await this.handleReorg(m, client, cursor, head);
+        await this.handleReorg(m, client, cursor, head, changes);
       }
-      const deposits = await this.scan(m, client, cursor, head);
-      await this.advanceConfirmations(m, network, cursor.indexedHeight);
+      const deposits = await this.scan(m, client, cursor, head, changes);
+      await this.advanceConfirmations(m, network, cursor.indexedHeight, changes);
+      await this.ledger.commitAllWithin(m, changes.all());
       cursor.headHeight = head;
       cursor.lastSyncedAt = new Date();
       cursor.lastError = null;
-      await m.save(cursor);
-      await m.query('DELETE FROM scanned_blocks WHERE network = $1 AND height < $2', [network.key, (cursor.indexedHeight - REORG_WINDOW).toString()]);
-      await this.flush(m);
+      await this.scanner.saveCursor(m, cursor);
+      await this.scanner.forgetBlocksBelow(m, network.key, cursor.indexedHeight - REORG_WINDOW);
       return { scannedTo: cursor.indexedHeight, deposits };
     });
   }
 
   /** The node must serve the configured chain; a new genesis means the chain was replaced (devnet without state). */
-  private async checkGenesis(m: EntityManager, client: EvmClient, cursor: ChainCursor): Promise<void> {
+  private async checkGenesis(m: EntityManager, client: EvmClient, cursor: ChainCursor, changes: Changes): Promise<void> {
     const network = client.network;
     const genesis = await client.blockHash(0n);
     if (!cursor.genesisHash) {
@@ -136,7 +154,7 @@ export class ChainSyncService implements OnModuleInit {
       }
       cursor.genesisHash = genesis ?? null;
     } else if (genesis && genesis !== cursor.genesisHash) {
-      await this.onChainReset(m, network, cursor, genesis);
+      await this.onChainReset(m, network, cursor, genesis, changes);
     }
   }
 
@@ -145,22 +163,12 @@ export class ChainSyncService implements OnModuleInit {
       return await this.sync(client);
     } catch (e) {
       const message = e instanceof Error ? e.message : 'sync failed';
-      await this.db
-        .query(
-          `INSERT INTO chain_cursors (network, last_error) VALUES ($1, $2) ON CONFLICT (network) DO UPDATE SET last_error = $2, updated_at = now()`,
-          [client.network.key, message.slice(0, 500)],
-        )
-        .catch(() => undefined);
+      await this.scanner.recordError(client.network.key, message.slice(0, 500)).catch(() => undefined);
       throw e;
     }
   }
 
-  private async lockCursor(m: EntityManager, network: Network): Promise<ChainCursor & { indexedHeight: bigint | null }> {
-    await m.query('INSERT INTO chain_cursors (network) VALUES ($1) ON CONFLICT (network) DO NOTHING', [network.key]);
-    return m.findOneOrFail(ChainCursor, { where: { network: network.key }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  private async scan(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint): Promise<number> {
+  private async scan(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint, changes: Changes): Promise<number> {
     const network = client.network;
     const from = cursor.indexedHeight! + 1n;
     const to = head < cursor.indexedHeight! + MAX_BLOCKS_PER_TICK ? head : cursor.indexedHeight! + MAX_BLOCKS_PER_TICK;
@@ -179,35 +187,32 @@ export class ChainSyncService implements OnModuleInit {
     if (accepted.length === 0) return 0;
     const last = accepted[accepted.length - 1];
     const hashes = new Map(accepted.map((b) => [b.number, b.hash]));
-    const watch = await this.watchSet(m, network);
+    const tokens = network.assets.filter((a) => !a.native && a.contract);
+    const logs = await client.tokenTransfers(from, last.number, tokens.map((a) => a.contract as Address));
+    // Which recipients of these blocks are our receive addresses: looked up in the database, one query per pass.
+    const owners = await this.addresses.ownersOf(network.key, [...accepted.flatMap((b) => b.transfers.map((t) => t.to)), ...logs.map((l) => l.to)]);
 
     const candidates: Candidate[] = [];
     const native = network.assets.find((a) => a.native);
     for (const block of accepted) {
       for (const tx of block.transfers) {
-        const owner = watch.owners.get(tx.to);
+        const owner = owners.get(tx.to);
         if (owner && native) {
           candidates.push({ owner, txHash: tx.hash, logIndex: -1, blockNumber: block.number, blockHash: block.hash, from: tx.from, to: tx.to, asset: native.symbol, amount: tx.value });
         }
       }
     }
     // Gas top-ups of our own sweeps are not deposits.
-    const topups = candidates.length
-      ? new Set(
-          (await m.query<Array<{ h: string }>>('SELECT topup_tx_hash AS h FROM sweeps WHERE topup_tx_hash = ANY($1)', [candidates.map((c) => c.txHash)])).map((r) => r.h),
-        )
-      : new Set<string>();
+    const topups = await this.sweeps.topUps(m, candidates.map((c) => c.txHash));
     // A native transfer inside a reverted transaction moved nothing.
     const external = candidates.filter((c) => !topups.has(c.txHash));
     const ok = await mapLimit(external, FETCH_CONCURRENCY, (c) => client.succeeded(c.txHash as `0x${string}`));
     const nativeDeposits = external.filter((_, i) => ok[i]);
 
-    const tokens = network.assets.filter((a) => !a.native && a.contract);
     const bySymbol = new Map(tokens.map((a) => [a.contract!.toLowerCase(), a.symbol]));
-    const logs = await client.tokenTransfers(from, last.number, tokens.map((a) => a.contract as Address));
     const tokenDeposits: Candidate[] = [];
     for (const log of logs) {
-      const owner = watch.owners.get(log.to);
+      const owner = owners.get(log.to);
       if (!owner || hashes.get(log.blockNumber) !== log.blockHash) continue;
       tokenDeposits.push({
         owner,
@@ -222,47 +227,26 @@ export class ChainSyncService implements OnModuleInit {
       });
     }
     const all = [...nativeDeposits, ...tokenDeposits].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
-    for (const c of all) await this.recordDeposit(m, network, c);
-    await this.acceptBlocks(m, network, accepted);
+    for (const c of all) await this.recordDeposit(m, network, c, changes);
+    await this.scanner.acceptBlocks(m, network.key, accepted);
     cursor.indexedHeight = last.number;
     cursor.indexedHash = last.hash;
     return all.length;
   }
 
-  private async acceptBlocks(m: EntityManager, network: Network, blocks: Array<{ number: bigint; hash: string; parentHash: string }>): Promise<void> {
-    if (!blocks.length) return;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(ScannedBlock)
-      .values(blocks.map((b) => ({ network: network.key, height: b.number, hash: b.hash, parentHash: b.parentHash })))
-      .orUpdate(['hash', 'parent_hash'], ['network', 'height'])
-      .execute();
-  }
-
   /**
    * Records a deposit once (unique network + tx hash + log index), screens the sender, and books a pending credit.
    * A deposit that was reorged out and shows up again in a new block is the same deposit: it is revived.
-   * A new deposit is one INSERT (already screened, its hold id chosen) plus one ledger statement.
    */
-  private async recordDeposit(m: EntityManager, network: Network, c: Candidate): Promise<void> {
+  private async recordDeposit(m: EntityManager, network: Network, c: Candidate, changes: Changes): Promise<void> {
     const verdict = await this.aml.screen({ network, senders: [c.from], recipient: c.to, asset: c.asset, amount: c.amount });
     const denied = verdict === 'deny';
     const status = denied ? 'quarantined' : 'detected';
-    const ledgerId = denied ? null : randomUUID();
-    const id = randomUUID();
-    const inserted = await m.query<Array<{ created_at: Date; updated_at: Date }>>(
-      `INSERT INTO wallet_transactions (id, organization_id, wallet_id, direction, status, network, chain, asset, amount, tx_hash, log_index,
-         block_number, block_hash, from_address, to_address, confirmations, required_confirmations, aml_result, ledger_transfer_id)
-       VALUES ($1, $2, $3, 'incoming', $15, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $16, $17)
-       ON CONFLICT (network, tx_hash, log_index) WHERE direction = 'incoming' DO NOTHING RETURNING created_at, updated_at`,
-      [id, c.owner.organizationId, c.owner.walletId, network.key, network.chain, c.asset, c.amount.toString(), c.txHash, c.logIndex,
-        c.blockNumber.toString(), c.blockHash, c.from, c.to, network.confirmations, status, verdict, ledgerId],
-    );
-    let deposit: WalletTransaction;
-    if (inserted.length) {
-      deposit = m.create(WalletTransaction, {
-        id,
+    const ledgerTransferId = denied ? null : randomUUID();
+    let deposit = await this.deposits.insertNew(
+      m,
+      Object.assign(new WalletTransaction(), {
+        id: randomUUID(),
         organizationId: c.owner.organizationId,
         walletId: c.owner.walletId,
         direction: 'incoming',
@@ -277,53 +261,51 @@ export class ChainSyncService implements OnModuleInit {
         blockHash: c.blockHash,
         fromAddress: c.from,
         toAddress: c.to,
-        confirmations: 0,
         requiredConfirmations: network.confirmations,
         amlResult: verdict,
-        ledgerTransferId: ledgerId,
-        failureReason: null,
-        confirmedAt: null,
-        createdAt: inserted[0].created_at,
-        updatedAt: inserted[0].updated_at,
-      });
-    } else {
-      const existing = await m.findOne(WalletTransaction, {
-        where: { network: network.key, txHash: c.txHash, logIndex: c.logIndex, direction: 'incoming' },
-        lock: { mode: 'pessimistic_write' },
-      });
+        ledgerTransferId,
+      }),
+    );
+    if (!deposit) {
+      const existing = await this.deposits.findForUpdate(m, network.key, c.txHash, c.logIndex);
       if (!existing || existing.status !== 'failed' || existing.failureReason !== 'reorged') return;
-      Object.assign(existing, { status, failureReason: null, blockNumber: c.blockNumber, blockHash: c.blockHash, confirmations: 0, amlResult: verdict, ledgerTransferId: ledgerId });
-      deposit = await m.save(existing);
+      deposit = Object.assign(existing, {
+        status,
+        failureReason: null,
+        blockNumber: c.blockNumber,
+        blockHash: c.blockHash,
+        confirmations: 0,
+        amlResult: verdict,
+        ledgerTransferId,
+        updatedAt: new Date(),
+      });
+      await this.deposits.update(m, deposit);
       this.logger.log(`deposit ${deposit.id} re-mined in block ${c.blockNumber} of ${network.key}`);
     }
-    if (ledgerId) {
-      await this.ledger.pending(m, {
-        id: ledgerId,
-        debit: { organizationId: deposit.organizationId, kind: 'external', network: network.key, asset: deposit.asset },
-        credit: { organizationId: deposit.organizationId, kind: 'wallet', walletId: deposit.walletId, network: network.key, asset: deposit.asset },
+    if (ledgerTransferId) {
+      changes.of(deposit.organizationId).transfers.push({
+        phase: 'pending',
+        id: ledgerTransferId,
+        debit: { kind: 'external', network: network.key, asset: deposit.asset },
+        credit: { kind: 'wallet', walletId: deposit.walletId, network: network.key, asset: deposit.asset },
         amount: deposit.amount,
         reference: `deposit:${deposit.id}`,
       });
     }
-    this.emit(m, network, deposit, 'wallet.incoming_transaction');
-    if (denied) this.emit(m, network, deposit, 'wallet_transaction.quarantined');
+    changes.event(network, deposit, 'wallet.incoming_transaction');
+    if (denied) changes.event(network, deposit, 'wallet_transaction.quarantined');
   }
 
   /** detected -> confirming -> confirmed (credit posted) as blocks pile up on the indexed chain. */
-  private async advanceConfirmations(m: EntityManager, network: Network, indexed: bigint): Promise<void> {
-    const open = await m
-      .createQueryBuilder(WalletTransaction, 't')
-      .where(`t.network = :network AND t.direction = 'incoming' AND t.status IN ('detected', 'confirming') AND t.block_number IS NOT NULL`, { network: network.key })
-      .setLock('pessimistic_write')
-      .getMany();
-    for (const deposit of open) {
+  private async advanceConfirmations(m: EntityManager, network: Network, indexed: bigint, changes: Changes): Promise<void> {
+    for (const deposit of await this.deposits.openForUpdate(m, network.key)) {
       const confirmations = Number(indexed - deposit.blockNumber! + 1n);
       if (confirmations < 1 || confirmations === deposit.confirmations) continue;
       deposit.confirmations = confirmations;
       deposit.updatedAt = new Date();
       let type: EventType | undefined;
       if (confirmations >= deposit.requiredConfirmations) {
-        await this.ledger.post(m, deposit.ledgerTransferId!);
+        changes.of(deposit.organizationId).transfers.push({ phase: 'post_pending', pendingId: deposit.ledgerTransferId! });
         deposit.status = 'confirmed';
         deposit.confirmedAt = deposit.updatedAt;
         type = 'wallet_transaction.confirmed';
@@ -331,9 +313,8 @@ export class ChainSyncService implements OnModuleInit {
         deposit.status = 'confirming';
         type = 'wallet_transaction.confirming';
       }
-      // The columns this step changes, not a read-then-write save.
-      await m.update(WalletTransaction, { id: deposit.id }, { confirmations, status: deposit.status, confirmedAt: deposit.confirmedAt, updatedAt: deposit.updatedAt });
-      if (type) this.emit(m, network, deposit, type);
+      await this.deposits.update(m, deposit);
+      if (type) changes.event(network, deposit, type);
     }
   }
 
@@ -342,13 +323,11 @@ export class ChainSyncService implements OnModuleInit {
    * in orphaned blocks lose their pending credit and fail with reason `reorged`; blocks after the ancestor are
    * scanned again (a deposit re-mined there is revived).
    */
-  private async handleReorg(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint): Promise<void> {
+  private async handleReorg(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint, changes: Changes): Promise<void> {
     const network = client.network;
     const indexed = cursor.indexedHeight!;
     if (head >= indexed && (await client.blockHash(indexed)) === cursor.indexedHash) return;
-    const stored = new Map<bigint, string>(
-      (await m.find(ScannedBlock, { where: { network: network.key } })).map((b) => [b.height, b.hash]),
-    );
+    const stored = await this.scanner.blockHashes(m, network.key);
     let ancestor = head < indexed ? head : indexed - 1n;
     let ancestorHash: string | undefined;
     while (ancestor >= 0n && stored.has(ancestor)) {
@@ -368,88 +347,40 @@ export class ChainSyncService implements OnModuleInit {
     }
     this.logger.warn(`reorg on ${network.key}: indexed block ${indexed} is gone; common ancestor ${ancestor}`);
     this.genesisChecked.delete(network.key); // a rollback this deep may be a replaced chain: look again next tick
-    await this.failDepositsAfter(m, network, ancestor, 'reorged');
-    await m.query('DELETE FROM scanned_blocks WHERE network = $1 AND height > $2', [network.key, ancestor.toString()]);
+    await this.failDepositsAfter(m, network, ancestor, 'reorged', changes);
+    await this.scanner.forgetBlocksAbove(m, network.key, ancestor);
     cursor.indexedHeight = ancestor;
     cursor.indexedHash = ancestorHash;
   }
 
   /** The node now serves a different chain (a devnet restarted without its state): start over at its head. */
-  private async onChainReset(m: EntityManager, network: Network, cursor: ChainCursor, genesis: string): Promise<void> {
+  private async onChainReset(m: EntityManager, network: Network, cursor: ChainCursor, genesis: string, changes: Changes): Promise<void> {
     this.logger.warn(
       `${network.key}: the node's chain was replaced (genesis ${cursor.genesisHash} -> ${genesis}). ` +
         'Deposits still confirming there fail with reason chain_reset; credits already confirmed stay in the ledger, ' +
         'but the funds they came with are gone from the new chain. Scanning restarts at its head.',
     );
-    await this.failDepositsAfter(m, network, -1n, 'chain_reset');
-    await m.query('DELETE FROM scanned_blocks WHERE network = $1', [network.key]);
+    await this.failDepositsAfter(m, network, -1n, 'chain_reset', changes);
+    await this.scanner.forgetBlocksAbove(m, network.key);
     cursor.genesisHash = genesis;
     cursor.indexedHeight = null;
     cursor.indexedHash = null;
     cursor.resetAt = new Date();
   }
 
-  private async failDepositsAfter(m: EntityManager, network: Network, height: bigint, reason: 'reorged' | 'chain_reset'): Promise<void> {
-    const orphaned = await m
-      .createQueryBuilder(WalletTransaction, 't')
-      .where(`t.network = :network AND t.direction = 'incoming' AND t.block_number > :height`, { network: network.key, height: height.toString() })
-      .setLock('pessimistic_write')
-      .getMany();
-    for (const deposit of orphaned) {
+  private async failDepositsAfter(m: EntityManager, network: Network, height: bigint, reason: 'reorged' | 'chain_reset', changes: Changes): Promise<void> {
+    for (const deposit of await this.deposits.aboveForUpdate(m, network.key, height)) {
       if (deposit.status === 'confirmed') {
         this.logger.error(`confirmed deposit ${deposit.id} (${deposit.txHash}) left the canonical chain of ${network.key} (${reason}); its credit stays posted`);
         continue;
       }
       if (deposit.status !== 'detected' && deposit.status !== 'confirming' && deposit.status !== 'quarantined') continue;
-      if (deposit.ledgerTransferId && deposit.status !== 'quarantined') await this.ledger.void(m, deposit.ledgerTransferId);
-      deposit.status = 'failed';
-      deposit.failureReason = reason;
-      deposit.ledgerTransferId = null;
-      deposit.blockNumber = null;
-      deposit.blockHash = null;
-      deposit.confirmations = 0;
-      await m.save(deposit);
-      this.emit(m, network, deposit, 'wallet_transaction.failed');
+      if (deposit.ledgerTransferId && deposit.status !== 'quarantined') {
+        changes.of(deposit.organizationId).transfers.push({ phase: 'void_pending', pendingId: deposit.ledgerTransferId });
+      }
+      Object.assign(deposit, { status: 'failed', failureReason: reason, ledgerTransferId: null, blockNumber: null, blockHash: null, confirmations: 0, updatedAt: new Date() });
+      await this.deposits.update(m, deposit);
+      changes.event(network, deposit, 'wallet_transaction.failed');
     }
-  }
-
-  private async watchSet(m: EntityManager, network: Network): Promise<WatchSet> {
-    let watch = this.watch.get(network.key);
-    if (!watch) {
-      watch = { owners: new Map(), seenUntil: null };
-      this.watch.set(network.key, watch);
-    }
-    // Re-read a margin before the newest address seen: a transaction that committed late is not missed.
-    const since = watch.seenUntil ? new Date(watch.seenUntil.getTime() - 60_000) : new Date(0);
-    const rows = await m.query<Array<{ organization_id: string; wallet_id: string; address: string; created_at: Date }>>(
-      'SELECT organization_id, wallet_id, address, created_at FROM addresses WHERE network = $1 AND created_at >= $2',
-      [network.key, since],
-    );
-    for (const r of rows) {
-      watch.owners.set(r.address, { organizationId: r.organization_id, walletId: r.wallet_id });
-      if (!watch.seenUntil || r.created_at > watch.seenUntil) watch.seenUntil = r.created_at;
-    }
-    return watch;
-  }
-
-  /** Buffers an event of this sync's transaction; `flush` writes them all, in order, before it commits. */
-  private emit(m: EntityManager, network: Network, deposit: WalletTransaction, type: EventType): void {
-    const decimals = this.registry.findAsset(network, deposit.asset)?.decimals ?? 0;
-    let buffered = this.outbox.get(m);
-    if (!buffered) this.outbox.set(m, (buffered = []));
-    buffered.push({ organizationId: deposit.organizationId, type, data: transactionEventData(deposit, decimals) });
-  }
-
-  /** One events statement per organization (a burst of 1,000 deposits is not 1,000 round trips). */
-  private async flush(m: EntityManager): Promise<void> {
-    const buffered = this.outbox.get(m) ?? [];
-    this.outbox.delete(m);
-    const byOrganization = new Map<string, Array<{ type: EventType; data: Record<string, unknown> }>>();
-    for (const e of buffered) {
-      let list = byOrganization.get(e.organizationId);
-      if (!list) byOrganization.set(e.organizationId, (list = []));
-      list.push({ type: e.type, data: e.data });
-    }
-    for (const [organizationId, items] of byOrganization) await this.events.recordMany(m, organizationId, items);
   }
 }

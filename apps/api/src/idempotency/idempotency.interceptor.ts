@@ -3,9 +3,9 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { catchError, concatMap, from, Observable, switchMap, throwError } from 'rxjs';
+import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { Principal } from '@app/auth';
-import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, InlineCompletion, ReplayResponse, toErrorEnvelope } from '@app/common';
+import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, IdempotentRequest, toErrorEnvelope } from '@app/common';
 import { IdempotencyService } from './idempotency.service';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -40,10 +40,18 @@ function isFinal(status: number): boolean {
   return (status >= 200 && status < 300) || status === 404 || status === 422;
 }
 
+/** The headers a reply keeps for its replays. */
+function storedHeaders(res: Response): Record<string, string> {
+  const location = res.getHeader('Location');
+  return location ? { Location: String(location) } : {};
+}
+
 /**
  * Idempotency-Key on every authenticated POST/PATCH (required where the route says so). It runs after the guards,
  * so an authentication failure never touches a key, and around the pipes and the handler, so a validation error
  * releases the key while a business failure (e.g. 422 insufficient_funds) is stored and replayed like a success.
+ * It claims the key, runs the handler, stores the reply (unless the handler stored it with its change: see
+ * `IdempotentRequest`), and answers a replay with the stored status, headers and body.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -53,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotencyKey?: string; inlineCompletion?: InlineCompletion }>();
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal; idempotent?: IdempotentRequest }>();
     const res = context.switchToHttp().getResponse<Response>();
     if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
@@ -68,7 +76,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const params = canonical(req.params);
     const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
-    const defaultStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
     // A signed request's X-Request-ID is recorded by the claim's statement (Principal.requestId): one round trip.
     return from(this.keys.claim(org, key, fingerprint, req.method, req.path, principal.requestId)).pipe(
@@ -77,7 +85,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         principal.requestId = undefined; // recorded: the handler may run (see CurrentPrincipal)
         switch (claim.kind) {
           case 'replay':
-            throw new ReplayResponse(claim.status, claim.body, { ...claim.headers, [REPLAYED_HEADER]: 'true' });
+            res.status(claim.status);
+            for (const [name, value] of Object.entries({ ...claim.headers, [REPLAYED_HEADER]: 'true' })) res.setHeader(name, value);
+            return of(claim.body);
           case 'in_use':
             throw new DomainError(ErrorCode.IdempotencyKeyInUse, 'A request with this Idempotency-Key is still in progress; retry later');
           case 'reused':
@@ -85,33 +95,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'claimed':
             break;
         }
-        req.idempotencyKey = key;
-        // A handler may pick its own status (res.status); otherwise the route's @HttpCode or the method's default.
-        let explicitStatus: number | undefined;
-        const setStatus = res.status.bind(res);
-        res.status = (code: number) => {
-          explicitStatus = code;
-          return setStatus(code);
-        };
-        // A handler may store its response in its own statement (InlineCompletion); then there is nothing left to do.
-        let inline: { body: unknown; headers: string } | undefined;
-        req.inlineCompletion = {
-          cte: (sql, name, body, headers, after) => this.keys.completionCte(sql, name, org, key, defaultStatus, body, headers, after),
-          stored: (body, headers) => (inline = { body, headers: JSON.stringify(headers) }),
-        };
+        const request = (req.idempotent = new IdempotentRequest(org, key, status));
         return next.handle().pipe(
           concatMap(async (body: unknown) => {
-            const location = res.getHeader('Location');
-            const headers: Record<string, string> = location ? { Location: String(location) } : {};
-            const status = explicitStatus ?? defaultStatus;
-            if (inline && inline.body === body && inline.headers === JSON.stringify(headers) && status === defaultStatus) return body;
-            await this.keys.complete(org, key, status, body, headers);
+            // The route's status was set before the handler ran; a handler may have picked another (res.status).
+            if (!request.isStored) await this.keys.complete({ organizationId: org, key, status: res.statusCode, body, headers: storedHeaders(res) });
             return body;
           }),
           catchError((error: unknown) => {
             const envelope = toErrorEnvelope(error, req);
             const settle = isFinal(envelope.status)
-              ? this.keys.complete(org, key, envelope.status, envelopeBody(envelope), envelope.headers ?? {})
+              ? this.keys.complete({ organizationId: org, key, status: envelope.status, body: envelopeBody(envelope), headers: envelope.headers ?? {} })
               : this.keys.release(org, key);
             return from(settle).pipe(switchMap(() => throwError(() => error)));
           }),

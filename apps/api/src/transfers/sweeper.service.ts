@@ -1,23 +1,15 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Address, Hash, Hex } from 'viem';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, NetworkRegistry, signEvmTransaction } from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { OrganizationsRepository, Sweep } from '@app/db';
+import { OrganizationsRepository, Sweep, SweepsRepository, Transactions } from '@app/db';
+import { LedgerService } from '@app/ledger';
+import { networkFee } from './network-fee';
 import { NonceManager } from './nonce-manager';
-import { TransferProcessor } from './transfer-processor.service';
 
 const REBROADCAST_AFTER_MS = 30_000;
-
-interface Candidate {
-  organization_id: string;
-  address: string;
-  asset: string;
-  derivation_index: number;
-}
 
 /**
  * Omnibus custody: confirmed deposits are moved from the child address to the organization's master address, where
@@ -30,13 +22,14 @@ export class SweeperService implements OnModuleInit {
   private readonly logger = new Logger('Sweeper');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sweeps: SweepsRepository,
+    private readonly ledger: LedgerService,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
     private readonly organizations: OrganizationsRepository,
     private readonly nonces: NonceManager,
-    private readonly processor: TransferProcessor,
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
     @Optional() @Inject(GAS_FAUCET) private readonly faucet?: GasFaucet,
@@ -56,17 +49,9 @@ export class SweeperService implements OnModuleInit {
   private async plan(client: EvmClient): Promise<void> {
     const network = client.network;
     const toBroadcast: Hex[] = [];
-    await this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`sweeps:${network.key}`]);
-      if (!locked) return;
-      const candidates = await m.query<Candidate[]>(
-        `SELECT t.organization_id, t.to_address AS address, t.asset, a.derivation_index
-         FROM wallet_transactions t JOIN addresses a ON a.network = t.network AND a.address = t.to_address
-         WHERE t.network = $1 AND t.direction = 'incoming' AND t.status = 'confirmed' AND t.swept_at IS NULL AND t.tx_hash IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM sweeps s WHERE s.network = t.network AND s.address = t.to_address AND s.status IN ('topping_up', 'sweeping'))
-         GROUP BY 1, 2, 3, 4 LIMIT 20`,
-        [network.key],
-      );
+    await this.transactions.run(async (m) => {
+      if (!(await this.transactions.tryLock(m, `sweeps:${network.key}`))) return;
+      const candidates = await this.sweeps.candidates(m, network.key, 20);
       if (candidates.length === 0) return;
       const fees = await client.fees();
       const planned = new Set<string>();
@@ -76,19 +61,19 @@ export class SweeperService implements OnModuleInit {
         if (!asset) continue;
         const child = c.address as Address;
         const balance = asset.native ? await client.nativeBalance(child) : await client.tokenBalance(asset.contract as Address, child);
-        const account = await this.organizations.accountIndex(c.organization_id);
+        const account = await this.organizations.accountIndex(c.organizationId);
         const master = this.keyring.address(network, account, 0) as Address;
         if (balance === 0n) {
-          await this.markSwept(m, network.key, c.address, c.asset, new Date());
+          await this.sweeps.markSwept(m, network.key, c.address, c.asset, new Date());
           continue;
         }
         const sweep = Object.assign(new Sweep(), {
           id: randomUUID(),
-          organizationId: c.organization_id,
+          organizationId: c.organizationId,
           network: network.key,
           asset: asset.symbol,
           address: c.address,
-          derivationIndex: c.derivation_index,
+          derivationIndex: c.derivationIndex,
           masterAddress: master,
           amount: balance,
         });
@@ -122,7 +107,7 @@ export class SweeperService implements OnModuleInit {
             toBroadcast.push(signed.raw);
           }
         }
-        await m.insert(Sweep, sweep);
+        await this.sweeps.insert(m, sweep);
         planned.add(c.address);
       }
     });
@@ -145,8 +130,7 @@ export class SweeperService implements OnModuleInit {
   }
 
   private async advance(client: EvmClient): Promise<void> {
-    const open = await this.db.manager.find(Sweep, { where: { network: client.network.key, status: In(['topping_up', 'sweeping']) } });
-    for (const sweep of open) {
+    for (const sweep of await this.sweeps.open(client.network.key)) {
       const hash = (sweep.status === 'topping_up' ? sweep.topupTxHash : sweep.sweepTxHash) as Hash;
       const raw = (sweep.status === 'topping_up' ? sweep.topupSignedTx : sweep.sweepSignedTx) as Hex;
       const receipt = await client.receipt(hash);
@@ -156,13 +140,14 @@ export class SweeperService implements OnModuleInit {
       }
       const fee = (sweep.fee ?? 0n) + receipt.gasUsed * receipt.effectiveGasPrice;
       let next: Hex | undefined;
-      await this.db.transaction(async (m) => {
-        const row = await m.findOne(Sweep, { where: { id: sweep.id, status: sweep.status }, lock: { mode: 'pessimistic_write' } });
+      await this.transactions.run(async (m) => {
+        const row = await this.sweeps.lockInStatus(m, sweep.id, sweep.status);
         if (!row) return;
         row.fee = fee;
+        const fees = { organizationId: row.organizationId, transfers: networkFee(client.network, fee, `sweep-fee:${row.id}`) };
         if (receipt.status === 'reverted') {
           Object.assign(row, { status: 'failed', failureReason: `${row.status === 'topping_up' ? 'top-up' : 'sweep'} reverted` });
-          await this.processor.bookFee(m, row, fee, `sweep-fee:${row.id}`);
+          await this.ledger.commitAllWithin(m, [fees]);
         } else if (row.status === 'topping_up') {
           const account = await this.organizations.accountIndex(row.organizationId);
           const signed = await this.signSweep(client, account, row, await client.fees());
@@ -170,21 +155,12 @@ export class SweeperService implements OnModuleInit {
           next = signed.raw;
         } else {
           row.status = 'confirmed';
-          await this.processor.bookFee(m, row, fee, `sweep-fee:${row.id}`);
-          await this.markSwept(m, row.network, row.address, row.asset, row.createdAt);
+          await this.ledger.commitAllWithin(m, [fees]);
+          await this.sweeps.markSwept(m, row.network, row.address, row.asset, row.createdAt);
         }
-        await m.save(row);
+        await this.sweeps.save(m, row);
       });
       if (next) await client.sendRaw(next).catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
     }
-  }
-
-  /** Deposits to an address confirmed before `until` are now on the master address. */
-  private async markSwept(m: EntityManager, network: string, address: string, asset: string, until: Date): Promise<void> {
-    await m.query(
-      `UPDATE wallet_transactions SET swept_at = now() WHERE network = $1 AND to_address = $2 AND asset = $3
-       AND direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL AND confirmed_at <= $4`,
-      [network, address, asset, until],
-    );
   }
 }

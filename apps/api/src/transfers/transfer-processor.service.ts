@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Address, Hash, Hex } from 'viem';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Asset, ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, Network, NetworkRegistry, signEvmTransaction } from '@app/chains';
 import { FaultInjector, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { OrganizationsRepository, WalletTransaction } from '@app/db';
+import { OrganizationsRepository, Transactions, WalletTransaction, WithdrawalsRepository } from '@app/db';
 import { EventsService, EventType } from '@app/events';
-import { LedgerService, transactionEventData } from '@app/ledger';
+import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
+import { networkFee } from './network-fee';
 import { NonceManager } from './nonce-manager';
 import { TRANSFER_JOB_PREFIX } from './transfers.service';
 
@@ -32,7 +31,8 @@ export class TransferProcessor implements OnModuleInit {
   private readonly logger = new Logger('Transfers');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly withdrawals: WithdrawalsRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
@@ -66,18 +66,9 @@ export class TransferProcessor implements OnModuleInit {
 
   private async signQueued(client: EvmClient): Promise<void> {
     const network = client.network;
-    await this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`transfers-sign:${network.key}`]);
-      if (!locked) return;
-      const queue = await m
-        .createQueryBuilder(WalletTransaction, 't')
-        .where(`t.network = :network AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`, { network: network.key })
-        .orderBy('t.created_at', 'ASC')
-        .addOrderBy('t.batch_index', 'ASC')
-        .limit(50)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+    await this.transactions.run(async (m) => {
+      if (!(await this.transactions.tryLock(m, `transfers-sign:${network.key}`))) return;
+      const queue = await this.withdrawals.claimQueued(m, network.key, 50);
       if (queue.length === 0) return;
       const fees = await client.fees();
       const native = network.assets.find((a) => a.native)!;
@@ -85,11 +76,7 @@ export class TransferProcessor implements OnModuleInit {
       for (const tx of queue) {
         const asset = this.registry.findAsset(network, tx.asset)!;
         const { address: master, account } = await this.masterOf(tx.organizationId, network);
-        await m.query(
-          `INSERT INTO master_wallets (id, organization_id, chain, network, address, is_active) VALUES ($1, $2, $3, $4, $5, true)
-           ON CONFLICT (organization_id, network) DO NOTHING`,
-          [randomUUID(), tx.organizationId, network.chain, network.key, master],
-        );
+        await this.withdrawals.ensureMasterWallet(m, tx.organizationId, network.chain, network.key, master);
         let to: Address;
         let value: bigint;
         let data: Hex | undefined;
@@ -111,7 +98,7 @@ export class TransferProcessor implements OnModuleInit {
         if (gasBudget < feeCap || assetBudget < tx.amount) {
           if (tx.subStatus !== 'waiting_for_funds') {
             tx.subStatus = 'waiting_for_funds';
-            await m.save(tx);
+            await this.withdrawals.save(m, tx);
             this.logger.log(`withdrawal ${tx.id} waits: master ${master} on ${network.key} is short of ${asset.native || gasBudget >= feeCap ? asset.symbol : native.symbol}`);
           }
           continue;
@@ -130,7 +117,7 @@ export class TransferProcessor implements OnModuleInit {
           maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
         });
         Object.assign(tx, { nonce, signedTx: signed.raw, txHash: signed.hash, fromAddress: master, subStatus: 'signed' });
-        await m.save(tx);
+        await this.withdrawals.save(m, tx);
       }
     });
     this.faults.check('transfer.after_sign');
@@ -145,23 +132,15 @@ export class TransferProcessor implements OnModuleInit {
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const onChain = asset.native ? await client.nativeBalance(master) : await client.tokenBalance(asset.contract as Address, master);
-    const [inflight] = await m.query<Array<{ amount: string | null; n: string }>>(
-      `SELECT sum(amount) FILTER (WHERE asset = $3) AS amount, count(*) AS n FROM wallet_transactions
-       WHERE network = $1 AND from_address = $2 AND direction = 'outgoing' AND (sub_status = 'signed' OR status = 'broadcast')`,
-      [client.network.key, master, asset.symbol],
-    );
-    const reserved = BigInt(inflight.amount ?? '0') + (asset.native ? BigInt(inflight.n) * INFLIGHT_GAS * maxFeePerGas : 0n);
+    const inflight = await this.withdrawals.inFlightFrom(m, client.network.key, master, asset.symbol);
+    const reserved = inflight.amount + (asset.native ? BigInt(inflight.count) * INFLIGHT_GAS * maxFeePerGas : 0n);
     const budget = onChain - reserved;
     cache.set(key, budget);
     return budget;
   }
 
   private async broadcastSigned(client: EvmClient): Promise<void> {
-    const signed = await this.db.manager.find(WalletTransaction, {
-      where: { network: client.network.key, direction: 'outgoing', status: 'pending', subStatus: 'signed' },
-      order: { nonce: 'ASC' },
-    });
-    for (const tx of signed) {
+    for (const tx of await this.withdrawals.signed(client.network.key)) {
       try {
         await client.sendRaw(tx.signedTx as Hex);
       } catch (e) {
@@ -169,21 +148,18 @@ export class TransferProcessor implements OnModuleInit {
         continue;
       }
       this.faults.check('transfer.after_broadcast');
-      await this.db.transaction(async (m) => {
-        const row = await m.findOne(WalletTransaction, { where: { id: tx.id, subStatus: 'signed' }, lock: { mode: 'pessimistic_write' } });
+      await this.transactions.run(async (m) => {
+        const row = await this.withdrawals.lock(m, tx.id, { subStatus: 'signed' });
         if (!row) return; // another replica marked it
         Object.assign(row, { status: 'broadcast', subStatus: null, broadcastAt: new Date() });
-        await m.save(row);
-        await this.emit(m, row, 'wallet.outgoing_transaction');
+        await this.withdrawals.save(m, row);
+        await this.events.recordMany(m, row.organizationId, [this.event(row, 'wallet.outgoing_transaction')]);
       });
     }
   }
 
   private async track(client: EvmClient): Promise<void> {
-    const open = await this.db.manager.find(WalletTransaction, {
-      where: { network: client.network.key, direction: 'outgoing', status: In(['broadcast', 'confirming']) },
-      order: { createdAt: 'ASC' },
-    });
+    const open = await this.withdrawals.inFlight(client.network.key);
     if (open.length === 0) return;
     const head = await client.head();
     for (const tx of open) {
@@ -192,59 +168,56 @@ export class TransferProcessor implements OnModuleInit {
         if (tx.status === 'confirming' || Date.now() - (tx.broadcastAt?.getTime() ?? 0) > REBROADCAST_AFTER_MS) {
           // Reorged out, or dropped by the node: the same signed bytes go out again.
           await client.sendRaw(tx.signedTx as Hex).catch((e: unknown) => this.logger.warn(`rebroadcast of ${tx.id} failed: ${String(e)}`));
-          if (tx.status === 'confirming') await this.db.manager.update(WalletTransaction, { id: tx.id, status: 'confirming' }, { status: 'broadcast', confirmations: 0 });
+          if (tx.status === 'confirming') await this.withdrawals.backToBroadcast(tx.id);
         }
         continue;
       }
       const fee = receipt.gasUsed * receipt.effectiveGasPrice;
-      await this.db.transaction(async (m) => {
-        const row = await m.findOne(WalletTransaction, { where: { id: tx.id, status: In(['broadcast', 'confirming']) }, lock: { mode: 'pessimistic_write' } });
+      const network = client.network;
+      await this.transactions.run(async (m) => {
+        const row = await this.withdrawals.lock(m, tx.id, { status: ['broadcast', 'confirming'] });
         if (!row) return;
         row.blockNumber = receipt.blockNumber;
         row.blockHash = receipt.blockHash;
         row.fee = fee;
         if (receipt.status === 'reverted') {
-          await this.ledger.void(m, row.ledgerTransferId!);
-          await this.bookFee(m, row, fee);
+          // The hold is released, and the gas burnt is the organization's.
           Object.assign(row, { status: 'failed', failureReason: 'reverted' });
-          await m.save(row);
-          await this.emit(m, row, 'wallet_transaction.failed');
+          await this.withdrawals.save(m, row);
+          await this.ledger.commitAllWithin(m, [
+            {
+              organizationId: row.organizationId,
+              transfers: [{ phase: 'void_pending', pendingId: row.ledgerTransferId! }, ...networkFee(network, fee, `fee:${row.id}`)],
+              events: [this.event(row, 'wallet_transaction.failed')],
+            },
+          ]);
           return;
         }
         row.confirmations = Number(head - receipt.blockNumber + 1n);
         if (row.confirmations >= row.requiredConfirmations) {
-          await this.ledger.post(m, row.ledgerTransferId!);
-          await this.bookFee(m, row, fee);
-          this.faults.check('transfer.before_confirm');
           Object.assign(row, { status: 'confirmed', confirmedAt: new Date() });
-          await m.save(row);
-          await this.emit(m, row, 'wallet_transaction.confirmed');
+          this.faults.check('transfer.before_confirm');
+          await this.withdrawals.save(m, row);
+          await this.ledger.commitAllWithin(m, [
+            {
+              organizationId: row.organizationId,
+              transfers: [{ phase: 'post_pending', pendingId: row.ledgerTransferId! }, ...networkFee(network, fee, `fee:${row.id}`)],
+              events: [this.event(row, 'wallet_transaction.confirmed')],
+            },
+          ]);
         } else if (row.status === 'broadcast') {
           row.status = 'confirming';
-          await m.save(row);
-          await this.emit(m, row, 'wallet_transaction.confirming');
+          await this.withdrawals.save(m, row);
+          await this.events.recordMany(m, row.organizationId, [this.event(row, 'wallet_transaction.confirming')]);
         } else {
-          await m.save(row);
+          await this.withdrawals.save(m, row);
         }
       });
     }
   }
 
-  /** The network fee of one of our transactions, booked from the organization's fee account to the outside world. */
-  async bookFee(m: EntityManager, tx: { organizationId: string; network: string; id: string }, fee: bigint, reference = `fee:${tx.id}`): Promise<void> {
-    if (fee <= 0n) return;
-    const network = this.registry.byKey(tx.network)!;
-    const native = network.assets.find((a) => a.native)!.symbol;
-    await this.ledger.transfer(m, {
-      debit: { organizationId: tx.organizationId, kind: 'fees', network: network.key, asset: native },
-      credit: { organizationId: tx.organizationId, kind: 'external', network: network.key, asset: native },
-      amount: fee,
-      reference,
-    });
-  }
-
-  private async emit(m: EntityManager, t: WalletTransaction, type: EventType): Promise<void> {
+  private event(t: WalletTransaction, type: EventType): PostingEvent {
     const network = this.registry.byKey(t.network)!;
-    await this.events.record(m, t.organizationId, type, transactionEventData(t, this.registry.findAsset(network, t.asset)?.decimals ?? 0));
+    return { type, data: transactionEventData(t, this.registry.findAsset(network, t.asset)?.decimals ?? 0) };
   }
 }

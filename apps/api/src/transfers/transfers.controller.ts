@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto, IdempotencyRequired, InlineCompletion, PageQueryDto, RequestIdempotencyKey, RequestInlineCompletion } from '@app/common';
+import { CurrentIdempotentRequest, ErrorEnvelopeDto, IdempotencyRequired, IdempotentRequest, PageQueryDto } from '@app/common';
 import { TransactionDto } from '@app/ledger';
 import {
   BatchDto,
@@ -48,11 +48,10 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Param('walletId') walletId: string,
     @Body() dto: CreateTransferDto,
-    @RequestIdempotencyKey() key: string | undefined,
-    @RequestInlineCompletion() inline: InlineCompletion | undefined,
+    @CurrentIdempotentRequest() request: IdempotentRequest | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TransactionDto> {
-    const tx = await this.transfers.create(principal, walletId, dto, key, inline);
+    const tx = await this.transfers.create(principal, walletId, dto, request);
     res.setHeader('Location', transactionLocation(tx.id));
     return tx;
   }
@@ -71,9 +70,9 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Param('walletId') walletId: string,
     @Body() dto: CreateBatchDto,
-    @RequestIdempotencyKey() key: string | undefined,
+    @CurrentIdempotentRequest() request: IdempotentRequest | undefined,
   ): Promise<BatchDto> {
-    return this.transfers.batch(principal, walletId, dto, key);
+    return this.transfers.batch(principal, walletId, dto, request);
   }
 
   /** Low, medium and high fee levels for a send of `asset` on `network`, from the node's fee history. */

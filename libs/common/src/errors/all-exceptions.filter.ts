@@ -3,18 +3,6 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorDetails } from './domain-error';
 import { ErrorCode, errorCodeOfStatus } from './error-code';
 
-/** A response to send as stored (an idempotent replay), with its own status and headers. */
-export class ReplayResponse extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string>,
-  ) {
-    super('idempotent replay');
-    this.name = 'ReplayResponse';
-  }
-}
-
 export interface Envelope {
   status: number;
   code: ErrorCode;
@@ -84,11 +72,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
     if (res.headersSent) return;
-    if (exception instanceof ReplayResponse) {
-      for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
-      res.status(exception.status).json(exception.body);
-      return;
-    }
     const envelope = toErrorEnvelope(exception, req);
     if (envelope.status >= 500) {
       this.logger.error({ err: exception, request_id: req.id, method: req.method, path: req.path }, 'Unhandled error');

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { WalletTransaction } from '../entities/wallet-transaction.entity';
+
+/** Outgoing on-chain transactions as the transfer job works them, across organizations (the job's). */
+@Injectable()
+export class WithdrawalsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Up to `limit` withdrawals of the network waiting to be signed, oldest first, locked (others' locks skipped). */
+  claimQueued(manager: EntityManager, network: string, limit: number): Promise<WalletTransaction[]> {
+    return manager
+      .createQueryBuilder(WalletTransaction, 't')
+      .where(`t.network = :network AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`, { network })
+      .orderBy('t.created_at', 'ASC')
+      .addOrderBy('t.batch_index', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** What `from` has signed or broadcast but not yet mined: the sum of those of `asset`, and their number. */
+  async inFlightFrom(manager: EntityManager, network: string, from: string, asset: string): Promise<{ amount: bigint; count: number }> {
+    const [row] = await manager.query<Array<{ amount: string | null; n: string }>>(
+      `SELECT sum(amount) FILTER (WHERE asset = $3) AS amount, count(*) AS n FROM wallet_transactions
+       WHERE network = $1 AND from_address = $2 AND direction = 'outgoing' AND (sub_status = 'signed' OR status = 'broadcast')`,
+      [network, from, asset],
+    );
+    return { amount: BigInt(row.amount ?? '0'), count: Number(row.n) };
+  }
+
+  /** The master wallet row of an organization on a network, created on first use (its address is index 0). */
+  async ensureMasterWallet(manager: EntityManager, organizationId: string, chain: string, network: string, address: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO master_wallets (id, organization_id, chain, network, address, is_active) VALUES ($1, $2, $3, $4, $5, true)
+       ON CONFLICT (organization_id, network) DO NOTHING`,
+      [randomUUID(), organizationId, chain, network, address],
+    );
+  }
+
+  /** Signed withdrawals of the network not yet broadcast, in nonce order. */
+  signed(network: string): Promise<WalletTransaction[]> {
+    return this.dataSource.manager.find(WalletTransaction, {
+      where: { network, direction: 'outgoing', status: 'pending', subStatus: 'signed' },
+      order: { nonce: 'ASC' },
+    });
+  }
+
+  /** Broadcast withdrawals of the network waiting for their receipt or confirmations, oldest first. */
+  inFlight(network: string): Promise<WalletTransaction[]> {
+    return this.dataSource.manager.find(WalletTransaction, {
+      where: { network, direction: 'outgoing', status: In(['broadcast', 'confirming']) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** The withdrawal, locked, if it still matches `state`. */
+  lock(manager: EntityManager, id: string, state: { subStatus: 'signed' } | { status: Array<'broadcast' | 'confirming'> }): Promise<WalletTransaction | null> {
+    const where = 'subStatus' in state ? { id, subStatus: state.subStatus } : { id, status: In(state.status) };
+    return manager.findOne(WalletTransaction, { where, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async save(manager: EntityManager, tx: WalletTransaction): Promise<void> {
+    await manager.save(tx);
+  }
+
+  /** A confirming withdrawal whose receipt vanished (reorged out) is broadcast again. */
+  async backToBroadcast(id: string): Promise<void> {
+    await this.dataSource.manager.update(WalletTransaction, { id, status: 'confirming' }, { status: 'broadcast', confirmations: 0 });
+  }
+}
