@@ -1,4 +1,5 @@
-import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, signHeaders, TestApp, waitFor } from '@app/testing';
+import { accountIndexOf, Credentials, deploymentMnemonic, HttpClient, signHeaders, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { DerivationCountersRepository } from '@app/db';
 import { DerivationIndexes, INDEX_BLOCK } from '../apps/api/src/addresses/derivation-indexes';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';

@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { createOrganization, createTestApp, Credentials, HttpClient, signHeaders, TestApp } from '@app/testing';
+import { Credentials, HttpClient, signHeaders } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
 import { ProbeModule } from './support/probe.module';
 

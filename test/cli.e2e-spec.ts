@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createTestApp, createTestDatabase, Credentials, databaseUrl, TestApp, waitFor, withClient } from '@app/testing';
+import { createTestDatabase, Credentials, databaseUrl, waitFor, withClient } from '@app/testing';
+import { createTestApp, TestApp } from './support/app';
 import { CLI, requireBuild, runNode } from './support/processes';
 
 describe('operator CLI (built, child process)', () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
 import { FaultInjector } from '@app/common';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp, waitFor } from '@app/testing';
+import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { fundedWallet, mineUntil, transactionById } from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlParams } from '@app/common';
-import { buildDataSourceOptions, insertRows, queryPrepared, usePreparedStatements, WalletTransaction } from '@app/db';
-import { createOrganization, createTestApp, createTestDatabase, databaseUrl, TestApp } from '@app/testing';
+import { buildDataSourceOptions, columnRecord, Event, queryPrepared, usePreparedStatements, WalletTransaction } from '@app/db';
+import { createTestDatabase, databaseUrl } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 
 /** One pooled connection, so that pg_prepared_statements (per session) shows what that connection keeps. */
 describe('queryPrepared', () => {
@@ -59,7 +59,7 @@ describe('queryPrepared', () => {
   });
 });
 
-describe('insertRows', () => {
+describe('columnRecord', () => {
   let t: TestApp;
   let org: string;
   let wallet: string;
@@ -75,34 +75,28 @@ describe('insertRows', () => {
   const row = (fields: Partial<WalletTransaction> = {}) =>
     Object.assign(new WalletTransaction(), {
       id: randomUUID(), organizationId: org, walletId: wallet, direction: 'outgoing', status: 'pending', network: 'ethereum:devnet', chain: 'ethereum',
-      asset: 'ETH', amount: 2n ** 70n + 1n, requiredConfirmations: 1, createdAt: new Date(), updatedAt: new Date(), ...fields,
+      asset: 'ETH', amount: 2n ** 70n + 1n, requiredConfirmations: 1, ...fields,
     } satisfies Partial<WalletTransaction>);
 
-  it('writes rows through the columns transformers, NULL where a row leaves a column unset and the default where all do', async () => {
-    const rows = [row({ note: 'first' }), row()];
-    const sql = new SqlParams();
-    const [a, b] = await queryPrepared<{ id: string }>(t.dataSource, insertRows(t.dataSource, WalletTransaction, rows, sql, { returning: 'id' }), sql.values);
-    expect([a.id, b.id]).toEqual(rows.map((r) => r.id));
-    const stored = await t.dataSource.query('SELECT id, amount::text AS amount, note, confirmations FROM wallet_transactions WHERE id = ANY($1::uuid[]) ORDER BY note NULLS LAST', [rows.map((r) => r.id)]);
+  it('turns entities into column records that jsonb_populate_recordset writes exactly: transformers applied, defaults filled in', async () => {
+    const now = new Date('2026-01-02T03:04:05.678Z');
+    const rows = [row({ note: 'first' }), row({ confirmations: 3 })];
+    const records = rows.map((r) => columnRecord(t.dataSource, WalletTransaction, r, now));
+    expect(records[0]).toMatchObject({ amount: (2n ** 70n + 1n).toString(), confirmations: 0, created_at: now, updated_at: now, note: 'first' });
+    expect(records[1]).not.toHaveProperty('note');
+    await t.dataSource.query('INSERT INTO wallet_transactions SELECT * FROM jsonb_populate_recordset(NULL::wallet_transactions, $1::jsonb)', [JSON.stringify(records)]);
+    const stored = await t.dataSource.query(
+      'SELECT amount::text AS amount, note, confirmations, created_at FROM wallet_transactions WHERE id = ANY($1::uuid[]) ORDER BY note NULLS LAST',
+      [rows.map((r) => r.id)],
+    );
     expect(stored).toEqual([
-      { id: rows[0].id, amount: (2n ** 70n + 1n).toString(), note: 'first', confirmations: 0 },
-      { id: rows[1].id, amount: (2n ** 70n + 1n).toString(), note: null, confirmations: 0 },
+      { amount: (2n ** 70n + 1n).toString(), note: 'first', confirmations: 0, created_at: now },
+      { amount: (2n ** 70n + 1n).toString(), note: null, confirmations: 3, created_at: now },
     ]);
   });
 
-  it('builds one text whatever the number of rows, so it is prepared once', () => {
-    const text = (n: number) => insertRows(t.dataSource, WalletTransaction, Array.from({ length: n }, () => row()), new SqlParams());
-    expect(text(3)).toBe(text(1));
-  });
-
-  it('writes nothing when its condition is false', async () => {
-    const sql = new SqlParams();
-    const r = row();
-    expect(await queryPrepared(t.dataSource, insertRows(t.dataSource, WalletTransaction, [r], sql, { returning: 'id', where: 'false' }), sql.values)).toEqual([]);
-    expect(await t.dataSource.query('SELECT 1 FROM wallet_transactions WHERE id = $1', [r.id])).toEqual([]);
-  });
-
-  it('refuses a column with a database default that only some rows set (NULL would replace the default)', () => {
-    expect(() => insertRows(t.dataSource, WalletTransaction, [row({ confirmations: 3 }), row()], new SqlParams())).toThrow(/confirmations has a default/);
+  it('refuses an unset column whose database default it cannot know', () => {
+    const event = Object.assign(new Event(), { id: 'evt_x', organizationId: org, type: 'webhook.test', data: {}, body: '{}' });
+    expect(() => columnRecord(t.dataSource, Event, event)).toThrow(/set events.seq/);
   });
 });

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublicClient, http, parseAbi } from 'viem';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp, waitFor } from '@app/testing';
+import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
 
 /** Deposits against the real embedded devnet (anvil), through the sandbox helpers and the public API. */

@@ -1,4 +1,4 @@
-import { createOrganization, createTestApp, TestApp } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { ProbeModule } from './support/probe.module';
 
 describe('the error envelope', () => {

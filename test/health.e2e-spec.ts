@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '@app/testing';
+import { createTestApp, TestApp } from './support/app';
 
 describe('health', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getAddress } from 'viem';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, signHeaders, TestApp } from '@app/testing';
+import { Credentials, expectLedgerConsistent, HttpClient, signHeaders } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { IdempotencyKeysRepository } from '@app/db';
 import { IdempotencyService } from '../apps/api/src/idempotency/idempotency.service';
 import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil } from './support/chain';

@@ -1,6 +1,7 @@
 import { MAX_UINT256 } from '@app/common';
 import { AccountRef, LedgerService, Posting, PostingResult } from '@app/ledger';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, TestApp } from '@app/testing';
+import { Credentials, expectLedgerConsistent } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet } from './support/chain';
 
 /** The ledger's posting API against a real PostgreSQL: the concurrency and integrity bars of docs/ledger.md. */

@@ -1,4 +1,5 @@
-import { accountIndexOf, createOrganization, createTestApp, Credentials, deploymentMnemonic, HttpClient, TestApp, waitFor } from '@app/testing';
+import { accountIndexOf, Credentials, deploymentMnemonic, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress } from './support/independent';
 
 describe('master wallets (seed 004)', () => {

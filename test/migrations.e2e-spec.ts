@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, MIGRATIONS } from '@app/db';
-import { createTestApp, createTestDatabase, databaseUrl, withClient } from '@app/testing';
+import { createTestDatabase, databaseUrl, withClient } from '@app/testing';
+import { createTestApp } from './support/app';
 
 describe('migrations', () => {
   it('run once when two replicas boot on a fresh database at the same moment', async () => {

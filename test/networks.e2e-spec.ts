@@ -1,4 +1,4 @@
-import { createOrganization, createTestApp, TestApp } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 
 describe('GET /v1/networks', () => {
   let t: TestApp;

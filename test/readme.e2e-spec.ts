@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createOrganization, createTestApp, TestApp } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 
 /** The README's curl + openssl example is run as written, so the documented signing recipe cannot drift. */
 describe('README HMAC example', () => {

@@ -1,5 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { createOrganization, createTestApp, TestApp } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { requestInterceptor } from '../apps/api/src/swagger/playground';
 import { ProbeModule } from './support/probe.module';
 

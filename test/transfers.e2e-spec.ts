@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
 import { LedgerService } from '@app/ledger';
-import { createOrganization, createTestApp, Credentials, expectLedgerConsistent, HttpClient, TestApp } from '@app/testing';
+import { Credentials, expectLedgerConsistent, HttpClient } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil, transactionById } from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);

@@ -1,4 +1,5 @@
-import { createOrganization, createTestApp, Credentials, HttpClient, TestApp, waitFor } from '@app/testing';
+import { Credentials, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 
 describe('wallets', () => {
   let t: TestApp;

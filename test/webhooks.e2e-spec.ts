@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import { createOrganization, createTestApp, Credentials, HttpClient, TestApp, waitFor } from '@app/testing';
+import { Credentials, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
 import { Receiver } from './support/receiver';
 import { activeWallet, deposit, fundedWallet, mineUntil, newAddress } from './support/chain';
 

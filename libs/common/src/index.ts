@@ -7,5 +7,4 @@ export * from './idempotency';
 export * from './jobs';
 export * from './money';
 export * from './pagination';
-export * from './sql';
 export * from './validation';

@@ -8,6 +8,5 @@ export * from './naming.strategy';
 export * from './repositories';
 export * from './transformers';
 export * from './prepared';
-export * from './insert-rows';
 export * from './transactions';
 export * from './column-record';

@@ -2,5 +2,4 @@ export * from './database';
 export * from './deployment';
 export * from './http';
 export * from './ledger';
-export * from './test-app';
 export * from './wait';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isoTimestampSql, paginate, PageQueryDto } from '@app/common';
+import { paginate, PageQueryDto } from '@app/common';
 import { Address } from '../entities/address.entity';
 import { queryPrepared } from '../prepared';
 
@@ -17,7 +17,8 @@ export class AddressesRepository {
    * Inserts the address if its wallet is the organization's and active, in one statement that also stores the
    * request's reply (`reply`: its key, status and body without `created_at`, which the database's clock stamps, as it
    * stamps the row): the row's `created_at` (ISO 8601, as `toISOString` writes it) and whether the reply was stored;
-   * undefined when the wallet is not there or not active (nothing written).
+   * undefined when the wallet is not there or not active (nothing written). `to_char` writes the timestamp as
+   * `toISOString` does.
    */
   async insertForActiveWallet(
     organizationId: string,
@@ -34,7 +35,7 @@ export class AddressesRepository {
          INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
          SELECT $1::uuid, $2::uuid, w.id, $4::text, $5::text, $6::text, $7::text, $8::text, $9::int, $10::text
            FROM wallets w WHERE w.organization_id = $2::uuid AND w.id = $3::uuid AND w.status = 'active'
-         RETURNING ${isoTimestampSql('created_at')} AS created_at)
+         RETURNING to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at)
        SELECT created_at, CASE WHEN $11::text IS NULL THEN false ELSE idempotency_store_reply($2::uuid, $11::text, $12::int,
            $13::jsonb || jsonb_build_object('created_at', created_at), '{}'::jsonb) END AS stored
          FROM ins`,

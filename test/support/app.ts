@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
-import { createApp } from '../../../apps/api/src/bootstrap';
-import { OrganizationsService } from '../../../apps/api/src/organizations/organizations.service';
-import { prepareRuntime } from '../../../apps/api/src/runtime';
-import { createTestDatabase, databaseUrl } from './database';
-import { Credentials, HttpClient } from './http';
+import { createTestDatabase, Credentials, databaseUrl, HttpClient } from '@app/testing';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { OrganizationsService } from '../../apps/api/src/organizations/organizations.service';
+import { prepareRuntime } from '../../apps/api/src/runtime';
 
 export interface TestApp {
   app: NestExpressApplication;
