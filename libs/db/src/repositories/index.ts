@@ -1,9 +1,21 @@
+import { ApiKeysRepository } from './api-keys.repository';
+import { AuthRequestIdsRepository } from './auth-request-ids.repository';
 import { OrganizationsRepository } from './organizations.repository';
+import { SystemSettingsRepository } from './system-settings.repository';
 import { WalletsRepository } from './wallets.repository';
 
+export * from './api-keys.repository';
+export * from './auth-request-ids.repository';
 export * from './organizations.repository';
+export * from './system-settings.repository';
 export * from './tenant-scope';
 export * from './wallets.repository';
 
 /** Every repository, provided and exported by DbModule. */
-export const REPOSITORIES = [OrganizationsRepository, WalletsRepository];
+export const REPOSITORIES = [
+  ApiKeysRepository,
+  AuthRequestIdsRepository,
+  OrganizationsRepository,
+  SystemSettingsRepository,
+  WalletsRepository,
+];
