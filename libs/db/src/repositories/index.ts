@@ -1,21 +1,30 @@
 import { ApiKeysRepository } from './api-keys.repository';
 import { AuthRequestIdsRepository } from './auth-request-ids.repository';
+import { BalancesRepository } from './balances.repository';
+import { ChainCursorsRepository } from './chain-cursors.repository';
 import { OrganizationsRepository } from './organizations.repository';
 import { SystemSettingsRepository } from './system-settings.repository';
+import { WalletTransactionsRepository } from './wallet-transactions.repository';
 import { WalletsRepository } from './wallets.repository';
 
 export * from './api-keys.repository';
 export * from './auth-request-ids.repository';
+export * from './balances.repository';
+export * from './chain-cursors.repository';
 export * from './organizations.repository';
 export * from './system-settings.repository';
 export * from './tenant-scope';
+export * from './wallet-transactions.repository';
 export * from './wallets.repository';
 
 /** Every repository, provided and exported by DbModule. */
 export const REPOSITORIES = [
   ApiKeysRepository,
   AuthRequestIdsRepository,
+  BalancesRepository,
+  ChainCursorsRepository,
   OrganizationsRepository,
   SystemSettingsRepository,
+  WalletTransactionsRepository,
   WalletsRepository,
 ];
