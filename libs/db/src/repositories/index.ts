@@ -4,6 +4,7 @@ import { AuthRequestIdsRepository } from './auth-request-ids.repository';
 import { BalancesRepository } from './balances.repository';
 import { ChainCursorsRepository } from './chain-cursors.repository';
 import { EventsRepository } from './events.repository';
+import { ExternalAccountsRepository } from './external-accounts.repository';
 import { MasterWalletBalancesRepository } from './master-wallet-balances.repository';
 import { MasterWalletsRepository } from './master-wallets.repository';
 import { OrganizationsRepository } from './organizations.repository';
@@ -19,6 +20,7 @@ export * from './auth-request-ids.repository';
 export * from './balances.repository';
 export * from './chain-cursors.repository';
 export * from './events.repository';
+export * from './external-accounts.repository';
 export * from './master-wallet-balances.repository';
 export * from './master-wallets.repository';
 export * from './organizations.repository';
@@ -37,6 +39,7 @@ export const REPOSITORIES = [
   BalancesRepository,
   ChainCursorsRepository,
   EventsRepository,
+  ExternalAccountsRepository,
   MasterWalletBalancesRepository,
   MasterWalletsRepository,
   OrganizationsRepository,
