@@ -1,11 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CryptoService, DomainError, ErrorCode, hmacSha256Hex, safeEqual } from '@app/common';
 import { AppConfig } from '@app/config';
-import { ApiKey, Organization } from '@app/db';
+import { ApiKey, ApiKeysRepository, Organization, Transactions } from '@app/db';
 import { isScope, Scope, SCOPES } from './scopes';
 
 export interface CreatedApiKey {
@@ -27,19 +26,6 @@ export const AUTH_CHANNEL = 'wallets_api_auth';
 /** A cached key is re-read at least this often, even if a notification was lost. */
 const KEY_CACHE_TTL_MS = 30_000;
 
-interface KeyRow {
-  id: string;
-  organization_id: string;
-  name: string;
-  scopes: string[];
-  secret_hash: string;
-  secret_ciphertext: string;
-  created_at: Date;
-  wallets_enabled: boolean;
-  org_name: string;
-  account_index: number;
-}
-
 /**
  * Issues, verifies and revokes API keys. The secret is shown once and stored only hashed and sealed.
  * Authenticated requests read their key from a per-process cache: every process LISTENs on AUTH_CHANNEL and drops a
@@ -59,7 +45,8 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   private stopped = false;
 
   constructor(
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly keys: ApiKeysRepository,
+    private readonly transactions: Transactions,
     private readonly crypto: CryptoService,
     private readonly config: AppConfig,
   ) {
@@ -93,8 +80,7 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     client.on('end', lost);
     client.on('notification', (n) => this.evict(n.payload ?? ''));
     try {
-      await client.connect();
-      await client.query(`LISTEN ${AUTH_CHANNEL}`);
+      await this.keys.listen(client, AUTH_CHANNEL);
       if (this.stopped) {
         await client.end();
         return;
@@ -124,16 +110,12 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Tells every process (this one at once) that a key or an organization changed. */
-  async announce(manager: EntityManager, payload: `key:${string}` | `org:${string}`): Promise<void> {
+  async announce(payload: `key:${string}` | `org:${string}`, manager: EntityManager): Promise<void> {
     this.evict(payload);
-    await manager.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, payload]);
+    await this.keys.notify(AUTH_CHANNEL, payload, manager);
   }
 
-  async create(
-    manager: EntityManager,
-    organizationId: string,
-    options: { name?: string; scopes?: string[] } = {},
-  ): Promise<CreatedApiKey> {
+  async create(organizationId: string, options: { name?: string; scopes?: string[] } = {}, manager?: EntityManager): Promise<CreatedApiKey> {
     const scopes = options.scopes ?? [...SCOPES];
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length || !scopes.length) {
@@ -141,26 +123,27 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     }
     const id = `ak_${randomBytes(12).toString('hex')}`;
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
-    const key = manager.create(ApiKey, {
-      id,
+    const key = await this.keys.insert(
       organizationId,
-      name: options.name ?? 'default',
-      scopes: [...new Set(scopes)],
-      secretHash: this.hash(secret),
-      secretCiphertext: this.crypto.box('api-key-secret').seal(secret, `api_key:${id}`),
-      revokedAt: null,
-    });
-    await manager.save(key);
+      {
+        id,
+        name: options.name ?? 'default',
+        scopes: [...new Set(scopes)],
+        secretHash: this.hash(secret),
+        secretCiphertext: this.crypto.box('api-key-secret').seal(secret, `api_key:${id}`),
+      },
+      manager,
+    );
     return { api_key_id: id, api_secret: secret, organization_id: organizationId, name: key.name, scopes: key.scopes as Scope[] };
   }
 
   /** Marks a key revoked (effective at once in every process); returns false when there is no such active key. */
   async revoke(id: string): Promise<boolean> {
-    return this.keys.manager.transaction(async (m) => {
-      const result = await m.update(ApiKey, { id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-      await this.announce(m, `key:${id}`);
+    return this.transactions.run(async (m) => {
+      const revoked = await this.keys.revoke(id, m);
+      await this.announce(`key:${id}`, m);
       for (const k of this.secrets.keys()) if (k.startsWith(`${id}:`)) this.secrets.delete(k);
-      return (result.affected ?? 0) > 0;
+      return revoked;
     });
   }
 
@@ -173,23 +156,11 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     const cached = this.active.get(id);
     if (!fresh && cached && cached.expires > Date.now() && this.listening) return cached.value;
     const generation = this.generation;
-    // One indexed join, no ORM query building: this runs on every authenticated request that misses the cache.
-    const [row] = await this.keys.manager.query<KeyRow[]>(
-      `SELECT k.id, k.organization_id, k.name, k.scopes, k.secret_hash, k.secret_ciphertext, k.created_at,
-              o.wallets_enabled, o.name AS org_name, o.account_index
-       FROM api_keys k JOIN organizations o ON o.id = k.organization_id WHERE k.id = $1 AND k.revoked_at IS NULL`,
-      [id],
-    );
-    if (!row) {
+    const value = await this.keys.findActiveWithOrganization(id);
+    if (!value) {
       this.active.delete(id);
       return undefined;
     }
-    const organization = Object.assign(new Organization(), { id: row.organization_id, name: row.org_name, walletsEnabled: row.wallets_enabled, accountIndex: row.account_index });
-    const key = Object.assign(new ApiKey(), {
-      id: row.id, organizationId: row.organization_id, name: row.name, scopes: row.scopes, secretHash: row.secret_hash,
-      secretCiphertext: row.secret_ciphertext, createdAt: row.created_at, revokedAt: null, organization,
-    });
-    const value = { key, organization };
     // Not cached if an eviction (a revocation, a wallets toggle, a lost listener) happened while this query ran: what
     // it read may be from before it.
     if (this.listening && generation === this.generation) {

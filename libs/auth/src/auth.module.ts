@@ -1,10 +1,8 @@
 import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { CryptoService, JobScheduler } from '@app/common';
-import { ApiKey } from '@app/db';
+import { AuthRequestIdsRepository } from '@app/db';
 import { ApiKeysService } from './api-keys.service';
 import { RequestIds } from './request-ids';
 import { AuthenticationGuard } from './authentication.guard';
@@ -19,7 +17,7 @@ export class RequestIdReaper implements OnModuleInit {
   private readonly logger = new Logger(RequestIdReaper.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly requestIds: AuthRequestIdsRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobScheduler,
   ) {}
@@ -29,10 +27,7 @@ export class RequestIdReaper implements OnModuleInit {
   }
 
   async reap(): Promise<number> {
-    const [, affected] = await this.db.query<[unknown, number]>(
-      `DELETE FROM auth_request_ids WHERE created_at < now() - make_interval(secs => $1)`,
-      [this.config.hmacMaxSkewSeconds * 2],
-    );
+    const affected = await this.requestIds.deleteOlderThan(this.config.hmacMaxSkewSeconds * 2);
     if (affected) this.logger.debug({ affected }, 'reaped request ids');
     return affected;
   }
@@ -41,7 +36,6 @@ export class RequestIdReaper implements OnModuleInit {
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ApiKey]),
     JwtModule.registerAsync({
       inject: [CryptoService],
       useFactory: (crypto: CryptoService) => ({ privateKey: jwtKey(crypto) }),

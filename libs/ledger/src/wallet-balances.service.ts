@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Network, NetworkRegistry } from '@app/chains';
 import { formatAmount } from '@app/common';
 import { AppConfig } from '@app/config';
-import { queryPrepared } from '@app/db';
+import { BalancesRepository, ChainCursorsRepository, ChainProgressRow } from '@app/db';
 import { BalanceFigures, figuresOf } from './ledger.service';
 import { AssetBalanceDto, NetworkBalancesDto, WalletBalancesDto } from './dto/balance.dto';
 
@@ -47,32 +45,21 @@ export function assetBalanceDto(symbol: string, currency: string, decimals: numb
 @Injectable()
 export class WalletBalancesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly balances: BalancesRepository,
+    private readonly cursors: ChainCursorsRepository,
     private readonly registry: NetworkRegistry,
     private readonly config: AppConfig,
   ) {}
 
-  /** Balances of several wallets with a fixed number of queries (no N+1 on lists). */
-  async forWallets(walletIds: string[], ownerOrganizationId?: string): Promise<Map<string, WalletBalancesDto>> {
+  /**
+   * Balances of several wallets of the organization with a fixed number of queries (no N+1 on lists); a wallet of
+   * another organization, or none, is left out of the result.
+   */
+  async forWallets(organizationId: string, walletIds: string[]): Promise<Map<string, WalletBalancesDto>> {
     const result = new Map<string, WalletBalancesDto>();
     if (walletIds.length === 0) return result;
-    // One round trip for the three kinds of rows a balance view needs.
-    const [rows, sync] = await Promise.all([
-      queryPrepared<{ k: 'a' | 'q' | 'd' | 'w'; wallet_id: string; network: string; v: string; a1: string | null; a2: string | null; a3: string | null; a4: string | null }>(
-        this.db,
-        `SELECT 'a' AS k, wallet_id, network, asset AS v, credits_posted::text AS a1, debits_posted::text AS a2, credits_pending::text AS a3, debits_pending::text AS a4
-           FROM ledger_accounts WHERE wallet_id = ANY($1)
-         UNION ALL
-         SELECT 'q', wallet_id, network, asset, sum(amount)::text, NULL, NULL, NULL FROM wallet_transactions
-           WHERE wallet_id = ANY($1) AND direction = 'incoming' AND status = 'quarantined' GROUP BY wallet_id, network, asset
-         UNION ALL
-         SELECT 'd', wallet_id, network, address, to_char(created_at, 'YYYYMMDDHH24MISSUS'), NULL, NULL, NULL FROM addresses WHERE wallet_id = ANY($1)
-         UNION ALL
-         SELECT 'w', id, '', '', NULL, NULL, NULL, NULL FROM wallets WHERE id = ANY($1) AND ($2::uuid IS NULL OR organization_id = $2::uuid)`,
-        [walletIds, ownerOrganizationId ?? null],
-      ),
-      this.syncState(),
-    ]);
+    // One round trip for the kinds of rows a balance view needs.
+    const [rows, sync] = await Promise.all([this.balances.rowsForWallets(organizationId, walletIds), this.syncState()]);
     const accounts: AccountRow[] = rows
       .filter((r) => r.k === 'a')
       .map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, credits_posted: r.a1!, debits_posted: r.a2!, credits_pending: r.a3!, debits_pending: r.a4! }));
@@ -117,8 +104,9 @@ export class WalletBalancesService {
     return result;
   }
 
-  async forWallet(walletId: string): Promise<WalletBalancesDto> {
-    return (await this.forWallets([walletId])).get(walletId)!;
+  /** One wallet's balances; the wallet must be the organization's (see `forOwnedWallet` otherwise). */
+  async forWallet(organizationId: string, walletId: string): Promise<WalletBalancesDto> {
+    return (await this.forWallets(organizationId, [walletId])).get(walletId)!;
   }
 
   /**
@@ -126,28 +114,22 @@ export class WalletBalancesService {
    * round trip as the balance rows (this is the hottest read of the API).
    */
   async forOwnedWallet(organizationId: string, walletId: string): Promise<WalletBalancesDto | undefined> {
-    return (await this.forWallets([walletId], organizationId)).get(walletId);
+    return (await this.forWallets(organizationId, [walletId])).get(walletId);
   }
 
   /** One asset of one wallet: its balance figures (zero when the wallet never held it). */
-  async figures(walletId: string, network: Network, asset: string): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
-    const [row] = await this.db.query<AccountRow[]>(
-      'SELECT credits_posted, debits_posted, credits_pending, debits_pending FROM ledger_accounts WHERE wallet_id = $1 AND network = $2 AND asset = $3',
-      [walletId, network.key, asset],
-    );
-    const [q] = await this.db.query<Array<{ total: string | null }>>(
-      `SELECT sum(amount) AS total FROM wallet_transactions WHERE wallet_id = $1 AND network = $2 AND asset = $3 AND direction = 'incoming' AND status = 'quarantined'`,
-      [walletId, network.key, asset],
-    );
+  async figures(organizationId: string, walletId: string, network: Network, asset: string): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
+    const row = await this.balances.findWalletAccount(organizationId, walletId, network.key, asset);
+    const quarantined = await this.balances.sumQuarantined(organizationId, walletId, network.key, asset);
     return {
       figures: row
         ? figuresOf({ creditsPosted: BigInt(row.credits_posted), debitsPosted: BigInt(row.debits_posted), creditsPending: BigInt(row.credits_pending), debitsPending: BigInt(row.debits_pending) })
         : ZERO,
-      quarantined: BigInt(q?.total ?? '0'),
+      quarantined,
     };
   }
 
-  private syncCache?: { at: number; rows: Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }> };
+  private syncCache?: { at: number; rows: ChainProgressRow[] };
 
   /**
    * Scanner progress per network: a network with no node, or no pass within STALE_AFTER_SECONDS, is stale. The
@@ -157,9 +139,7 @@ export class WalletBalancesService {
     if (!this.syncCache || Date.now() - this.syncCache.at > 500) {
       this.syncCache = {
         at: Date.now(),
-        rows: await this.db.query<Array<{ network: string; indexed_height: string | null; last_synced_at: Date | null }>>(
-          'SELECT network, indexed_height, last_synced_at FROM chain_cursors',
-        ),
+        rows: await this.cursors.listProgress(),
       };
     }
     const rows = this.syncCache.rows;

@@ -29,7 +29,7 @@ export class BalancesService {
       ? await this.wallets.findByOrgAndId(principal.organizationId, dto.wallet_id)
       : await this.wallets.findByOrgAndExternalId(principal.organizationId, dto.external_id!);
     if (!wallet) throw DomainError.notFound('Wallet');
-    const view = await this.balances.forWallet(wallet.id);
+    const view = await this.balances.forWallet(principal.organizationId, wallet.id);
     return {
       account: { id: wallet.id, name: wallet.name, external_id: wallet.externalId, wallet_id: wallet.id },
       balances: view.networks.flatMap((n) =>
@@ -52,7 +52,7 @@ export class BalancesService {
     const wallet = await this.require(principal, walletId);
     const asset = this.registry.resolveAssetQuery(query);
     const network = asset.network;
-    const [{ figures }, sync] = await Promise.all([this.balances.figures(wallet.id, network, asset.symbol), this.balances.syncState()]);
+    const [{ figures }, sync] = await Promise.all([this.balances.figures(principal.organizationId, wallet.id, network, asset.symbol), this.balances.syncState()]);
     const s = sync.get(network.key);
     const pair = (v: bigint) => [formatAmount(v, asset.decimals), v.toString()] as const;
     const [balance, balance_raw] = pair(figures.posted);

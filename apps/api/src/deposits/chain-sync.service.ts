@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { AddressesRepository, ChainCursor, DepositsRepository, ScannerRepository, SweepsRepository, Transactions, WalletTransaction } from '@app/db';
+import { AddressesRepository, ChainCursor, ChainCursorsRepository, DepositsRepository, SweepsRepository, Transactions, WalletTransaction } from '@app/db';
 import { EventType } from '@app/events';
 import { LedgerService, Posting, transactionEventData } from '@app/ledger';
 import { AML_SCREENER, AmlScreener } from './aml';
@@ -92,7 +92,7 @@ export class ChainSyncService implements OnModuleInit {
 
   constructor(
     private readonly transactions: Transactions,
-    private readonly scanner: ScannerRepository,
+    private readonly cursors: ChainCursorsRepository,
     private readonly deposits: DepositsRepository,
     private readonly addresses: AddressesRepository,
     private readonly sweeps: SweepsRepository,
@@ -116,7 +116,7 @@ export class ChainSyncService implements OnModuleInit {
     return this.transactions.run(async (m) => {
       if (!(await this.transactions.tryLock(m, `chain-sync:${network.key}`))) return { skipped: true };
       const changes = new Changes(this.registry);
-      const cursor = (await this.scanner.lockCursor(m, network.key)) as ChainCursor & { indexedHeight: bigint | null };
+      const cursor = (await this.cursors.lockCursor(m, network.key)) as ChainCursor & { indexedHeight: bigint | null };
       const head = await client.head();
       if (!this.genesisChecked.has(network.key) || !cursor.genesisHash) {
         await this.checkGenesis(m, client, cursor, changes);
@@ -125,7 +125,7 @@ export class ChainSyncService implements OnModuleInit {
       if (cursor.indexedHeight === null) {
         // First sight of this chain: start at its head, never at genesis (a mainnet history is not ours to scan).
         const block = await client.block(head);
-        await this.scanner.acceptBlocks(m, network.key, [block]);
+        await this.cursors.acceptBlocks(m, network.key, [block]);
         cursor.indexedHeight = head;
         cursor.indexedHash = block.hash;
       } else {
@@ -137,8 +137,8 @@ export class ChainSyncService implements OnModuleInit {
       cursor.headHeight = head;
       cursor.lastSyncedAt = new Date();
       cursor.lastError = null;
-      await this.scanner.saveCursor(m, cursor);
-      await this.scanner.forgetBlocksBelow(m, network.key, cursor.indexedHeight - REORG_WINDOW);
+      await this.cursors.saveCursor(m, cursor);
+      await this.cursors.forgetBlocksBelow(m, network.key, cursor.indexedHeight - REORG_WINDOW);
       return { scannedTo: cursor.indexedHeight, deposits };
     });
   }
@@ -163,7 +163,7 @@ export class ChainSyncService implements OnModuleInit {
       return await this.sync(client);
     } catch (e) {
       const message = e instanceof Error ? e.message : 'sync failed';
-      await this.scanner.recordError(client.network.key, message.slice(0, 500)).catch(() => undefined);
+      await this.cursors.recordError(client.network.key, message.slice(0, 500)).catch(() => undefined);
       throw e;
     }
   }
@@ -228,7 +228,7 @@ export class ChainSyncService implements OnModuleInit {
     }
     const all = [...nativeDeposits, ...tokenDeposits].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
     for (const c of all) await this.recordDeposit(m, network, c, changes);
-    await this.scanner.acceptBlocks(m, network.key, accepted);
+    await this.cursors.acceptBlocks(m, network.key, accepted);
     cursor.indexedHeight = last.number;
     cursor.indexedHash = last.hash;
     return all.length;
@@ -327,7 +327,7 @@ export class ChainSyncService implements OnModuleInit {
     const network = client.network;
     const indexed = cursor.indexedHeight!;
     if (head >= indexed && (await client.blockHash(indexed)) === cursor.indexedHash) return;
-    const stored = await this.scanner.blockHashes(m, network.key);
+    const stored = await this.cursors.blockHashes(m, network.key);
     let ancestor = head < indexed ? head : indexed - 1n;
     let ancestorHash: string | undefined;
     while (ancestor >= 0n && stored.has(ancestor)) {
@@ -348,7 +348,7 @@ export class ChainSyncService implements OnModuleInit {
     this.logger.warn(`reorg on ${network.key}: indexed block ${indexed} is gone; common ancestor ${ancestor}`);
     this.genesisChecked.delete(network.key); // a rollback this deep may be a replaced chain: look again next tick
     await this.failDepositsAfter(m, network, ancestor, 'reorged', changes);
-    await this.scanner.forgetBlocksAbove(m, network.key, ancestor);
+    await this.cursors.forgetBlocksAbove(m, network.key, ancestor);
     cursor.indexedHeight = ancestor;
     cursor.indexedHash = ancestorHash;
   }
@@ -361,7 +361,7 @@ export class ChainSyncService implements OnModuleInit {
         'but the funds they came with are gone from the new chain. Scanning restarts at its head.',
     );
     await this.failDepositsAfter(m, network, -1n, 'chain_reset', changes);
-    await this.scanner.forgetBlocksAbove(m, network.key);
+    await this.cursors.forgetBlocksAbove(m, network.key);
     cursor.genesisHash = genesis;
     cursor.indexedHeight = null;
     cursor.indexedHash = null;

@@ -1,11 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Address } from 'viem';
-import { DataSource } from 'typeorm';
 import { ChainClients, EvmClient, NetworkRegistry } from '@app/chains';
 import { formatAmount, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MasterWallet, MasterWalletBalance } from '@app/db';
+import { MasterWallet, MasterWalletBalance, MasterWalletBalancesRepository, MasterWalletsRepository, Transactions } from '@app/db';
 import { MasterBalanceDto } from './dto/master-wallet.dto';
 
 export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
@@ -17,7 +15,9 @@ export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
 @Injectable()
 export class MasterBalancesService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly masters: MasterWalletsRepository,
+    private readonly stored: MasterWalletBalancesRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly jobs: JobScheduler,
@@ -41,10 +41,9 @@ export class MasterBalancesService implements OnModuleInit {
   /** One network: every master wallet's native and token balances, under a try-lock so replicas do not repeat it. */
   async syncNetwork(client: EvmClient): Promise<number> {
     const network = client.network;
-    return this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`master-balance-sync:${network.key}`]);
-      if (!locked) return 0;
-      const masters = await m.find(MasterWallet, { where: { network: network.key } });
+    return this.transactions.run(async (m) => {
+      if (!(await this.stored.tryLockNetworkSync(network.key, m))) return 0;
+      const masters = await this.masters.listByNetwork(network.key, m);
       const assets = network.assets.filter((a) => a.native || a.contract);
       const rows: Array<Partial<MasterWalletBalance>> = [];
       const now = new Date();
@@ -58,21 +57,16 @@ export class MasterBalancesService implements OnModuleInit {
           }),
         ),
       );
-      if (rows.length) {
-        await m.createQueryBuilder().insert().into(MasterWalletBalance).values(rows).orUpdate(['balance', 'synced_at'], ['master_wallet_id', 'asset']).execute();
-      }
+      await this.stored.upsert(rows, m);
       return rows.length;
     });
   }
 
-  /** Balances of several master wallets (one query). */
-  async forMasters(masters: MasterWallet[]): Promise<Map<string, MasterBalanceDto[]>> {
+  /** Balances of several master wallets of the organization (one query). */
+  async forMasters(organizationId: string, masters: MasterWallet[]): Promise<Map<string, MasterBalanceDto[]>> {
     const result = new Map<string, MasterBalanceDto[]>();
     if (!masters.length) return result;
-    const rows = await this.db.manager
-      .createQueryBuilder(MasterWalletBalance, 'b')
-      .where('b.master_wallet_id IN (:...ids)', { ids: masters.map((m) => m.id) })
-      .getMany();
+    const rows = await this.stored.findForMasters(organizationId, masters.map((m) => m.id));
     const staleBefore = Date.now() - Math.max(this.config.balanceSyncIntervalMs * 3, this.config.staleAfterSeconds * 1000);
     for (const master of masters) {
       const network = this.registry.byKey(master.network);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { KeyringService, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, formatAmount, Page, paginate } from '@app/common';
-import { isUuid, MasterWallet, OrganizationsRepository } from '@app/db';
+import { DomainError, ErrorCode, formatAmount, Page } from '@app/common';
+import { AddressesRepository, MasterWallet, MasterWalletsRepository, OrganizationsRepository, WalletTransactionsRepository } from '@app/db';
 import {
   CreateMasterWalletDto,
   ListMasterWalletsWithBalancesQueryDto,
@@ -19,7 +17,9 @@ import { MasterBalancesService } from './master-balances.service';
 @Injectable()
 export class MasterWalletsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly masters: MasterWalletsRepository,
+    private readonly addresses: AddressesRepository,
+    private readonly transactions: WalletTransactionsRepository,
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
     private readonly organizations: OrganizationsRepository,
@@ -30,25 +30,25 @@ export class MasterWalletsService {
   async create(principal: Principal, dto: CreateMasterWalletDto): Promise<{ created: boolean; wallet: MasterWalletDto }> {
     const network = this.registry.resolve(dto.chain, dto.network);
     const account = await this.organizations.accountIndex(principal.organizationId);
-    const inserted = await this.db.query<Array<{ id: string }>>(
-      `INSERT INTO master_wallets (id, organization_id, chain, network, label, address, is_active)
-       VALUES ($1, $2, $3, $4, $5, $6, true)
-       ON CONFLICT (organization_id, network) DO NOTHING RETURNING id`,
-      [randomUUID(), principal.organizationId, network.chain, network.key, dto.label ?? null, this.keyring.address(network, account, 0)],
-    );
-    const wallet = await this.db.manager.findOneByOrFail(MasterWallet, { organizationId: principal.organizationId, network: network.key });
-    if (inserted.length) this.balances.kick();
-    return { created: inserted.length > 0, wallet: await this.view(wallet) };
+    const created = await this.masters.insertIfAbsent(principal.organizationId, {
+      id: randomUUID(),
+      chain: network.chain,
+      network: network.key,
+      label: dto.label ?? null,
+      address: this.keyring.address(network, account, 0),
+    });
+    const wallet = await this.masters.findByOrgAndNetworkOrFail(principal.organizationId, network.key);
+    if (created) this.balances.kick();
+    return { created, wallet: await this.view(wallet) };
   }
 
   async list(principal: Principal, query: ListMasterWalletsWithBalancesQueryDto): Promise<Page<MasterWalletDto> & { count: number }> {
-    const qb = this.db.manager.createQueryBuilder(MasterWallet, 'm').where('m.organization_id = :org', { org: principal.organizationId });
     const [{ rows, nextCursor }, count] = await Promise.all([
-      paginate(qb, query),
-      this.db.manager.countBy(MasterWallet, { organizationId: principal.organizationId }),
+      this.masters.listPage(principal.organizationId, query),
+      this.masters.countForOrg(principal.organizationId),
     ]);
     const children = await this.childCounts(principal.organizationId);
-    const balances = query.include_balances ? await this.balances.forMasters(rows) : undefined;
+    const balances = query.include_balances ? await this.balances.forMasters(principal.organizationId, rows) : undefined;
     return {
       data: rows.map((m) => ({ ...this.toDto(m, children.get(m.network) ?? 0), ...(balances ? { balances: balances.get(m.id) ?? [] } : {}) })),
       next_cursor: nextCursor,
@@ -60,12 +60,12 @@ export class MasterWalletsService {
     const wallet = await this.require(principal, id);
     const view = await this.view(wallet);
     if (!includeBalances) return view;
-    return { ...view, balances: (await this.balances.forMasters([wallet])).get(wallet.id) ?? [] };
+    return { ...view, balances: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
   }
 
   async tokenBalances(principal: Principal, id: string): Promise<MasterBalanceListDto> {
     const wallet = await this.require(principal, id);
-    return { data: (await this.balances.forMasters([wallet])).get(wallet.id) ?? [] };
+    return { data: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
   }
 
   /** Seed 004's single-token balance, with the withdrawals leaving this master address as pending_out. */
@@ -75,13 +75,8 @@ export class MasterWalletsService {
     if (asset.network.key !== wallet.network) {
       throw new DomainError(ErrorCode.InvalidNetwork, `This master wallet is on ${wallet.network.replace(':', ' ')}`, { chain: wallet.chain });
     }
-    const row = ((await this.balances.forMasters([wallet])).get(wallet.id) ?? []).find((b) => b.token_symbol === asset.symbol)!;
-    const [{ out }] = await this.db.query<Array<{ out: string | null }>>(
-      `SELECT sum(amount) AS out FROM wallet_transactions WHERE organization_id = $1 AND network = $2 AND asset = $3
-       AND direction = 'outgoing' AND status IN ('pending', 'broadcast', 'confirming')`,
-      [wallet.organizationId, wallet.network, asset.symbol],
-    );
-    const pendingOut = BigInt(out ?? '0');
+    const row = ((await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? []).find((b) => b.token_symbol === asset.symbol)!;
+    const pendingOut = await this.transactions.sumPendingOutgoing(wallet.organizationId, wallet.network, asset.symbol);
     return {
       chain: row.chain,
       network: row.network,
@@ -99,7 +94,7 @@ export class MasterWalletsService {
   }
 
   private async require(principal: Principal, id: string): Promise<MasterWallet> {
-    const wallet = isUuid(id) ? await this.db.manager.findOneBy(MasterWallet, { organizationId: principal.organizationId, id }) : null;
+    const wallet = await this.masters.findByOrgAndId(principal.organizationId, id);
     if (!wallet) throw new DomainError(ErrorCode.WalletNotFound, 'No master wallet with that id in this organization');
     return wallet;
   }
@@ -109,12 +104,8 @@ export class MasterWalletsService {
     return this.toDto(wallet, children.get(wallet.network) ?? 0);
   }
 
-  private async childCounts(organizationId: string, network?: string): Promise<Map<string, number>> {
-    const rows = await this.db.query<Array<{ network: string; n: string }>>(
-      `SELECT network, count(*) AS n FROM addresses WHERE organization_id = $1 ${network ? 'AND network = $2' : ''} GROUP BY network`,
-      network ? [organizationId, network] : [organizationId],
-    );
-    return new Map(rows.map((r) => [r.network, Number(r.n)]));
+  private childCounts(organizationId: string, network?: string): Promise<Map<string, number>> {
+    return this.addresses.countByNetwork(organizationId, network);
   }
 
   private toDto(wallet: MasterWallet, childCount: number): MasterWalletDto {

@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ChainClients, NetworkRegistry } from '@app/chains';
 import { AppConfig } from '@app/config';
-import { ChainCursor } from '@app/db';
+import { ChainCursorsRepository } from '@app/db';
 import { NetworkDto } from './network.dto';
 
 @Injectable()
 export class NetworksService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cursors: ChainCursorsRepository,
     private readonly registry: NetworkRegistry,
     private readonly clients: ChainClients,
     private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<NetworkDto[]> {
-    const cursors = new Map((await this.db.manager.find(ChainCursor)).map((c) => [c.network, c]));
+    const cursors = new Map((await this.cursors.findAll()).map((c) => [c.network, c]));
     const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
     return this.registry.list().map((n) => {
       const client = this.clients.evm(n);

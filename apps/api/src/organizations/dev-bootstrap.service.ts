@@ -1,11 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { ApiKeysService, CreatedApiKey } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { SystemSetting } from '@app/db';
+import { SystemSettingsRepository, Transactions } from '@app/db';
 import { OrganizationsService } from './organizations.service';
 
 export const DEV_CREDENTIALS_FILE = 'dev-credentials.json';
@@ -22,19 +20,20 @@ export class DevBootstrapService implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly settings: SystemSettingsRepository,
     private readonly organizations: OrganizationsService,
     private readonly keys: ApiKeysService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.devBootstrap) return;
-    const created = await this.db.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
-      if (await manager.findOneBy(SystemSetting, { key: SETTING_KEY })) return undefined;
+    const created = await this.transactions.run(async (manager) => {
+      await this.settings.waitForAdvisoryLock(BOOTSTRAP_LOCK_KEY, manager);
+      if (await this.settings.findByKey(SETTING_KEY, manager)) return undefined;
       const org = await this.organizations.create('Development', true, manager);
-      const key = await this.keys.create(manager, org.id, { name: 'development' });
-      await manager.save(manager.create(SystemSetting, { key: SETTING_KEY, value: org.id }));
+      const key = await this.keys.create(org.id, { name: 'development' }, manager);
+      await this.settings.insert(SETTING_KEY, org.id, manager);
       return key;
     });
     const file = join(this.config.dataDir, DEV_CREDENTIALS_FILE);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ApiKeysService, CreatedApiKey } from '@app/auth';
 import { DomainError, ErrorCode } from '@app/common';
-import { Organization } from '@app/db';
+import { Organization, OrganizationsRepository, Transactions } from '@app/db';
 
 export interface OrganizationView {
   id: string;
@@ -21,38 +20,38 @@ export function toOrganizationView(org: Organization): OrganizationView {
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationsRepository,
     private readonly keys: ApiKeysService,
   ) {}
 
-  async create(name: string, walletsEnabled = false, manager: EntityManager = this.db.manager): Promise<Organization> {
+  async create(name: string, walletsEnabled = false, manager?: EntityManager): Promise<Organization> {
     if (!name.trim()) throw new DomainError(ErrorCode.InvalidRequest, 'name must not be empty');
-    return manager.save(manager.create(Organization, { id: randomUUID(), name: name.trim(), walletsEnabled }));
+    return this.organizations.insert({ id: randomUUID(), name: name.trim(), walletsEnabled }, manager);
   }
 
   async setWalletsEnabled(id: string, enabled: boolean): Promise<Organization> {
     const org = await this.get(id);
-    org.walletsEnabled = enabled;
-    return this.db.transaction(async (m) => {
-      const saved = await m.save(org);
-      await this.keys.announce(m, `org:${org.id}`); // cached keys of this organization are re-read everywhere
+    return this.transactions.run(async (m) => {
+      const saved = await this.organizations.setWalletsEnabled(org, enabled, m);
+      await this.keys.announce(`org:${org.id}`, m); // cached keys of this organization are re-read everywhere
       return saved;
     });
   }
 
   async get(id: string): Promise<Organization> {
-    const org = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.manager.findOneBy(Organization, { id }) : null;
+    const org = await this.organizations.findById(id);
     if (!org) throw DomainError.notFound('Organization');
     return org;
   }
 
   async list(): Promise<Organization[]> {
-    return this.db.manager.find(Organization, { order: { createdAt: 'ASC' } });
+    return this.organizations.listAll();
   }
 
   async createKey(organizationId: string, options: { name?: string; scopes?: string[] }): Promise<CreatedApiKey> {
     await this.get(organizationId);
-    return this.keys.create(this.db.manager, organizationId, options);
+    return this.keys.create(organizationId, options);
   }
 
   async revokeKey(id: string): Promise<boolean> {

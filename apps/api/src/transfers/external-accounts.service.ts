@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import { Principal } from '@app/auth';
 import { checkAddress, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, Page, PageQueryDto, paginate } from '@app/common';
-import { ExternalAccount, isUniqueViolation, isUuid } from '@app/db';
+import { DomainError, ErrorCode, Page, PageQueryDto } from '@app/common';
+import { ExternalAccount, ExternalAccountsRepository, isUniqueViolation } from '@app/db';
 import { CreateExternalAccountDto, DeletedDto, ExternalAccountDto } from './dto/transfer.dto';
 
 /** The address book (seed 002's external accounts): validated destinations with a label. */
 @Injectable()
 export class ExternalAccountsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: ExternalAccountsRepository,
     private readonly registry: NetworkRegistry,
   ) {}
 
@@ -23,33 +21,19 @@ export class ExternalAccountsService {
     if (!check.valid || !check.normalized) {
       throw new DomainError(ErrorCode.InvalidAddress, `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`, { field: 'address' });
     }
-    const account = Object.assign(new ExternalAccount(), {
-      id: randomUUID(),
-      organizationId: principal.organizationId,
-      network: network.key,
-      chain: network.chain,
-      address: check.normalized,
-      label: dto.label ?? null,
-      deletedAt: null,
-    });
+    const id = randomUUID();
     try {
-      await this.db.manager.insert(ExternalAccount, account);
+      await this.accounts.insert(principal.organizationId, { id, network: network.key, chain: network.chain, address: check.normalized, label: dto.label ?? null });
     } catch (e) {
       if (!isUniqueViolation(e, 'external_accounts_unique')) throw e;
-      const existing = await this.db.manager.findOneByOrFail(ExternalAccount, {
-        organizationId: principal.organizationId, network: network.key, address: check.normalized, deletedAt: IsNull(),
-      });
+      const existing = await this.accounts.findActiveByAddressOrFail(principal.organizationId, network.key, check.normalized);
       throw new DomainError(ErrorCode.Conflict, 'This address is already in the address book', { id: existing.id });
     }
-    return this.view(await this.db.manager.findOneByOrFail(ExternalAccount, { id: account.id }));
+    return this.view(await this.accounts.findByOrgAndIdOrFail(principal.organizationId, id));
   }
 
   async list(principal: Principal, query: PageQueryDto & { network?: string }): Promise<Page<ExternalAccountDto>> {
-    const qb = this.db.manager
-      .createQueryBuilder(ExternalAccount, 'e')
-      .where('e.organization_id = :org AND e.deleted_at IS NULL', { org: principal.organizationId });
-    if (query.network) qb.andWhere('e.chain = :chain', { chain: query.network.toLowerCase() });
-    const { rows, nextCursor } = await paginate(qb, query);
+    const { rows, nextCursor } = await this.accounts.listPage(principal.organizationId, { chain: query.network?.toLowerCase() }, query);
     return { data: rows.map((e) => this.view(e)), next_cursor: nextCursor };
   }
 
@@ -60,12 +44,12 @@ export class ExternalAccountsService {
   /** Removes the entry from the address book; transfers already made to it keep referring to it. */
   async remove(principal: Principal, id: string): Promise<DeletedDto> {
     const account = await this.require(principal, id);
-    await this.db.manager.update(ExternalAccount, { id: account.id }, { deletedAt: new Date() });
+    await this.accounts.markDeleted(principal.organizationId, account.id);
     return { id: account.id, deleted: true };
   }
 
   private async require(principal: Principal, id: string): Promise<ExternalAccount> {
-    const account = isUuid(id) ? await this.db.manager.findOneBy(ExternalAccount, { organizationId: principal.organizationId, id, deletedAt: IsNull() }) : null;
+    const account = await this.accounts.findActiveByOrgAndId(principal.organizationId, id);
     if (!account) throw DomainError.notFound('External account');
     return account;
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Address, Hash, Hex } from 'viem';
 import { EntityManager } from 'typeorm';
 import { Asset, ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, Network, NetworkRegistry, signEvmTransaction } from '@app/chains';
 import { FaultInjector, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { OrganizationsRepository, Transactions, WalletTransaction, WithdrawalsRepository } from '@app/db';
+import { MasterWalletsRepository, OrganizationsRepository, Transactions, WalletTransaction, WithdrawalsRepository } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
 import { networkFee } from './network-fee';
@@ -33,6 +34,7 @@ export class TransferProcessor implements OnModuleInit {
   constructor(
     private readonly transactions: Transactions,
     private readonly withdrawals: WithdrawalsRepository,
+    private readonly masterWallets: MasterWalletsRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
@@ -76,7 +78,7 @@ export class TransferProcessor implements OnModuleInit {
       for (const tx of queue) {
         const asset = this.registry.findAsset(network, tx.asset)!;
         const { address: master, account } = await this.masterOf(tx.organizationId, network);
-        await this.withdrawals.ensureMasterWallet(m, tx.organizationId, network.chain, network.key, master);
+        await this.masterWallets.insertIfAbsent(tx.organizationId, { id: randomUUID(), chain: network.chain, network: network.key, label: null, address: master }, m);
         let to: Address;
         let value: bigint;
         let data: Hex | undefined;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, FaultInjector, formatAmount, IdempotentRequest, JobScheduler, parseAmount, parseRawAmount } from '@app/common';
-import { isUuid, TransferBatch, TransfersRepository, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
+import { ExternalAccountsRepository, isUuid, TransferBatch, TransfersRepository, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
 import { LedgerService, Refusal, toTransactionView, TransactionView } from '@app/ledger';
 import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
 import { planSend, SendExtras, SendItem } from './send-plan';
@@ -32,6 +32,7 @@ export class TransfersService {
   constructor(
     private readonly wallets: WalletsRepository,
     private readonly transfers: TransfersRepository,
+    private readonly externalAccounts: ExternalAccountsRepository,
     private readonly registry: NetworkRegistry,
     private readonly clients: ChainClients,
     private readonly ledger: LedgerService,
@@ -225,8 +226,8 @@ export class TransfersService {
       }
       case 'external_account': {
         this.requireOnChain(asset);
-        const account = d.id && isUuid(d.id) ? await this.transfers.findExternalAccount(principal.organizationId, d.id) : null;
-        if (!account || account.deletedAt) throw new DomainError(ErrorCode.NotFound, 'External account not found', { field: 'destination.id' });
+        const account = d.id && isUuid(d.id) ? await this.externalAccounts.findActiveByOrgAndId(principal.organizationId, d.id) : null;
+        if (!account) throw new DomainError(ErrorCode.NotFound, 'External account not found', { field: 'destination.id' });
         if (account.network !== network.key) {
           throw new DomainError(ErrorCode.InvalidAddress, `The external account is on ${account.chain}, not ${network.chain}`, { field: 'destination.id' });
         }

@@ -1,11 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Principal } from '@app/auth';
 import { DomainError, ErrorCode, JobScheduler, Page } from '@app/common';
 import { AppConfig } from '@app/config';
-import { isUniqueViolation, Wallet, WalletsRepository } from '@app/db';
+import { isUniqueViolation, Transactions, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
 import { WalletBalancesService } from '@app/ledger';
 import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto } from './dto/wallet.dto';
@@ -17,7 +15,7 @@ const PROVISIONING_BATCH = 100;
 @Injectable()
 export class WalletsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly wallets: WalletsRepository,
     private readonly events: EventsService,
     private readonly jobs: JobScheduler,
@@ -31,19 +29,18 @@ export class WalletsService implements OnModuleInit {
 
   async create(principal: Principal, dto: CreateWalletDto): Promise<WalletDto> {
     for (let attempt = 0; ; attempt++) {
-      const wallet = this.db.manager.create(Wallet, {
-        id: randomUUID(),
-        organizationId: principal.organizationId,
-        name: dto.name ?? null,
-        externalId: dto.external_id ?? null,
-        endUserId: dto.end_user_id ?? null,
-        umbrellaLinkId: dto.umbrella_link_id ?? null,
-        metadata: dto.metadata ?? {},
-        walletNumber: String(randomInt(1_000_000_000, 10_000_000_000)),
-        status: 'pending',
-      });
+      let wallet: Wallet;
       try {
-        await this.db.manager.insert(Wallet, wallet);
+        wallet = await this.wallets.insert(principal.organizationId, {
+          id: randomUUID(),
+          name: dto.name ?? null,
+          externalId: dto.external_id ?? null,
+          endUserId: dto.end_user_id ?? null,
+          umbrellaLinkId: dto.umbrella_link_id ?? null,
+          metadata: dto.metadata ?? {},
+          walletNumber: String(randomInt(1_000_000_000, 10_000_000_000)),
+          status: 'pending',
+        });
       } catch (e) {
         if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id);
         if (isUniqueViolation(e, 'wallets_number_unique') && attempt < 5) continue; // 1 in 9e9 per wallet: draw again
@@ -57,23 +54,23 @@ export class WalletsService implements OnModuleInit {
   async list(principal: Principal, query: ListWalletsQueryDto): Promise<Page<WalletDto>> {
     const { rows, nextCursor } = await this.wallets.pageForOrg(principal.organizationId, { externalId: query.external_id, status: query.status }, query);
     const data = rows.map((w) => this.view(w));
-    if (query.include_balances) await this.attachBalances(data);
+    if (query.include_balances) await this.attachBalances(principal.organizationId, data);
     return { data, next_cursor: nextCursor };
   }
 
   async get(principal: Principal, id: string, includeBalances = false): Promise<WalletDto> {
     const view = this.view(await this.require(principal, id));
-    if (includeBalances) await this.attachBalances([view]);
+    if (includeBalances) await this.attachBalances(principal.organizationId, [view]);
     return view;
   }
 
-  private async attachBalances(views: WalletDto[]): Promise<void> {
-    const balances = await this.balances.forWallets(views.map((v) => v.id));
+  private async attachBalances(organizationId: string, views: WalletDto[]): Promise<void> {
+    const balances = await this.balances.forWallets(organizationId, views.map((v) => v.id));
     for (const view of views) view.balances = balances.get(view.id)?.networks ?? [];
   }
 
   async update(principal: Principal, id: string, dto: UpdateWalletDto): Promise<WalletDto> {
-    return this.db.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const wallet = await this.wallets.findByOrgAndId(principal.organizationId, id, manager, 'pessimistic_write');
       if (!wallet) throw DomainError.notFound('Wallet');
       if (dto.status !== undefined && dto.status !== wallet.status) {
@@ -88,7 +85,7 @@ export class WalletsService implements OnModuleInit {
       if (dto.umbrella_link_id !== undefined) wallet.umbrellaLinkId = dto.umbrella_link_id;
       if (dto.metadata !== undefined) wallet.metadata = dto.metadata;
       try {
-        await manager.save(wallet);
+        await this.wallets.saveChanges(principal.organizationId, wallet, manager);
       } catch (e) {
         if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id ?? undefined);
         throw e;
@@ -102,17 +99,10 @@ export class WalletsService implements OnModuleInit {
    * SKIP LOCKED lets any number of job replicas share the queue without taking the same wallet twice.
    */
   async provisionPending(): Promise<number> {
-    return this.db.transaction(async (manager) => {
-      const pending = await manager
-        .createQueryBuilder(Wallet, 'w')
-        .where(`w.status = 'pending'`)
-        .orderBy('w.created_at', 'ASC')
-        .limit(PROVISIONING_BATCH)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+    return this.transactions.run(async (manager) => {
+      const pending = await this.wallets.lockPendingBatch(PROVISIONING_BATCH, manager);
       for (const wallet of pending) {
-        await manager.update(Wallet, { id: wallet.id }, { status: 'active' });
+        await this.wallets.markActive(wallet.organizationId, wallet.id, manager);
         await this.events.record(manager, wallet.organizationId, 'wallet.created', {
           wallet_id: wallet.id,
           external_id: wallet.externalId,

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import { Principal } from '@app/auth';
-import { CryptoService, DomainError, ErrorCode, Page, paginate } from '@app/common';
+import { CryptoService, DomainError, ErrorCode, Page } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Event, isUuid, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '@app/db';
+import { EventsRepository, Transactions, WebhookDeliveriesRepository, WebhookDelivery, WebhookEndpoint, WebhookEndpointsRepository } from '@app/db';
 import { EventsService, toEnvelope } from '@app/events';
 import {
   CreateWebhookEndpointDto,
@@ -32,7 +30,10 @@ export class WebhookEndpointsService {
   readonly policy: UrlPolicy;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveryLog: WebhookDeliveriesRepository,
+    private readonly eventLog: EventsRepository,
     private readonly crypto: CryptoService,
     private readonly events: EventsService,
     private readonly config: AppConfig,
@@ -44,9 +45,8 @@ export class WebhookEndpointsService {
     const url = await this.checkUrl(dto.url);
     const id = randomUUID();
     const secret = generateWebhookSecret();
-    const endpoint = Object.assign(new WebhookEndpoint(), {
+    await this.endpoints.insert(principal.organizationId, {
       id,
-      organizationId: principal.organizationId,
       url,
       description: dto.description ?? null,
       events: [...new Set(dto.events ?? [])],
@@ -57,13 +57,11 @@ export class WebhookEndpointsService {
       previousSecretExpiresAt: null,
       deletedAt: null,
     });
-    await this.db.manager.insert(WebhookEndpoint, endpoint);
     return { ...this.view(await this.require(principal, id)), secret };
   }
 
   async list(principal: Principal, query: ListDeliveriesQueryDto): Promise<Page<WebhookEndpointDto>> {
-    const qb = this.db.manager.createQueryBuilder(WebhookEndpoint, 'e').where('e.organization_id = :org AND e.deleted_at IS NULL', { org: principal.organizationId });
-    const { rows, nextCursor } = await paginate(qb, query);
+    const { rows, nextCursor } = await this.endpoints.listPage(principal.organizationId, query);
     return { data: rows.map((e) => this.view(e)), next_cursor: nextCursor };
   }
 
@@ -80,15 +78,15 @@ export class WebhookEndpointsService {
       endpoint.enabled = dto.enabled;
       if (dto.enabled) Object.assign(endpoint, { disabledReason: null, consecutiveFailures: 0, failingSince: null });
     }
-    await this.db.manager.save(endpoint);
+    await this.endpoints.saveChanges(principal.organizationId, endpoint);
     return this.view(endpoint);
   }
 
   async remove(principal: Principal, id: string): Promise<{ id: string; deleted: boolean }> {
     const endpoint = await this.require(principal, id);
-    await this.db.transaction(async (m) => {
-      await m.update(WebhookEndpoint, { id: endpoint.id }, { deletedAt: new Date(), enabled: false });
-      await m.update(WebhookDelivery, { endpointId: endpoint.id, status: 'pending' }, { status: 'cancelled', completedAt: new Date() });
+    await this.transactions.run(async (m) => {
+      await this.endpoints.markDeleted(principal.organizationId, endpoint.id, m);
+      await this.deliveryLog.cancelPendingForEndpoint(principal.organizationId, endpoint.id, { releaseLeases: false }, m);
     });
     return { id: endpoint.id, deleted: true };
   }
@@ -102,32 +100,30 @@ export class WebhookEndpointsService {
     endpoint.secretCiphertext = box.seal(secret, secretAad(endpoint.id));
     endpoint.previousSecretCiphertext = overlapHours > 0 ? box.seal(current, secretAad(endpoint.id, true)) : null;
     endpoint.previousSecretExpiresAt = overlapHours > 0 ? new Date(Date.now() + overlapHours * 3600_000) : null;
-    await this.db.manager.save(endpoint);
+    await this.endpoints.saveChanges(principal.organizationId, endpoint);
     return { secret, previous_secret_expires_at: endpoint.previousSecretExpiresAt?.toISOString() ?? null };
   }
 
   async sendTest(principal: Principal, id: string): Promise<TestEventResultDto> {
     const endpoint = await this.require(principal, id);
     if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled');
-    return this.db.transaction(async (m) => {
+    return this.transactions.run(async (m) => {
       const event = await this.events.record(m, principal.organizationId, 'webhook.test', { webhook_endpoint_id: endpoint.id, message: 'A test event' }, endpoint.id);
-      const delivery = await m.findOneByOrFail(WebhookDelivery, { eventId: event.id, endpointId: endpoint.id });
+      const delivery = await this.deliveryLog.findByEventAndEndpointOrFail(principal.organizationId, event.id, endpoint.id, m);
       return { event_id: event.id, delivery_id: delivery.id };
     });
   }
 
   async deliveries(principal: Principal, endpointId: string, query: ListDeliveriesQueryDto): Promise<Page<WebhookDeliveryDto>> {
     const endpoint = await this.require(principal, endpointId, true);
-    const qb = this.db.manager.createQueryBuilder(WebhookDelivery, 'd').where('d.endpoint_id = :id', { id: endpoint.id });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const { rows, nextCursor } = await paginate(qb, query);
-    return { data: await this.deliveryViews(rows), next_cursor: nextCursor };
+    const { rows, nextCursor } = await this.deliveryLog.listPageForEndpoint(principal.organizationId, endpoint.id, query.status, query);
+    return { data: await this.deliveryViews(principal.organizationId, rows), next_cursor: nextCursor };
   }
 
   async delivery(principal: Principal, id: string): Promise<WebhookDeliveryDto> {
     const delivery = await this.requireDelivery(principal, id);
-    const [view] = await this.deliveryViews([delivery]);
-    const attempts = await this.db.manager.find(WebhookAttempt, { where: { deliveryId: delivery.id }, order: { attemptNo: 'ASC' } });
+    const [view] = await this.deliveryViews(principal.organizationId, [delivery]);
+    const attempts = await this.deliveryLog.listAttempts(principal.organizationId, delivery.id);
     view.attempt_log = attempts.map((a) => ({
       attempt: a.attemptNo,
       started_at: a.startedAt.toISOString(),
@@ -147,9 +143,7 @@ export class WebhookEndpointsService {
     const endpoint = await this.require(principal, original.endpointId);
     if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled; re-enable it first');
     const deliveryId = randomUUID();
-    await this.db.manager.insert(WebhookDelivery, {
-      id: deliveryId, organizationId: original.organizationId, endpointId: endpoint.id, eventId: original.eventId, status: 'pending', attempts: 0, nextAttemptAt: new Date(),
-    });
+    await this.deliveryLog.insert(original.organizationId, { id: deliveryId, endpointId: endpoint.id, eventId: original.eventId });
     return this.delivery(principal, deliveryId);
   }
 
@@ -157,28 +151,19 @@ export class WebhookEndpointsService {
   async recover(principal: Principal, id: string, since: Date): Promise<RecoverResultDto> {
     const endpoint = await this.require(principal, id);
     if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled; re-enable it first');
-    const rows = await this.db.query<unknown[]>(
-      `INSERT INTO webhook_deliveries (id, organization_id, endpoint_id, event_id, status, next_attempt_at)
-       SELECT gen_random_uuid(), d.organization_id, d.endpoint_id, d.event_id, 'pending', now() FROM webhook_deliveries d
-       WHERE d.endpoint_id = $1 AND d.status = 'failed' AND d.created_at >= $2
-         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries n WHERE n.endpoint_id = d.endpoint_id AND n.event_id = d.event_id AND n.created_at > d.created_at)
-       RETURNING 1`,
-      [endpoint.id, since],
-    );
-    return { recovered: rows.length };
+    return { recovered: await this.deliveryLog.requeueFailedSince(principal.organizationId, endpoint.id, since) };
   }
 
   /** The pullable feed: events after `after`, oldest first. */
   async feed(principal: Principal, query: EventsQueryDto): Promise<EventFeedDto> {
     const limit = query.limit ?? 100;
-    const qb = this.db.manager.createQueryBuilder(Event, 'e').where('e.organization_id = :org', { org: principal.organizationId });
+    let afterSeq: string | undefined;
     if (query.after) {
-      const anchor = await this.db.manager.findOneBy(Event, { organizationId: principal.organizationId, id: query.after });
+      const anchor = await this.eventLog.findByOrgAndId(principal.organizationId, query.after);
       if (!anchor) throw new DomainError(ErrorCode.InvalidRequest, 'after is not an event id of yours', { field: 'after' });
-      qb.andWhere('e.seq > :seq', { seq: anchor.seq });
+      afterSeq = anchor.seq;
     }
-    if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-    const rows = await qb.orderBy('e.seq', 'ASC').limit(limit + 1).getMany();
+    const rows = await this.eventLog.listFeed(principal.organizationId, { afterSeq, type: query.type }, limit + 1);
     return { data: rows.slice(0, limit).map(toEnvelope), has_more: rows.length > limit };
   }
 
@@ -192,25 +177,19 @@ export class WebhookEndpointsService {
   }
 
   private async require(principal: Principal, id: string, includeDeleted = false): Promise<WebhookEndpoint> {
-    const endpoint = isUuid(id)
-      ? await this.db.manager.findOneBy(WebhookEndpoint, { organizationId: principal.organizationId, id, ...(includeDeleted ? {} : { deletedAt: IsNull() }) })
-      : null;
+    const endpoint = await this.endpoints.findByOrgAndId(principal.organizationId, id, includeDeleted);
     if (!endpoint) throw DomainError.notFound('Webhook endpoint');
     return endpoint;
   }
 
   private async requireDelivery(principal: Principal, id: string): Promise<WebhookDelivery> {
-    const delivery = isUuid(id) ? await this.db.manager.findOneBy(WebhookDelivery, { organizationId: principal.organizationId, id }) : null;
+    const delivery = await this.deliveryLog.findByOrgAndId(principal.organizationId, id);
     if (!delivery) throw DomainError.notFound('Webhook delivery');
     return delivery;
   }
 
-  private async deliveryViews(rows: WebhookDelivery[]): Promise<WebhookDeliveryDto[]> {
-    const types = new Map<string, string>();
-    if (rows.length) {
-      const events = await this.db.manager.createQueryBuilder(Event, 'e').select(['e.id', 'e.type']).where('e.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.eventId))] }).getMany();
-      for (const e of events) types.set(e.id, e.type);
-    }
+  private async deliveryViews(organizationId: string, rows: WebhookDelivery[]): Promise<WebhookDeliveryDto[]> {
+    const types = await this.eventLog.typesByIds(organizationId, rows.map((r) => r.eventId));
     return rows.map((d) => ({
       id: d.id,
       endpoint_id: d.endpointId,

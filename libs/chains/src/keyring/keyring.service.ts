@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { HDKey } from '@scure/bip32';
 import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english';
-import { DataSource, EntityManager } from 'typeorm';
 import { CryptoService } from '@app/common';
 import { AppConfig } from '@app/config';
-import { SystemSetting } from '@app/db';
+import { SystemSettingsRepository } from '@app/db';
 import type { Network } from '../registry/network-registry';
 import { addressOf } from '../addresses';
 import { ChildKeys } from './child-keys';
@@ -59,12 +57,12 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly crypto: CryptoService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: SystemSettingsRepository,
     @Inject(KEYRING_OPTIONS) private readonly options: KeyringOptions,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    let stored = await this.load(this.db.manager);
+    let stored = await this.load();
     if (!stored && this.config.isDevnet && this.options.requireSeed) {
       stored = await this.initialise(generateMnemonic(wordlist, 256));
       this.logger.log(`devnet root seed created (fingerprint ${stored.fingerprint})`);
@@ -91,15 +89,15 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
       fingerprint: root.fingerprint.toString(16).padStart(8, '0'),
       created_at: new Date().toISOString(),
     };
-    await this.db.query(`INSERT INTO system_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [ROOT_SEED_SETTING, value]);
-    const stored = await this.load(this.db.manager);
+    await this.settings.insertIfAbsent(ROOT_SEED_SETTING, value);
+    const stored = await this.load();
     if (!stored) throw new Error('root seed was not stored');
     this.root ??= this.unseal(stored);
     return stored;
   }
 
   async fingerprint(): Promise<string | undefined> {
-    return (await this.load(this.db.manager))?.fingerprint;
+    return (await this.load())?.fingerprint;
   }
 
   /** The address at `index` of the organization's account on a network's chain family. */
@@ -156,8 +154,8 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
     return this.root;
   }
 
-  private async load(manager: EntityManager): Promise<SealedSeed | undefined> {
-    const row = await manager.findOneBy(SystemSetting, { key: ROOT_SEED_SETTING });
+  private async load(): Promise<SealedSeed | undefined> {
+    const row = await this.settings.findByKey(ROOT_SEED_SETTING);
     return (row?.value as SealedSeed | undefined) ?? undefined;
   }
 

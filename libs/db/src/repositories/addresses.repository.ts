@@ -82,4 +82,13 @@ export class AddressesRepository {
     );
     return new Map(rows.map((r) => [r.address, { organizationId: r.organization_id, walletId: r.wallet_id }]));
   }
+
+  /** How many addresses the organization has on each network (only `network` when given). */
+  async countByNetwork(organizationId: string, network?: string): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ network: string; n: string }>>(
+      `SELECT network, count(*) AS n FROM addresses WHERE organization_id = $1 ${network ? 'AND network = $2' : ''} GROUP BY network`,
+      network ? [organizationId, network] : [organizationId],
+    );
+    return new Map(rows.map((r) => [r.network, Number(r.n)]));
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Organization } from '../entities/organization.entity';
 
 /** An organization's BIP32 account index never changes, so it is read once per process. */
@@ -18,5 +18,27 @@ export class OrganizationsRepository {
       this.accountIndexes.set(organizationId, index);
     }
     return index;
+  }
+
+  /** A new organization, as stored (with its generated account index and timestamps). */
+  async insert(fields: Pick<Organization, 'id' | 'name' | 'walletsEnabled'>, manager?: EntityManager): Promise<Organization> {
+    const m = manager ?? this.repo.manager;
+    return m.save(m.create(Organization, fields));
+  }
+
+  /** The organization, or null (also for an id that cannot be one). */
+  async findById(organizationId: string): Promise<Organization | null> {
+    return /^[0-9a-f-]{36}$/i.test(organizationId) ? this.repo.manager.findOneBy(Organization, { id: organizationId }) : null;
+  }
+
+  /** Across organizations (the operator CLI): every organization, oldest first. */
+  listAll(): Promise<Organization[]> {
+    return this.repo.manager.find(Organization, { order: { createdAt: 'ASC' } });
+  }
+
+  /** Stores `organization.walletsEnabled = enabled`; returns the organization as saved. */
+  async setWalletsEnabled(organization: Organization, enabled: boolean, manager?: EntityManager): Promise<Organization> {
+    organization.walletsEnabled = enabled;
+    return (manager ?? this.repo.manager).save(organization);
   }
 }

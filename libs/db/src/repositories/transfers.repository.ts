@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ExternalAccount } from '../entities/external-account.entity';
 import { TransferBatch } from '../entities/transfer-batch.entity';
 import { WalletTransaction } from '../entities/wallet-transaction.entity';
 
@@ -34,10 +33,5 @@ export class TransfersRepository {
       where: { organizationId, batchId, direction: 'outgoing' },
       order: { batchIndex: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  /** An address book entry a send names (deleted ones included: the caller refuses them). */
-  findExternalAccount(organizationId: string, id: string): Promise<ExternalAccount | null> {
-    return this.dataSource.manager.findOneBy(ExternalAccount, { organizationId, id });
   }
 }

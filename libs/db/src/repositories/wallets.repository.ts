@@ -93,4 +93,43 @@ export class WalletsRepository {
     const shown = (hasMore ? rows.slice(0, limit) : rows).map(toWallet);
     return { rows: shown, nextCursor: hasMore ? encodeCursor(shown[shown.length - 1].id) : null };
   }
+
+  /**
+   * Stores a new wallet of the organization and returns it as inserted (with its timestamps). A unique violation
+   * (`wallets_org_external_id`, `wallets_number_unique`) is the driver's error, for the caller to answer.
+   */
+  async insert(
+    organizationId: string,
+    fields: Pick<Wallet, 'id' | 'name' | 'externalId' | 'endUserId' | 'umbrellaLinkId' | 'metadata' | 'walletNumber' | 'status'>,
+  ): Promise<Wallet> {
+    const m = this.repo.manager;
+    const wallet = m.create(Wallet, { ...fields, organizationId });
+    await m.insert(Wallet, wallet);
+    return wallet;
+  }
+
+  /** Stores the changed fields of a wallet read through this class (ORM save: it refreshes `updatedAt` on the object). */
+  async saveChanges(organizationId: string, wallet: Wallet, manager?: EntityManager): Promise<Wallet> {
+    if (wallet.organizationId !== organizationId) throw new Error('saveChanges: the wallet belongs to another organization');
+    return (manager ?? this.repo.manager).save(wallet);
+  }
+
+  /**
+   * Across organizations (the provisioning job): locks up to `limit` pending wallets, oldest first, skipping those
+   * another transaction holds, so that any number of job replicas share the queue without taking the same wallet twice.
+   */
+  lockPendingBatch(limit: number, manager: EntityManager): Promise<Wallet[]> {
+    return manager
+      .createQueryBuilder(Wallet, 'w')
+      .where(`w.status = 'pending'`)
+      .orderBy('w.created_at', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async markActive(organizationId: string, id: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.repo.manager).update(Wallet, { organizationId, id }, { status: 'active' });
+  }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { WalletTransaction } from '../entities/wallet-transaction.entity';
 
@@ -30,15 +29,6 @@ export class WithdrawalsRepository {
       [network, from, asset],
     );
     return { amount: BigInt(row.amount ?? '0'), count: Number(row.n) };
-  }
-
-  /** The master wallet row of an organization on a network, created on first use (its address is index 0). */
-  async ensureMasterWallet(manager: EntityManager, organizationId: string, chain: string, network: string, address: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO master_wallets (id, organization_id, chain, network, address, is_active) VALUES ($1, $2, $3, $4, $5, true)
-       ON CONFLICT (organization_id, network) DO NOTHING`,
-      [randomUUID(), organizationId, chain, network, address],
-    );
   }
 
   /** Signed withdrawals of the network not yet broadcast, in nonce order. */

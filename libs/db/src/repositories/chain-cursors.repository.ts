@@ -1,13 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ChainCursor } from '../entities/chain-cursor.entity';
 import { ScannedBlock } from '../entities/scanned-block.entity';
 
-/** The deposit scanner's progress per network: its cursor and the recent blocks it accepted (to find reorgs). */
+/** The scanner's progress as the database holds it: the raw columns, as `SELECT` returns them (heights as text). */
+export interface ChainProgressRow {
+  network: string;
+  indexed_height: string | null;
+  last_synced_at: Date | null;
+}
+
+/**
+ * The chain scanners' progress, one cursor per network, and the recent blocks each accepted (to find reorgs).
+ * Deployment data, not tenant data: no organization id.
+ */
 @Injectable()
-export class ScannerRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class ChainCursorsRepository {
+  constructor(@InjectRepository(ChainCursor) private readonly repo: Repository<ChainCursor>) {}
+
+  /** Every network's cursor (the networks overview). */
+  findAll(): Promise<ChainCursor[]> {
+    return this.repo.manager.find(ChainCursor);
+  }
+
+  /** Every network's indexed height and last pass, without the ORM (the balance read model asks often). */
+  listProgress(): Promise<ChainProgressRow[]> {
+    return this.repo.manager.query<ChainProgressRow[]>('SELECT network, indexed_height, last_synced_at FROM chain_cursors');
+  }
 
   /** The network's cursor, created on first use, locked for the rest of the caller's transaction. */
   async lockCursor(manager: EntityManager, network: string): Promise<ChainCursor> {
@@ -21,7 +41,7 @@ export class ScannerRepository {
 
   /** Records why the last pass failed (outside its rolled-back transaction). */
   async recordError(network: string, message: string): Promise<void> {
-    await this.dataSource.query(
+    await this.repo.manager.query(
       `INSERT INTO chain_cursors (network, last_error) VALUES ($1, $2) ON CONFLICT (network) DO UPDATE SET last_error = $2, updated_at = now()`,
       [network, message],
     );
