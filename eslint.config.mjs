@@ -18,9 +18,23 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/require-await': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'error',
+    },
+  },
+  {
+    // One direction of imports: libs never import apps; a library is imported by its name (@app/x), not by path.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'libs never import apps: move what is shared into a lib' }, { group: ['../../*/src', '../../*/src/**'], message: 'import another lib by its name (@app/...)' }] }],
+    },
+  },
+  {
+    // A feature module of the app uses another only through that module's public index.ts.
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*', '!../*/index', '../**/dto/*'], message: "a feature module's internals are its own: import its index.ts" }, { group: ['@app/*/src/**', '@app/*/*'], message: 'import a lib through its index (@app/x)' }] }],
     },
   },
   {

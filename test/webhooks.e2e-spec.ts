@@ -48,7 +48,7 @@ describe('webhooks', () => {
   it('delivers wallet.created, signed per Standard Webhooks, with local ids only', async () => {
     const { secret } = await endpoint();
     const walletId = await activeWallet(api, { external_id: 'hook-1' });
-    await waitFor(async () => receiver.requests.length >= 1, 'delivery');
+    await waitFor(() => receiver.requests.length >= 1, 'delivery');
     const [payload] = verifyAll(secret);
     expect(payload).toMatchObject({ type: 'wallet.created', data: { wallet_id: walletId, external_id: 'hook-1', status: 'active' } });
     expect(payload.id).toMatch(/^evt_[A-Za-z0-9_-]+$/);
@@ -62,7 +62,7 @@ describe('webhooks', () => {
     const walletId = await activeWallet(api);
     const address = await newAddress(api, walletId, 'ETH', 'ethereum');
     await deposit(api, { network: 'ethereum', asset: 'ETH', address, amount: '0.3' });
-    await waitFor(async () => receiver.requests.length >= 1, 'incoming event');
+    await waitFor(() => receiver.requests.length >= 1, 'incoming event');
     await new Promise((r) => setTimeout(r, 400));
     const types = verifyAll(secret).map((p) => p.type);
     expect(types).toEqual(['wallet.incoming_transaction']);
@@ -73,7 +73,7 @@ describe('webhooks', () => {
     let calls = 0;
     receiver.responder = (_r, res) => res.writeHead(++calls <= 2 ? 500 : 200).end(calls <= 2 ? 'boom' : 'ok');
     await activeWallet(api);
-    await waitFor(async () => receiver.requests.length >= 3, 'three attempts', 20_000);
+    await waitFor(() => receiver.requests.length >= 3, 'three attempts', 20_000);
     const bodies = new Set(receiver.requests.map((r) => r.body));
     const ids = new Set(receiver.requests.map((r) => r.headers['webhook-id']));
     expect(bodies.size).toBe(1);
@@ -107,11 +107,11 @@ describe('webhooks', () => {
     const before = receiver.requests.length;
     expect((await api.post(`/v1/webhook-endpoints/${id}/recover`, { since })).body).toEqual({ recovered: 1 });
     expect((await api.post(`/v1/webhook-endpoints/${id}/recover`, { since })).body).toEqual({ recovered: 0 });
-    await waitFor(async () => receiver.requests.length === before + 1, 'recovered delivery');
+    await waitFor(() => receiver.requests.length === before + 1, 'recovered delivery');
     expect(receiver.requests[before].headers['webhook-id']).toBe(failed.event_id);
     const again = await api.post(`/v1/webhook-deliveries/${failed.id}/redeliver`);
     expect(again.status).toBe(201);
-    await waitFor(async () => receiver.requests.length === before + 2, 'redelivery');
+    await waitFor(() => receiver.requests.length === before + 2, 'redelivery');
     expect(receiver.requests[before + 1].headers['webhook-id']).toBe(failed.event_id);
   });
 
@@ -172,14 +172,14 @@ describe('webhooks', () => {
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(old);
     expect((await api.post(`/v1/webhook-endpoints/${id}/test`)).status).toBe(201);
-    await waitFor(async () => receiver.requests.length >= 1, 'test event');
+    await waitFor(() => receiver.requests.length >= 1, 'test event');
     const [r] = receiver.requests;
     expect((r.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
     expect(new Webhook(old).verify(r.body, r.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
     expect(new Webhook(rotated.body.secret).verify(r.body, r.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
     const now = await api.post(`/v1/webhook-endpoints/${id}/rotate-secret`, { overlap_hours: 0 });
     await api.post(`/v1/webhook-endpoints/${id}/test`);
-    await waitFor(async () => receiver.requests.length >= 2, 'second test event');
+    await waitFor(() => receiver.requests.length >= 2, 'second test event');
     expect((receiver.requests[1].headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
     expect(() => new Webhook(rotated.body.secret).verify(receiver.requests[1].body, receiver.requests[1].headers as Record<string, string>)).toThrow();
     expect(new Webhook(now.body.secret).verify(receiver.requests[1].body, receiver.requests[1].headers as Record<string, string>)).toBeDefined();
@@ -202,7 +202,7 @@ describe('webhooks', () => {
     const address = await newAddress(api, walletId, 'USDC', 'ethereum');
     await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '1', from_denylisted: true });
     const expected = ['wallet.created', 'wallet.incoming_transaction', 'wallet_transaction.confirming', 'wallet_transaction.confirmed', 'wallet.outgoing_transaction', 'wallet_transaction.quarantined'];
-    await waitFor(async () => expected.every((type) => receiver.requests.some((r) => r.body.includes(`"type":"${type}"`))), 'every event type', 20_000);
+    await waitFor(() => expected.every((type) => receiver.requests.some((r) => r.body.includes(`"type":"${type}"`))), 'every event type', 20_000);
     const payloads = verifyAll(secret);
     for (const p of payloads) {
       expect(Object.keys(p).sort()).toEqual(['created_at', 'data', 'id', 'type']);
@@ -235,7 +235,7 @@ describe('webhooks with two job replicas', () => {
       const api = a.http.as({ kind: 'hmac', creds });
       await api.post('/v1/webhook-endpoints', { url: receiver.url, events: ['wallet.created'] });
       await Promise.all(Array.from({ length: 40 }, () => api.post('/v1/wallets', {})));
-      await waitFor(async () => receiver.requests.length >= 40, '40 deliveries', 30_000);
+      await waitFor(() => receiver.requests.length >= 40, '40 deliveries', 30_000);
       await new Promise((r) => setTimeout(r, 600));
       const ids = receiver.requests.map((r) => r.headers['webhook-id']);
       expect(ids).toHaveLength(40);

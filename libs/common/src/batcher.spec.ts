@@ -3,9 +3,9 @@ import { MicroBatcher } from './batcher';
 describe('MicroBatcher', () => {
   it('runs the calls of one event-loop turn as one batch, answering each caller its own result', async () => {
     const batches: number[][] = [];
-    const b = new MicroBatcher<number, number>(async (items) => {
+    const b = new MicroBatcher<number, number>((items) => {
       batches.push(items);
-      return items.map((i) => i * 10);
+      return Promise.resolve(items.map((i) => i * 10));
     });
     const first = await Promise.all([1, 2, 3].map((i) => b.submit(i)));
     const second = await b.submit(4);
@@ -16,16 +16,16 @@ describe('MicroBatcher', () => {
 
   it('splits at the batch limit', async () => {
     const sizes: number[] = [];
-    const b = new MicroBatcher<number, number>(async (items) => (sizes.push(items.length), items), 2);
+    const b = new MicroBatcher<number, number>((items) => (sizes.push(items.length), Promise.resolve(items)), 2);
     await Promise.all([1, 2, 3, 4, 5].map((i) => b.submit(i)));
     expect(sizes).toEqual([2, 2, 1]);
   });
 
   it('rejects every caller of a failed batch, and a wrong-sized answer, without poisoning the next batch', async () => {
     let fail = true;
-    const b = new MicroBatcher<number, number>(async (items) => {
-      if (fail) throw new Error('db down');
-      return items.length > 1 ? [1] : items;
+    const b = new MicroBatcher<number, number>((items) => {
+      if (fail) return Promise.reject(new Error('db down'));
+      return Promise.resolve(items.length > 1 ? [1] : items);
     });
     await expect(Promise.all([b.submit(1), b.submit(2)])).rejects.toThrow('db down');
     fail = false;

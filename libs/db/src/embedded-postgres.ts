@@ -100,7 +100,7 @@ export async function ensureEmbeddedPostgres(dataDir: string, log: (message: str
   mkdirSync(dataDir, { recursive: true });
   const previous = readEmbeddedPostgresInfo(dataDir);
   if (previous && (await reachable(embeddedPostgresUrl(previous)))) {
-    return { url: embeddedPostgresUrl(previous), owned: false, stop: async () => undefined };
+    return { url: embeddedPostgresUrl(previous), owned: false, stop: () => Promise.resolve() };
   }
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

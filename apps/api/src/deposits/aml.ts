@@ -37,11 +37,10 @@ export class DenylistScreener implements AmlScreener {
     this.reload();
   }
 
-  async screen(check: AmlCheck): Promise<AmlVerdict> {
+  screen(check: AmlCheck): Promise<AmlVerdict> {
     this.reloadIfChanged();
-    return check.senders.some((s) => this.denied.has(key(s)) || (this.config.isDevnet && key(s) === key(devnetAddress(DEVNET_ACCOUNTS.denylisted))))
-      ? 'deny'
-      : 'allow';
+    const denied = check.senders.some((s) => this.denied.has(key(s)) || (this.config.isDevnet && key(s) === key(devnetAddress(DEVNET_ACCOUNTS.denylisted))));
+    return Promise.resolve(denied ? 'deny' : 'allow');
   }
 
   private reloadIfChanged(): void {

@@ -72,7 +72,7 @@ export async function startDevnetNode(options: DevnetNodeOptions): Promise<Devne
   if (options.infoPath && existsSync(options.infoPath)) {
     const info = JSON.parse(readFileSync(options.infoPath, 'utf8')) as { url: string };
     if ((await rpcChainId(info.url)) === options.chainId) {
-      return { url: info.url, chainId: options.chainId, owned: false, stop: async () => undefined };
+      return { url: info.url, chainId: options.chainId, owned: false, stop: () => Promise.resolve() };
     }
   }
   const args = ['--host', '127.0.0.1', '--port', '0', '--chain-id', String(options.chainId), '--mnemonic', DEVNET_MNEMONIC, '--accounts', '10', '--balance', '1000000'];
