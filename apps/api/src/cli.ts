@@ -8,9 +8,7 @@ import { AuthModule, SCOPES } from '@app/auth';
 import { ChainsModule, KeyringService } from '@app/chains';
 import { CommonModule, DomainError, ErrorCode } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
-import { DbModule } from '@app/db';
-import { checkLedgerInvariants, LEDGER_INVARIANTS } from '@app/ledger';
-import { DataSource } from 'typeorm';
+import { DbModule, LEDGER_INVARIANTS, LedgerRepository } from '@app/db';
 import { OrganizationsService, toOrganizationView } from './organizations/organizations.service';
 import { prepareRuntime } from './runtime';
 
@@ -54,7 +52,7 @@ async function run(app: INestApplicationContext, command: string, options: Optio
   const keyring = app.get(KeyringService);
   switch (command) {
     case 'ledger:check': {
-      const violations = await checkLedgerInvariants(app.get(DataSource).manager);
+      const violations = await app.get(LedgerRepository).violations();
       if (Object.keys(violations).length) throw new DomainError(ErrorCode.ServerError, 'Ledger invariants broken', { violations });
       return { ok: true, checked: Object.keys(LEDGER_INVARIANTS) };
     }

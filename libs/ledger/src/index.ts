@@ -1,4 +1,3 @@
-export * from './invariants';
 export * from './ledger.module';
 export * from './ledger.service';
 export * from './posting';

@@ -33,6 +33,7 @@ export * from './derivation-counters.repository';
 export * from './events.repository';
 export * from './external-accounts.repository';
 export * from './idempotency-keys.repository';
+export * from './ledger-invariants';
 export * from './ledger.repository';
 export * from './master-wallet-balances.repository';
 export * from './master-wallets.repository';

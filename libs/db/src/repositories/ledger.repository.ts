@@ -5,6 +5,7 @@ import { columnRecord } from '../column-record';
 import { TransferBatch } from '../entities/transfer-batch.entity';
 import { WalletTransaction } from '../entities/wallet-transaction.entity';
 import { queryPrepared } from '../prepared';
+import { LEDGER_INVARIANTS } from './ledger-invariants';
 
 /** A ledger account as the database function reads it. */
 export interface AccountDocument {
@@ -62,5 +63,15 @@ export class LedgerRepository {
       JSON.stringify(documents),
     ]);
     return row.outcomes;
+  }
+
+  /** The rows breaking each ledger invariant, by invariant (empty when the ledger is consistent). */
+  async violations(): Promise<Record<string, unknown[]>> {
+    const violations: Record<string, unknown[]> = {};
+    for (const [name, sql] of Object.entries(LEDGER_INVARIANTS)) {
+      const rows = await this.dataSource.query<unknown[]>(sql);
+      if (rows.length) violations[name] = rows;
+    }
+    return violations;
   }
 }

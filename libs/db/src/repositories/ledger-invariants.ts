@@ -1,8 +1,7 @@
-import { EntityManager } from 'typeorm';
-
 /**
- * The ledger invariants of specs/ledger.md as SQL. Each query returns the rows that break its rule; an empty result
- * everywhere means the ledger is consistent. Tests run it after every scenario; operators via `cli ledger:check`.
+ * The ledger invariants (docs/ledger.md) as SQL. Each query returns the rows that break its rule; an empty result
+ * everywhere means the ledger is consistent. Tests run it after every scenario; operators via `cli ledger:check`
+ * (LedgerRepository.violations).
  */
 export const LEDGER_INVARIANTS: Record<string, string> = {
   'LED-1 a transfer moves one asset on one network between accounts of that asset': `
@@ -45,12 +44,3 @@ export const LEDGER_INVARIANTS: Record<string, string> = {
       AND NOT EXISTS (SELECT 1 FROM ledger_transfers v WHERE v.pending_id = p.id AND v.phase = 'void_pending')
     GROUP BY reference HAVING count(*) > 1`,
 };
-
-export async function checkLedgerInvariants(manager: EntityManager): Promise<Record<string, unknown[]>> {
-  const violations: Record<string, unknown[]> = {};
-  for (const [name, sql] of Object.entries(LEDGER_INVARIANTS)) {
-    const rows = await manager.query<unknown[]>(sql);
-    if (rows.length) violations[name] = rows;
-  }
-  return violations;
-}
