@@ -60,7 +60,7 @@ describe('receive addresses', () => {
     expect(list.text).not.toMatch(/derivation|m\/44|m\/84|xpub|index/i);
   });
 
-  it('accepts lower-case asset symbols (seed 002 style)', async () => {
+  it('accepts lower-case asset symbols (as batch clients send them)', async () => {
     const walletId = await activeWallet();
     const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'usdc', network: 'Ethereum' });
     expect(res.status).toBe(201);

@@ -9,7 +9,7 @@ const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
 const ENV = { JOBS_POLL_INTERVAL_MS: '100', FAULT_INJECTION: 'true' };
 
 /**
- * specs/idempotency.md 9: stop a send at each point of its path, restart the service on the same database and chain,
+ * docs/idempotency.md (crash safety): stop a send at each point of its path, restart the service on the same database and chain,
  * and the transfer completes exactly once on chain. A fault point aborts the operation where a crash would (the
  * database transaction rolls back; nothing after it runs); the app is then closed and a new one started.
  */

@@ -172,7 +172,7 @@ describe('balance reads', () => {
     });
   });
 
-  it('answers the single-asset balance in seed 000 and seed 004 styles', async () => {
+  it('answers the single-asset balance in both query styles', async () => {
     const a = await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`);
     expect(a.body).toMatchObject({ chain: 'ethereum', network: 'devnet', token_symbol: 'USDC', balance: '1000', balance_raw: '1000000000', pending_in: '100', pending_in_raw: '100000000', pending_out: '0' });
     const networks = (await api.get('/v1/networks')).body.data;
@@ -187,7 +187,7 @@ describe('balance reads', () => {
     expect(zero.body).toMatchObject({ balance: '0', pending_in: '0' });
   });
 
-  it('answers seed 003\'s lookup by external_id, 400 without an id, 404 for an unknown one', async () => {
+  it('answers the balance lookup by external_id, 400 without an id, 404 for an unknown one', async () => {
     const res = await api.post('/v1/wallets/balances', { external_id: 'player-12345' });
     expect(res.body.account).toEqual({ id: walletId, name: 'Player 12345', external_id: 'player-12345', wallet_id: walletId });
     expect(res.body.balances.find((b: { currency: string }) => b.currency === 'USDCERC20')).toMatchObject({ amount: '1100', pending_amount: '100', available_balance: '1000' });

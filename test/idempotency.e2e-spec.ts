@@ -9,7 +9,7 @@ import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil } from './
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
 const newKey = () => `idem-${randomBytes(8).toString('hex')}`;
 
-/** The tests of specs/idempotency.md, through the real HTTP stack and a real ledger. */
+/** The rules of docs/idempotency.md, through the real HTTP stack and a real ledger. */
 describe('Idempotency-Key', () => {
   let t: TestApp;
   let creds: Credentials;

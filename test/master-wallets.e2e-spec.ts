@@ -2,7 +2,7 @@ import { accountIndexOf, Credentials, deploymentMnemonic, HttpClient, waitFor } 
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { independentEvmAddress, independentRegtestAddress, independentTronAddress } from './support/independent';
 
-describe('master wallets (seed 004)', () => {
+describe('master wallets', () => {
   let t: TestApp;
   let creds: Credentials;
   let api: HttpClient;

@@ -13,7 +13,7 @@ export const AUTH_OPTIONS = 'auth:options';
 
 export interface AuthenticatedOptions {
   scope: Scope;
-  /** Seed 004: some writes accept only HMAC-signed requests. */
+  /** Some writes (master wallets) accept only HMAC-signed requests. */
   hmacOnly?: boolean;
 }
 

@@ -25,7 +25,7 @@ export function parseAmount(value: unknown, decimals: number, field = 'amount'):
   return checkRange(raw, field);
 }
 
-/** Parses a base-unit integer string (`amount_raw`, seed 002's smallest-unit amounts). */
+/** Parses a base-unit integer string (`amount_raw`: amounts in smallest units). */
 export function parseRawAmount(value: unknown, field = 'amount_raw'): bigint {
   if (typeof value !== 'string' || !/^(0|[1-9]\d*)$/.test(value)) {
     throw new DomainError(ErrorCode.InvalidAmount, `${field} must be an integer string of base units`, { field });

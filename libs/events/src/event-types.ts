@@ -1,4 +1,4 @@
-/** Seed 000's webhook events, plus the operational notices of the webhooks feature. */
+/** The seven wallet webhook events, plus the operational notices of the webhooks feature. */
 export const EVENT_TYPES = [
   'wallet.created',
   'wallet.incoming_transaction',

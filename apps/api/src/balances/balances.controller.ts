@@ -12,7 +12,7 @@ export class BalancesController {
   constructor(private readonly balances: BalancesService) {}
 
   /**
-   * Seed 003: balances of a wallet looked up by `wallet_id` or by your `external_id` (POST with a JSON body).
+   * Balances of a wallet looked up by `wallet_id` or by your `external_id` (POST with a JSON body).
    * A read: a plain `X-API-Key: <id>.<secret>` or a bearer token is enough.
    */
   @Post('balances')
@@ -36,7 +36,7 @@ export class BalancesController {
     return this.balances.walletBalances(principal, walletId);
   }
 
-  /** One asset's balance: `?network=ethereum&asset=USDC`, or seed 004's `?chain=ethereum&network=devnet&token=USDC`. */
+  /** One asset's balance: `?network=ethereum&asset=USDC`, or, master-wallet style, `?chain=ethereum&network=devnet&token=USDC`. */
   @Get(':walletId/balance')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get one asset\'s balance' })

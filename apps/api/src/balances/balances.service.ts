@@ -20,7 +20,7 @@ export class BalancesService {
     return view;
   }
 
-  /** Seed 003's lookup by wallet_id or external_id. */
+  /** The balance lookup by wallet_id or external_id. */
   async lookup(principal: Principal, dto: BalanceLookupDto): Promise<BalanceLookupResultDto> {
     if (!dto.wallet_id && !dto.external_id) {
       throw new DomainError(ErrorCode.InvalidRequest, 'Send wallet_id or external_id', { fields: [{ field: 'wallet_id', message: 'wallet_id or external_id is required' }] });

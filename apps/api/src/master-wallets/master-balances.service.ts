@@ -9,7 +9,7 @@ import { MasterBalanceDto } from './dto/master-wallet.dto';
 export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
 
 /**
- * Seed 004's master wallet balances are the on-chain balances of the master address, refreshed by a job; a reader
+ * Master wallet balances are the on-chain balances of the master address, refreshed by a job; a reader
  * sees `last_synced` and `is_stale` rather than waiting for a node.
  */
 @Injectable()

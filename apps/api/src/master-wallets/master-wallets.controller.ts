@@ -64,7 +64,7 @@ export class MasterWalletsController {
     return this.masterWallets.tokenBalances(principal, id);
   }
 
-  /** One token's balance with `pending_in` and `pending_out`, as seed 004: `?chain&network&token[&token_address]`. */
+  /** One token's balance with `pending_in` and `pending_out`: `?chain&network&token[&token_address]`. */
   @Get(':masterWalletId/balance')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a master wallet\'s single-token balance' })

@@ -68,7 +68,7 @@ export class MasterWalletsService {
     return { data: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
   }
 
-  /** Seed 004's single-token balance, with the withdrawals leaving this master address as pending_out. */
+  /** The single-token balance, with the withdrawals leaving this master address as pending_out. */
   async tokenBalance(principal: Principal, id: string, query: MasterTokenBalanceQueryDto): Promise<MasterTokenBalanceDto> {
     const wallet = await this.require(principal, id);
     const asset = this.registry.resolveAssetQuery(query);

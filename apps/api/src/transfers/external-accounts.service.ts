@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, Page, PageQueryDto } from '@app/common';
 import { ExternalAccount, ExternalAccountsRepository, isUniqueViolation } from '@app/db';
 import { CreateExternalAccountDto, DeletedDto, ExternalAccountDto } from './dto/transfer.dto';
 
-/** The address book (seed 002's external accounts): validated destinations with a label. */
+/** The address book (external accounts): validated destinations with a label. */
 @Injectable()
 export class ExternalAccountsService {
   constructor(

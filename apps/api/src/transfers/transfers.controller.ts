@@ -57,7 +57,7 @@ export class TransfersController {
   }
 
   /**
-   * Seed 002: one wallet, one asset, up to 500 destinations of any type. Every destination is validated and every
+   * Batch withdrawal: one wallet, one asset, up to 500 destinations of any type. Every destination is validated and every
    * amount held in one transaction, or nothing happens (422 naming the item in `details.index`). Then each item
    * proceeds on its own: internal ones at once, on-chain ones through the send pipeline.
    */

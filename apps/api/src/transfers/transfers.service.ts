@@ -80,7 +80,7 @@ export class TransfersService {
     }
   }
 
-  /** Seed 002: every destination validated and every amount held in one posting, or nothing happens. */
+  /** A batch: every destination validated and every amount held in one posting, or nothing happens. */
   async batch(principal: Principal, walletId: string, dto: CreateBatchDto, request?: IdempotentRequest): Promise<BatchDto> {
     const org = principal.organizationId;
     if (request) {

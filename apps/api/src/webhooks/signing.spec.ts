@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { generateWebhookSecret, webhookSignature } from './signing';
 
 describe('Standard Webhooks signing', () => {
-  it('matches the known-answer vector of specs/webhooks.md', () => {
+  it('matches the Standard Webhooks known-answer vector (docs/webhooks.md)', () => {
     expect(webhookSignature('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}')).toBe(
       'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
     );

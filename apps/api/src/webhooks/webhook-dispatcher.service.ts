@@ -15,7 +15,7 @@ const BATCH = 100;
 const BACK_OFF = new Set([429, 502, 503, 504]);
 
 /**
- * Delivers the outbox per specs/webhooks.md. Each pass claims due deliveries with FOR UPDATE SKIP LOCKED and a lease
+ * Delivers the outbox (docs/webhooks.md). Each pass claims due deliveries with FOR UPDATE SKIP LOCKED and a lease
  * (so replicas share the queue and a crashed worker's deliveries come back when the lease runs out), then makes the
  * HTTP calls outside any database transaction, then records each attempt. At-least-once, same webhook-id and body
  * bytes on every attempt.

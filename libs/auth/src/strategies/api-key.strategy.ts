@@ -7,7 +7,7 @@ import { ApiKeysService } from '../api-keys.service';
 import { Principal } from '../principal';
 import { isScope } from '../scopes';
 
-/** `X-API-Key: <key id>.<secret>`: the plain key, accepted for reads only (seed 003). */
+/** `X-API-Key: <key id>.<secret>`: the plain key, accepted for reads only. */
 @Injectable()
 export class ApiKeyStrategy extends PassportStrategy(Strategy, 'api-key') {
   constructor(private readonly keys: ApiKeysService) {

@@ -4,18 +4,18 @@ import type { ChainName } from './chains';
 export interface AssetSpec {
   symbol: string;
   chain: ChainName;
-  /** Seed 003's currency code, e.g. USDTTRC20. */
+  /** The currency code, e.g. USDTTRC20. */
   currency: string;
   decimals: number;
   /** The chain's gas asset (no contract). */
   native: boolean;
   /** Token contract per environment. Devnet tokens are deployed at boot and filled in at run time. */
   contracts?: Partial<Record<Exclude<NetworkEnv, 'devnet'>, string>>;
-  /** Offered for wallet receive addresses (seed 000's launch pairs). */
+  /** Offered for wallet receive addresses (the launch pairs). */
   receive: boolean;
 }
 
-/** Every asset per chain. Seed 000's launch pairs carry `receive: true`; the others serve master wallets and fees. */
+/** Every asset per chain. The launch pairs carry `receive: true`; the others serve master wallets and fees. */
 export const ASSETS: AssetSpec[] = [
   { symbol: 'BTC', chain: 'bitcoin', currency: 'BTC', decimals: 8, native: true, receive: true },
   { symbol: 'ETH', chain: 'ethereum', currency: 'ETH', decimals: 18, native: true, receive: true },

@@ -3,7 +3,7 @@ import type { NetworkEnv } from '@app/config';
 export type ChainFamily = 'evm' | 'tron' | 'bitcoin';
 export const CHAIN_NAMES = ['ethereum', 'polygon', 'base', 'bsc', 'tron', 'bitcoin'] as const;
 export type ChainName = (typeof CHAIN_NAMES)[number];
-/** Seed 004 lists these; they are scaffolded upstream but not available here yet. */
+/** Chains named by the master wallet API but not available here yet. */
 export const NOT_YET_AVAILABLE_CHAINS = ['solana', 'aptos'] as const;
 
 export interface BitcoinParams {
@@ -14,7 +14,7 @@ export interface BitcoinParams {
 }
 
 export interface NetworkSpec {
-  /** Seed 004's network name for this chain in this environment. */
+  /** The network's name for this chain in this environment (`devnet`, `sepolia`, ...). */
   name: string;
   chainId?: number;
   bitcoin?: BitcoinParams;

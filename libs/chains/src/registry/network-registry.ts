@@ -6,7 +6,7 @@ import { AssetSpec, ASSETS } from './assets';
 import { BitcoinParams, ChainFamily, ChainName, CHAINS, isChainName, NOT_YET_AVAILABLE_CHAINS } from './chains';
 
 export interface Asset {
-  /** Stable id of this asset on this network (seed 004's asset_id). */
+  /** Stable id of this asset on this network (the master wallet API's asset_id). */
   id: string;
   symbol: string;
   currency: string;
@@ -101,7 +101,7 @@ export class NetworkRegistry {
   }
 
   /**
-   * Seed 004: resolves an explicit (chain, network) pair. `invalid_chain` for an unknown or unavailable chain,
+   * Resolves an explicit (chain, network) pair. `invalid_chain` for an unknown or unavailable chain,
    * `invalid_network` for a network this chain does not have on this deployment's environment.
    */
   resolve(chain: string, networkName: string): Network {
@@ -122,7 +122,7 @@ export class NetworkRegistry {
     return network;
   }
 
-  /** Seed 000: a receive (asset, network) pair, or 422 `unsupported_asset_network`. */
+  /** A receive (asset, network) pair, or 422 `unsupported_asset_network`. */
   receiveAsset(symbol: string, chain: string): Asset {
     const asset = this.byChain(chain)?.assets.find((a) => a.symbol === symbol && a.receive);
     if (!asset) {
@@ -139,7 +139,7 @@ export class NetworkRegistry {
     return this.networks.flatMap((n) => n.assets.filter((a) => a.receive).map((a) => ({ asset: a.symbol, network: n.chain })));
   }
 
-  /** Seed 004's token lookup: by symbol, disambiguated by contract address when given. */
+  /** The master wallet API's token lookup: by symbol, disambiguated by contract address when given. */
   findAsset(network: Network, symbol: string, tokenAddress?: string): Asset | undefined {
     return network.assets.find(
       (a) => a.symbol.toUpperCase() === symbol.toUpperCase() && (!tokenAddress || a.contract?.toLowerCase() === tokenAddress.toLowerCase()),
@@ -147,7 +147,7 @@ export class NetworkRegistry {
   }
 
   /**
-   * One asset from either query style: seed 000's `network` (a chain name) + `asset`, or seed 004's `chain` +
+   * One asset from either query style: `network` (a chain name) + `asset`, or `chain` +
    * `network` (a network name) + `token` [+ `token_address`]. 400 when incomplete, 422 when unknown.
    */
   resolveAssetQuery(query: { network?: string; asset?: string; chain?: string; token?: string; token_address?: string }): Asset {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organization } from './organization.entity';
 
-/** Address book entry (seed 002's external_account): a named, validated destination. Deleted entries are kept. */
+/** Address book entry (an `external_account` destination): a named, validated destination. Deleted entries are kept. */
 @Entity('external_accounts')
 @Index('external_accounts_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('external_accounts_unique', ['organizationId', 'network', 'address'], { unique: true, where: 'deleted_at IS NULL' })

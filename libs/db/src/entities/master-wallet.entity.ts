@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from './organization.entity';
 
-/** Seed 004: one HD master wallet per (organization, chain, network), at index 0 of the organization's account. */
+/** One HD master wallet per (organization, chain, network), at index 0 of the organization's account. */
 @Entity('master_wallets')
 @Index('master_wallets_org_network', ['organizationId', 'network'], { unique: true })
 @Index('master_wallets_org_created', ['organizationId', 'createdAt', 'id'])

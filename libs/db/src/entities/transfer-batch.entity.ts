@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '../transformers';
 
-/** Seed 002's batch withdrawal: one wallet, one asset, many destinations, held all-or-nothing. */
+/** A batch withdrawal: one wallet, one asset, many destinations, held all-or-nothing. */
 @Entity('transfer_batches')
 @Index('transfer_batches_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('transfer_batches_idempotency', ['organizationId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })

@@ -36,7 +36,7 @@ export class Wallet {
   @Column('jsonb', { default: () => "'{}'" })
   metadata!: Record<string, string>;
 
-  /** Seed 001: a 10-digit number for internal transfers and support, unique across the deployment. */
+  /** A 10-digit number for internal transfers and support, unique across the deployment. */
   @Index('wallets_number_unique', { unique: true })
   @Column('char', { length: 10 })
   walletNumber!: string;

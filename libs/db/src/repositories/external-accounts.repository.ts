@@ -5,7 +5,7 @@ import { PageQueryDto, paginate } from '@app/common';
 import { ExternalAccount } from '../entities/external-account.entity';
 import { isUuid } from './tenant-scope';
 
-/** The address book (seed 002's external accounts). Deleted entries are kept, marked `deleted_at`. */
+/** The address book (external accounts). Deleted entries are kept, marked `deleted_at`. */
 @Injectable()
 export class ExternalAccountsRepository {
   constructor(@InjectRepository(ExternalAccount) private readonly repo: Repository<ExternalAccount>) {}

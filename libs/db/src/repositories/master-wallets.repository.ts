@@ -5,7 +5,7 @@ import { PageQueryDto, paginate } from '@app/common';
 import { MasterWallet } from '../entities/master-wallet.entity';
 import { isUuid } from './tenant-scope';
 
-/** Seed 004's master wallets: one per (organization, network). */
+/** Master wallets: one per (organization, network). */
 @Injectable()
 export class MasterWalletsRepository {
   constructor(@InjectRepository(MasterWallet) private readonly repo: Repository<MasterWallet>) {}

@@ -35,7 +35,7 @@ export class AssetBalanceDto {
   /** @example "0" */
   pending_out_raw!: string;
   /**
-   * available + pending: the total (seed 001's ledger balance).
+   * available + pending: the total (the wallet's ledger balance).
    * @example "125.5"
    */
   ledger!: string;
@@ -52,7 +52,7 @@ export class AssetBalanceDto {
 
 export class NetworkBalancesDto {
   /**
-   * Chain name (seed 000's network).
+   * Chain name (the `network` of the request).
    * @example "ethereum"
    */
   network!: string;

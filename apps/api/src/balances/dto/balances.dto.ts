@@ -1,7 +1,7 @@
 import { IsString, Length, Matches } from 'class-validator';
 import { Optional } from '@app/common';
 
-/** Seed 003: look a wallet up by `wallet_id` or by your `external_id` (wallet_id wins when both are given). */
+/** Look a wallet up by `wallet_id` or by your `external_id` (wallet_id wins when both are given). */
 export class BalanceLookupDto {
   /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
   @Optional() @IsString() @Length(1, 255)
@@ -58,10 +58,10 @@ export class BalanceLookupResultDto {
   balances!: CurrencyBalanceDto[];
 }
 
-/** Seed 000 (`network` + `asset`) or seed 004 (`chain` + `network` + `token` [+ `token_address`]). */
+/** `network` + `asset`, or master-wallet style `chain` + `network` + `token` [+ `token_address`]. */
 export class SingleBalanceQueryDto {
   /**
-   * Seed 000: the chain name (`ethereum`); with `chain`, seed 004's network name (`devnet`, `sepolia`, ...).
+   * The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...).
    * @example "ethereum"
    */
   @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
@@ -72,20 +72,20 @@ export class SingleBalanceQueryDto {
   asset?: string;
 
   /**
-   * Seed 004: chain of the asset.
+   * Chain of the asset (with `network` as the network's name).
    * @example "ethereum"
    */
   @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
   chain?: string;
 
   /**
-   * Seed 004: token symbol.
+   * Token symbol (with `chain`).
    * @example "USDC"
    */
   @Optional() @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
   token?: string;
 
-  /** Seed 004: the token contract, for ambiguous symbols. */
+  /** The token contract, for ambiguous symbols. */
   @Optional() @IsString() @Length(1, 128)
   token_address?: string;
 }
@@ -104,7 +104,7 @@ export class SingleBalanceDto {
   /** @example 6 */
   decimals!: number;
   /**
-   * Posted balance (confirmed in minus confirmed out): seed 004's `balance`.
+   * Posted balance (confirmed in minus confirmed out).
    * @example "1000"
    */
   balance!: string;

@@ -5,7 +5,7 @@ import { Optional, VISIBLE_ASCII } from '@app/common';
 const ASSET = /^[A-Za-z0-9]{2,12}$/;
 const NETWORK = /^[a-z0-9-]{2,32}$/i;
 
-/** Seed 002's polymorphic destination. */
+/** A destination of any type: another wallet, an address book entry or a public address. */
 export class TransferDestinationDto {
   /**
    * `public_address` (any address on the network), `wallet` (another wallet of your organization: an instant,
@@ -22,7 +22,7 @@ export class TransferDestinationDto {
   @Optional() @IsString() @Length(1, 128)
   address?: string;
 
-  /** For `public_address` (seed 002's field name). */
+  /** For `public_address` (the batch API's field name). */
   @Optional() @IsString() @Length(1, 128)
   public_address?: string;
 
@@ -65,13 +65,13 @@ export class CreateTransferDto {
   amount_raw?: string;
 
   /**
-   * Seed 000: an external on-chain address (the same as `destination: {type: "public_address", address}`).
+   * An external on-chain address (the same as `destination: {type: "public_address", address}`).
    * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
    */
   @Optional() @IsString() @Length(1, 128)
   destination_address?: string;
 
-  /** Seed 002: a destination of any type (instead of `destination_address`). */
+  /** A destination of any type (instead of `destination_address`). */
   @Optional() @ValidateNested() @Type(() => TransferDestinationDto)
   destination?: TransferDestinationDto;
 
@@ -99,7 +99,7 @@ export class BatchDestinationDto extends TransferDestinationDto {
   amount?: string;
 
   /**
-   * Amount in base units (satoshis, wei, 10^-6 USDC). Seed 002 calls this `amount`: send it as `amount_raw` here.
+   * Amount in base units (satoshis, wei, 10^-6 USDC). Batch destinations also take it.
    * @example "100000"
    */
   @Optional() @IsString() @Length(1, 80)
