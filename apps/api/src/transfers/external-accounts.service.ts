@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { checkAddress, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, Page, PageQueryDto } from '@app/common';
-import { ExternalAccount, ExternalAccountsRepository, isUniqueViolation } from '@app/db';
+import { DuplicateKey, ExternalAccount, ExternalAccountsRepository } from '@app/db';
 import { CreateExternalAccountDto, DeletedDto, ExternalAccountDto } from './dto/transfer.dto';
 
 /** The address book (external accounts): validated destinations with a label. */
@@ -25,7 +25,7 @@ export class ExternalAccountsService {
     try {
       await this.accounts.insert(principal.organizationId, { id, network: network.key, chain: network.chain, address: check.normalized, label: dto.label ?? null });
     } catch (e) {
-      if (!isUniqueViolation(e, 'external_accounts_unique')) throw e;
+      if (!(e instanceof DuplicateKey)) throw e;
       const existing = await this.accounts.findActiveByAddressOrFail(principal.organizationId, network.key, check.normalized);
       throw new DomainError(ErrorCode.Conflict, 'This address is already in the address book', { id: existing.id });
     }

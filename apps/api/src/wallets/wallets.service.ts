@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { DomainError, ErrorCode, JobScheduler, Page } from '@app/common';
 import { AppConfig } from '@app/config';
-import { isUniqueViolation, Transactions, Wallet, WalletsRepository } from '@app/db';
+import { DuplicateKey, Transactions, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
 import { WalletBalancesService } from '@app/ledger';
 import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto } from './dto/wallet.dto';
@@ -42,8 +42,8 @@ export class WalletsService implements OnModuleInit {
           status: 'pending',
         });
       } catch (e) {
-        if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id);
-        if (isUniqueViolation(e, 'wallets_number_unique') && attempt < 5) continue; // 1 in 9e9 per wallet: draw again
+        if (e instanceof DuplicateKey && e.key === 'external_id') throw this.externalIdTaken(dto.external_id);
+        if (e instanceof DuplicateKey && e.key === 'wallet_number' && attempt < 5) continue; // 1 in 9e9 per wallet: draw again
         throw e;
       }
       this.jobs.kick(PROVISIONING_JOB);
@@ -87,7 +87,7 @@ export class WalletsService implements OnModuleInit {
       try {
         await this.wallets.saveChanges(principal.organizationId, wallet, manager);
       } catch (e) {
-        if (isUniqueViolation(e, 'wallets_org_external_id')) throw this.externalIdTaken(dto.external_id ?? undefined);
+        if (e instanceof DuplicateKey && e.key === 'external_id') throw this.externalIdTaken(dto.external_id ?? undefined);
         throw e;
       }
       return this.view(wallet);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { PageQueryDto, paginate } from '@app/common';
 import { ExternalAccount } from '../entities/external-account.entity';
-import { isUuid } from './tenant-scope';
+import { isUuid, withUniqueKeys } from './tenant-scope';
 
 /** The address book (external accounts). Deleted entries are kept, marked `deleted_at`. */
 @Injectable()
@@ -12,7 +12,8 @@ export class ExternalAccountsRepository {
 
   /** Stores a new entry; a second live entry for the same (network, address) is the driver's `external_accounts_unique` violation. */
   async insert(organizationId: string, fields: Pick<ExternalAccount, 'id' | 'network' | 'chain' | 'address' | 'label'>): Promise<void> {
-    await this.repo.manager.insert(ExternalAccount, Object.assign(new ExternalAccount(), { ...fields, organizationId, deletedAt: null }));
+    const entry = Object.assign(new ExternalAccount(), { ...fields, organizationId, deletedAt: null });
+    await withUniqueKeys(this.repo.manager.insert(ExternalAccount, entry), { external_accounts_unique: 'address' });
   }
 
   /** An entry as stored, deleted or not. */

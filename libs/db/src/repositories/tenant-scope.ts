@@ -5,10 +5,24 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** PostgreSQL unique_violation on a named constraint. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e?.code ?? e?.driverError?.code;
-  const name = e?.constraint ?? e?.driverError?.constraint;
-  return code === '23505' && (constraint === undefined || name === constraint);
+/** A write repeated a business key that must be unique (`key`: its name in the API, e.g. `external_id`). */
+export class DuplicateKey extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate ${key}`);
+    this.name = 'DuplicateKey';
+  }
+}
+
+/**
+ * Runs a repository's write, turning a unique violation of one of `keys` (unique index -> business key) into a
+ * `DuplicateKey`, so that services decide on business keys and never on database error codes.
+ */
+export async function withUniqueKeys<T>(write: Promise<T>, keys: Record<string, string>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+    const key = (e?.code ?? e?.driverError?.code) === '23505' ? keys[e?.constraint ?? e?.driverError?.constraint ?? ''] : undefined;
+    throw key ? new DuplicateKey(key) : error;
+  }
 }

@@ -4,7 +4,10 @@ import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, encodeCursor, PageQueryDto } from '@app/common';
 import { Wallet } from '../entities/wallet.entity';
 import { queryPrepared } from '../prepared';
-import { isUuid } from './tenant-scope';
+import { isUuid, withUniqueKeys } from './tenant-scope';
+
+/** The business keys of a wallet (DuplicateKey names them). */
+const UNIQUE_KEYS = { wallets_org_external_id: 'external_id', wallets_number_unique: 'wallet_number' };
 
 interface WalletRow {
   id: string;
@@ -104,14 +107,14 @@ export class WalletsRepository {
   ): Promise<Wallet> {
     const m = this.repo.manager;
     const wallet = m.create(Wallet, { ...fields, organizationId });
-    await m.insert(Wallet, wallet);
+    await withUniqueKeys(m.insert(Wallet, wallet), UNIQUE_KEYS);
     return wallet;
   }
 
   /** Stores the changed fields of a wallet read through this class (ORM save: it refreshes `updatedAt` on the object). */
   async saveChanges(organizationId: string, wallet: Wallet, manager?: EntityManager): Promise<Wallet> {
     if (wallet.organizationId !== organizationId) throw new Error('saveChanges: the wallet belongs to another organization');
-    return (manager ?? this.repo.manager).save(wallet);
+    return withUniqueKeys((manager ?? this.repo.manager).save(wallet), UNIQUE_KEYS);
   }
 
   /**
