@@ -11,7 +11,13 @@ const moduleNameMapper = {
   '^@app/(auth|chains|common|config|db|events|ledger|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

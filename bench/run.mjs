@@ -9,6 +9,9 @@
 //   BENCH_CONCURRENCY comma list of connection counts (default 1,16,64)
 //   BENCH_APP_<NAME> passed to the app as <NAME> (e.g. BENCH_APP_DATABASE_POOL_SIZE=20)
 //   BENCH_NODE_ARGS extra node flags for the app process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+//   BENCH_VOLUME=1  fill the database first (bench/volume.mjs: 1,000 organizations, 1,000,000 wallets, 2,000,000
+//                   addresses, 5,000,000 deposits with ledger transfers) and report the app's memory around the scans
+//   BENCH_VOLUME_WALLETS wallets to fill (default 1000000; addresses and deposits scale with it)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -17,6 +20,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { fillVolume, rssMiB } from './volume.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DEPOSITS = Number(process.env.BENCH_DEPOSITS ?? 1000);
@@ -24,6 +28,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'http,ingest,webhooks').split(','));
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 const MATCH = process.env.BENCH_MATCH ?? '';
+const VOLUME = process.env.BENCH_VOLUME === '1';
+const VOLUME_WALLETS = Number(process.env.BENCH_VOLUME_WALLETS ?? 1_000_000);
 const ROOT = new URL('..', import.meta.url).pathname;
 
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
@@ -41,11 +47,24 @@ async function freePort() {
 /** One app process on a shared data dir (the second replica reuses its PostgreSQL and devnet nodes). */
 async function startApp(dataDir, env) {
   const port = await freePort();
-  const appEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_APP_')).map(([k, v]) => [k.slice('BENCH_APP_'.length), v]));
+  const appEnv = Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([k]) => k.startsWith('BENCH_APP_'))
+      .map(([k, v]) => [k.slice('BENCH_APP_'.length), v]),
+  );
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...appEnv, DATA_DIR: dataDir, PORT: String(port), BENCH_ROUTES: 'true', DEVNET_BLOCK_TIME_SECONDS: '0', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...appEnv,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      BENCH_ROUTES: 'true',
+      DEVNET_BLOCK_TIME_SECONDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -56,7 +75,11 @@ async function startApp(dataDir, env) {
     await sleep(100);
   }
   if (!/docs at http/.test(out)) throw new Error(`app did not start:\n${out}`);
-  return { child, base: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))) };
+  return {
+    child,
+    base: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+  };
 }
 
 function signer(creds) {
@@ -64,7 +87,9 @@ function signer(creds) {
     const ts = String(Math.floor(Date.now() / 1000));
     const rid = randomUUID();
     const hash = createHash('sha256').update(body).digest('hex');
-    const sig = createHmac('sha256', creds.api_secret).update(`${ts}\n${method}\n${path}\n${rid}\n${hash}`).digest('hex');
+    const sig = createHmac('sha256', creds.api_secret)
+      .update(`${ts}\n${method}\n${path}\n${rid}\n${hash}`)
+      .digest('hex');
     return { 'X-API-Key': creds.api_key_id, 'X-Timestamp': ts, 'X-Request-ID': rid, 'X-Signature': sig };
   };
 }
@@ -92,7 +117,11 @@ async function until(what, probe, timeoutMs = 120_000, everyMs = 50) {
 }
 
 async function rpc(url, method, params = []) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = await res.json();
   if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;
@@ -128,26 +157,58 @@ async function httpSection(base, creds, table) {
   const sign = signer(creds);
   const wallet = await call(base, sign, 'POST', '/v1/wallets', { name: 'bench source' });
   const target = await call(base, sign, 'POST', '/v1/wallets', { name: 'bench target' });
-  await until('wallets active', async () => (await call(base, sign, 'GET', `/v1/wallets/${target.id}`)).status === 'active');
+  await until(
+    'wallets active',
+    async () => (await call(base, sign, 'GET', `/v1/wallets/${target.id}`)).status === 'active',
+  );
   await call(base, sign, 'GET', `/v1/wallets/${wallet.id}`);
   for (let i = 0; i < 30; i++) await call(base, sign, 'POST', '/v1/wallets', { name: `filler ${i}` });
-  const address = await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
-  await call(base, sign, 'POST', '/v1/sandbox/deposits', { network: 'ethereum', asset: 'ETH', address: address.address, amount: '100000' });
+  const address = await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, {
+    asset: 'ETH',
+    network: 'ethereum',
+  });
+  await call(base, sign, 'POST', '/v1/sandbox/deposits', {
+    network: 'ethereum',
+    asset: 'ETH',
+    address: address.address,
+    amount: '100000',
+  });
   await call(base, sign, 'POST', '/v1/sandbox/mine', { network: 'ethereum', blocks: 3 });
-  await until('funded', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=ETH`)).available === '100000');
+  await until(
+    'funded',
+    async () =>
+      (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=ETH`)).available ===
+      '100000',
+  );
   // Sixteen more funded wallets, funded off-chain from the first.
   const sources = [];
   let next = 0;
   for (let i = 0; i < 16; i++) {
     const w = await call(base, sign, 'POST', '/v1/wallets', { name: `bench source ${i}` });
-    await until('source active', async () => (await call(base, sign, 'GET', `/v1/wallets/${w.id}`)).status === 'active');
-    await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/transfers`, { asset: 'ETH', network: 'ethereum', amount: '1000', destination: { type: 'wallet', id: w.id } });
+    await until(
+      'source active',
+      async () => (await call(base, sign, 'GET', `/v1/wallets/${w.id}`)).status === 'active',
+    );
+    await call(base, sign, 'POST', `/v1/wallets/${wallet.id}/transfers`, {
+      asset: 'ETH',
+      network: 'ethereum',
+      amount: '1000',
+      destination: { type: 'wallet', id: w.id },
+    });
     sources.push(w);
   }
-  const token = await call(base, () => ({}), 'POST', '/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+  const token = await call(base, () => ({}), 'POST', '/v1/auth/token', {
+    grant_type: 'client_credentials',
+    client_id: creds.api_key_id,
+    client_secret: creds.api_secret,
+  });
   const auths = {
     hmac: (method, path, text) => ({ ...sign(method, path, text), 'Idempotency-Key': randomUUID() }),
-    jwt: () => ({ Authorization: `Bearer ${token.access_token}`, 'X-CSRF-Token': token.csrf_token, 'Idempotency-Key': randomUUID() }),
+    jwt: () => ({
+      Authorization: `Bearer ${token.access_token}`,
+      'X-CSRF-Token': token.csrf_token,
+      'Idempotency-Key': randomUUID(),
+    }),
   };
   const none = () => ({});
   const ceilings = {};
@@ -165,18 +226,41 @@ async function httpSection(base, creds, table) {
   const routes = [
     ['GET /wallets/{id}/balances', { path: `/v1/wallets/${wallet.id}/balances` }],
     ['GET /wallets', { path: '/v1/wallets?limit=20' }],
-    ['POST /wallets/{id}/addresses', { method: 'POST', path: `/v1/wallets/${target.id}/addresses`, body: () => ({ asset: 'USDC', network: 'ethereum' }) }],
-    ['POST /wallets/{id}/transfers (internal)', {
-      method: 'POST',
-      path: `/v1/wallets/${wallet.id}/transfers`,
-      body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: target.id } }),
-    }],
+    [
+      'POST /wallets/{id}/addresses',
+      {
+        method: 'POST',
+        path: `/v1/wallets/${target.id}/addresses`,
+        body: () => ({ asset: 'USDC', network: 'ethereum' }),
+      },
+    ],
+    [
+      'POST /wallets/{id}/transfers (internal)',
+      {
+        method: 'POST',
+        path: `/v1/wallets/${wallet.id}/transfers`,
+        body: () => ({
+          asset: 'ETH',
+          network: 'ethereum',
+          amount: '0.000001',
+          destination: { type: 'wallet', id: target.id },
+        }),
+      },
+    ],
     // The same request spread over 16 wallets, each sending to the next: what one hot wallet's row lock costs.
-    ['POST /wallets/{id}/transfers (internal, 16 wallets)', {
-      method: 'POST',
-      path: () => `/v1/wallets/${sources[(next = (next + 1) % sources.length)].id}/transfers`,
-      body: () => ({ asset: 'ETH', network: 'ethereum', amount: '0.000001', destination: { type: 'wallet', id: sources[(next + 1) % sources.length].id } }),
-    }],
+    [
+      'POST /wallets/{id}/transfers (internal, 16 wallets)',
+      {
+        method: 'POST',
+        path: () => `/v1/wallets/${sources[(next = (next + 1) % sources.length)].id}/transfers`,
+        body: () => ({
+          asset: 'ETH',
+          network: 'ethereum',
+          amount: '0.000001',
+          destination: { type: 'wallet', id: sources[(next + 1) % sources.length].id },
+        }),
+      },
+    ],
   ];
   for (const [name, route] of routes.filter(([n]) => n.includes(MATCH))) {
     for (const [auth, headers] of Object.entries(auths)) {
@@ -200,7 +284,11 @@ async function ingestSection(base, creds, dataDir, table) {
   log(`creating ${DEPOSITS} addresses`);
   const addresses = [];
   for (let i = 0; i < DEPOSITS; i += 50) {
-    const batch = await Promise.all(Array.from({ length: Math.min(50, DEPOSITS - i) }, () => call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'USDC', network: 'ethereum' })));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, DEPOSITS - i) }, () =>
+        call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'USDC', network: 'ethereum' }),
+      ),
+    );
     addresses.push(...batch.map((a) => a.address));
   }
   await sleep(1500); // the scanner picks up the new addresses
@@ -212,13 +300,16 @@ async function ingestSection(base, creds, dataDir, table) {
   for (let i = 0; i < addresses.length; i += 100) {
     await Promise.all(
       addresses.slice(i, i + 100).map((to, k) =>
-        rpc(eth.rpc_url, 'eth_sendTransaction', [{
-          from: faucet,
-          to: usdc,
-          nonce: '0x' + (nonce + i + k).toString(16),
-          gas: '0x' + (80_000).toString(16),
-          data: '0xa9059cbb' + to.slice(2).toLowerCase().padStart(64, '0') + (1_000_000).toString(16).padStart(64, '0'),
-        }]),
+        rpc(eth.rpc_url, 'eth_sendTransaction', [
+          {
+            from: faucet,
+            to: usdc,
+            nonce: '0x' + (nonce + i + k).toString(16),
+            gas: '0x' + (80_000).toString(16),
+            data:
+              '0xa9059cbb' + to.slice(2).toLowerCase().padStart(64, '0') + (1_000_000).toString(16).padStart(64, '0'),
+          },
+        ]),
       ),
     );
   }
@@ -229,15 +320,80 @@ async function ingestSection(base, creds, dataDir, table) {
   await rpc(eth.rpc_url, 'evm_setAutomine', [true]);
   const required = eth.required_confirmations;
   const detectStart = Date.now();
-  await until('all detected', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).pending_in === String(DEPOSITS), 300_000, 100);
+  await until(
+    'all detected',
+    async () =>
+      (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).pending_in ===
+      String(DEPOSITS),
+    300_000,
+    100,
+  );
   const detectSeconds = (Date.now() - detectStart) / 1000;
   await rpc(eth.rpc_url, 'anvil_mine', ['0x' + (required - 1).toString(16)]);
   const thresholdAt = Date.now();
-  await until('all credited', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).available === String(DEPOSITS), 300_000, 100);
+  await until(
+    'all credited',
+    async () =>
+      (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=ethereum&asset=USDC`)).available ===
+      String(DEPOSITS),
+    300_000,
+    100,
+  );
   const creditSeconds = (Date.now() - thresholdAt) / 1000;
-  table.push({ route: `ingest ${block.transactions.length} ERC-20 deposits in 1 block`, auth: '-', c: '-', rps: DEPOSITS / creditSeconds, p50: `detected ${detectSeconds.toFixed(1)} s`, p99: `credited ${creditSeconds.toFixed(1)} s after threshold`, errors: 0, ratio: '' });
-  log(`ingestion: detected in ${detectSeconds.toFixed(1)} s, credited ${creditSeconds.toFixed(1)} s after the threshold block`);
+  table.push({
+    route: `ingest ${block.transactions.length} ERC-20 deposits in 1 block`,
+    auth: '-',
+    c: '-',
+    rps: DEPOSITS / creditSeconds,
+    p50: `detected ${detectSeconds.toFixed(1)} s`,
+    p99: `credited ${creditSeconds.toFixed(1)} s after threshold`,
+    errors: 0,
+    ratio: '',
+  });
+  log(
+    `ingestion: detected in ${detectSeconds.toFixed(1)} s, credited ${creditSeconds.toFixed(1)} s after the threshold block`,
+  );
   void dataDir;
+}
+
+function connect(dataDir) {
+  const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8'));
+  return new pg.Client({
+    host: info.host,
+    port: info.port,
+    user: info.user,
+    password: info.password,
+    database: info.database,
+  });
+}
+
+/** Fills the database, then lets the deposit scanner see one block: its memory before and after says what the
+ * filled addresses cost it. */
+async function volumeSection(app, creds, dataDir, table) {
+  const client = connect(dataDir);
+  await client.connect();
+  const seconds = await fillVolume(client, creds.organization_id, { wallets: VOLUME_WALLETS });
+  await client.end();
+  const memory = { filled: await rssMiB(app.child.pid) };
+  const sign = signer(creds);
+  const indexed = async () =>
+    BigInt((await call(app.base, sign, 'GET', '/v1/networks')).data.find((n) => n.chain === 'ethereum').indexed_height);
+  const before = await indexed();
+  await call(app.base, sign, 'POST', '/v1/sandbox/mine', { network: 'ethereum', blocks: 1 });
+  await until('scanned', async () => (await indexed()) > before, 300_000, 200);
+  await sleep(2000);
+  memory.scanned = await rssMiB(app.child.pid);
+  table.push({
+    route: `volume fill: ${VOLUME_WALLETS} wallets, ${2 * VOLUME_WALLETS} addresses, ${5 * VOLUME_WALLETS} deposits`,
+    auth: '-',
+    c: '-',
+    rps: 0,
+    p50: `${seconds.toFixed(0)} s`,
+    p99: `app RSS ${memory.filled.toFixed(0)} MiB, ${memory.scanned.toFixed(0)} MiB after a scan`,
+    errors: 0,
+    ratio: '',
+  });
+  log(`volume: app RSS ${memory.filled.toFixed(0)} MiB after the fill, ${memory.scanned.toFixed(0)} MiB after a scan`);
 }
 
 async function webhookSection(base, creds, dataDir, table, replicas) {
@@ -253,8 +409,7 @@ async function webhookSection(base, creds, dataDir, table, replicas) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${server.address().port}/hook`;
   const endpoint = await call(base, sign, 'POST', '/v1/webhook-endpoints', { url, events: ['webhook.test'] });
-  const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8'));
-  const client = new pg.Client({ host: info.host, port: info.port, user: info.user, password: info.password, database: info.database });
+  const client = connect(dataDir);
   await client.connect();
   const extra = [];
   client.on('error', () => undefined); // the server goes away when the app stops at the end
@@ -273,7 +428,16 @@ async function webhookSection(base, creds, dataDir, table, replicas) {
   const started = Date.now();
   await until(`${EVENTS} deliveries`, async () => received >= EVENTS, 300_000, 20);
   const seconds = (Date.now() - started) / 1000;
-  table.push({ route: `webhook delivery, ${replicas} job replica${replicas > 1 ? 's' : ''}`, auth: '-', c: '-', rps: EVENTS / seconds, p50: `${EVENTS} events`, p99: `${seconds.toFixed(1)} s`, errors: 0, ratio: '' });
+  table.push({
+    route: `webhook delivery, ${replicas} job replica${replicas > 1 ? 's' : ''}`,
+    auth: '-',
+    c: '-',
+    rps: EVENTS / seconds,
+    p50: `${EVENTS} events`,
+    p99: `${seconds.toFixed(1)} s`,
+    errors: 0,
+    ratio: '',
+  });
   log(`webhooks with ${replicas} replica(s): ${(EVENTS / seconds).toFixed(0)} events/s`);
   await call(base, sign, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
   for (const app of extra) await app.stop();
@@ -282,7 +446,16 @@ async function webhookSection(base, creds, dataDir, table, replicas) {
 }
 
 function print(table) {
-  const rows = table.map((r) => [r.route, r.auth, String(r.c), r.rps.toFixed(0), String(r.p50), String(r.p99), String(r.errors), r.ratio]);
+  const rows = table.map((r) => [
+    r.route,
+    r.auth,
+    String(r.c),
+    r.rps.toFixed(0),
+    String(r.p50),
+    String(r.p99),
+    String(r.errors),
+    r.ratio,
+  ]);
   const head = ['route', 'auth', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of 1 SELECT'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -304,8 +477,12 @@ const app = await startApp(dataDir, {});
 const table = [];
 try {
   const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8'));
+  if (VOLUME) await volumeSection(app, creds, dataDir, table);
   if (ONLY.has('http')) await httpSection(app.base, creds, table);
-  if (ONLY.has('ingest')) await ingestSection(app.base, creds, dataDir, table);
+  if (ONLY.has('ingest')) {
+    await ingestSection(app.base, creds, dataDir, table);
+    if (VOLUME) log(`volume: app RSS ${(await rssMiB(app.child.pid)).toFixed(0)} MiB after ingestion`);
+  }
   if (ONLY.has('webhooks')) {
     await webhookSection(app.base, creds, dataDir, table, 1);
     await webhookSection(app.base, creds, dataDir, table, 2);

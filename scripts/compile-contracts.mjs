@@ -11,7 +11,11 @@ const file = 'TestToken.sol';
 const input = {
   language: 'Solidity',
   sources: { [file]: { content: readFileSync(join(dir, file), 'utf8') } },
-  settings: { evmVersion: 'paris', optimizer: { enabled: true, runs: 200 }, outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } } },
+  settings: {
+    evmVersion: 'paris',
+    optimizer: { enabled: true, runs: 200 },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+  },
 };
 const output = JSON.parse(solc.compile(JSON.stringify(input)));
 const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
@@ -20,7 +24,13 @@ if (errors.length) {
   process.exit(1);
 }
 for (const [name, contract] of Object.entries(output.contracts[file])) {
-  const out = { contractName: name, compiler: `solc ${solc.version()}`, evmVersion: 'paris', abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
+  const out = {
+    contractName: name,
+    compiler: `solc ${solc.version()}`,
+    evmVersion: 'paris',
+    abi: contract.abi,
+    bytecode: `0x${contract.evm.bytecode.object}`,
+  };
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`${basename(file)} -> ${name}.json (${contract.evm.bytecode.object.length / 2} bytes)\n`);
 }

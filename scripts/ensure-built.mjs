@@ -19,5 +19,7 @@ const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 const sourcesAt = Math.max(...roots.filter((r) => existsSync(r)).map(newest));
 if (sourcesAt > builtAt) {
   process.stderr.write('Building (nest build api)...\n');
-  execFileSync(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build', 'api'], { stdio: ['ignore', process.stderr, 'inherit'] });
+  execFileSync(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build', 'api'], {
+    stdio: ['ignore', process.stderr, 'inherit'],
+  });
 }

@@ -2,7 +2,12 @@ import { accountIndexOf, Credentials, deploymentMnemonic, HttpClient, signHeader
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { DerivationCountersRepository } from '@app/db';
 import { DerivationIndexes, INDEX_BLOCK } from '../apps/api/src/addresses/derivation-indexes';
-import { independentEvmAddress, independentRegtestAddress, independentTronAddress, isValidOn } from './support/independent';
+import {
+  independentEvmAddress,
+  independentRegtestAddress,
+  independentTronAddress,
+  isValidOn,
+} from './support/independent';
 
 const LAUNCH_PAIRS = [
   ['BTC', 'bitcoin', 'BTC'],
@@ -41,10 +46,22 @@ describe('receive addresses', () => {
     for (const [asset, network, currency] of LAUNCH_PAIRS) {
       const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset, network, label: `${asset} in` });
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body).sort()).toEqual(['address', 'asset', 'created_at', 'currency', 'id', 'label', 'network', 'wallet_id']);
+      expect(Object.keys(res.body).sort()).toEqual([
+        'address',
+        'asset',
+        'created_at',
+        'currency',
+        'id',
+        'label',
+        'network',
+        'wallet_id',
+      ]);
       expect(res.body).toMatchObject({ wallet_id: walletId, asset, network, currency, label: `${asset} in` });
       expect(isValidOn(network, res.body.address)).toBe(true);
-      const [{ derivation_index: index }] = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE id = $1`, [res.body.id]);
+      const [{ derivation_index: index }] = await t.dataSource.query(
+        `SELECT derivation_index FROM addresses WHERE id = $1`,
+        [res.body.id],
+      );
       const expected =
         network === 'bitcoin'
           ? independentRegtestAddress(mnemonic, account, index)
@@ -86,7 +103,11 @@ describe('receive addresses', () => {
     const walletId = await activeWallet();
     const key = `addr-${Date.now()}-${Math.random()}`;
     const headers = { 'Idempotency-Key': key };
-    const first = await api.post(`/v1/wallets/${walletId.toUpperCase()}/addresses`, { asset: 'ETH', network: 'ethereum', label: 'in' }, { headers });
+    const first = await api.post(
+      `/v1/wallets/${walletId.toUpperCase()}/addresses`,
+      { asset: 'ETH', network: 'ethereum', label: 'in' },
+      { headers },
+    );
     expect(first.status).toBe(201);
     expect(first.body.wallet_id).toBe(walletId);
     const [row] = await t.dataSource.query(
@@ -99,7 +120,11 @@ describe('receive addresses', () => {
     // One statement wrote both (now() is the statement's transaction time): no round trip of its own for the key.
     expect(row).toMatchObject({ response_status: 201, completed: true, same_statement: true });
     expect(row.response_body).toEqual(first.body);
-    const replay = await api.post(`/v1/wallets/${walletId.toUpperCase()}/addresses`, { asset: 'ETH', network: 'ethereum', label: 'in' }, { headers });
+    const replay = await api.post(
+      `/v1/wallets/${walletId.toUpperCase()}/addresses`,
+      { asset: 'ETH', network: 'ethereum', label: 'in' },
+      { headers },
+    );
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first.body);
@@ -108,9 +133,16 @@ describe('receive addresses', () => {
     // A refused request (disabled wallet) writes no address and stores its 409 for replay.
     await api.patch(`/v1/wallets/${walletId}`, { status: 'disabled' });
     const refusedKey = { 'Idempotency-Key': `${key}-refused` };
-    const refused = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' }, { headers: refusedKey });
+    const refused = await api.post(
+      `/v1/wallets/${walletId}/addresses`,
+      { asset: 'ETH', network: 'ethereum' },
+      { headers: refusedKey },
+    );
     expect(refused.status).toBe(409);
-    const [stored] = await t.dataSource.query(`SELECT response_status FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [creds.organizationId, `${key}-refused`]);
+    const [stored] = await t.dataSource.query(
+      `SELECT response_status FROM idempotency_keys WHERE organization_id = $1 AND key = $2`,
+      [creds.organizationId, `${key}-refused`],
+    );
     expect(stored).toBeUndefined(); // a 409 is not final: the key is released, a retry runs again
     expect((await api.get(`/v1/wallets/${walletId}/addresses`)).body.data).toHaveLength(1);
   });
@@ -128,10 +160,17 @@ describe('receive addresses', () => {
       expect(again.status).toBe(401);
       expect(again.body.error.message).toMatch(/already used/);
     }
-    const keys = await t.dataSource.query(`SELECT key, completed_at IS NOT NULL AS completed FROM idempotency_keys WHERE organization_id = $1 ORDER BY key`, [creds.organizationId]);
+    const keys = await t.dataSource.query(
+      `SELECT key, completed_at IS NOT NULL AS completed FROM idempotency_keys WHERE organization_id = $1 ORDER BY key`,
+      [creds.organizationId],
+    );
     expect(keys).toEqual([{ key: 'replay-a', completed: true }]); // replay-b was never claimed
     // Another request's key whose lock is stale: a replay may not take it over (and then delete it).
-    const owner = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json', 'Idempotency-Key': 'stale-k' };
+    const owner = {
+      ...signHeaders(creds, 'POST', path, rawBody),
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'stale-k',
+    };
     expect((await t.http.send('POST', path, { rawBody, headers: owner })).status).toBe(201);
     await t.dataSource.query(
       `UPDATE idempotency_keys SET completed_at = NULL, response_status = NULL, response_body = NULL, locked_at = now() - interval '1 hour'
@@ -140,26 +179,42 @@ describe('receive addresses', () => {
     );
     const stale = await t.http.send('POST', path, { rawBody, headers: { ...signed, 'Idempotency-Key': 'stale-k' } });
     expect(stale.status).toBe(401);
-    const [kept] = await t.dataSource.query(`SELECT locked_at < now() - interval '30 minutes' AS still_stale FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`, [
+    const [kept] = await t.dataSource.query(
+      `SELECT locked_at < now() - interval '30 minutes' AS still_stale FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`,
+      [creds.organizationId],
+    );
+    expect(kept).toEqual({ still_stale: true });
+    await t.dataSource.query(`DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`, [
       creds.organizationId,
     ]);
-    expect(kept).toEqual({ still_stale: true });
-    await t.dataSource.query(`DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = 'stale-k'`, [creds.organizationId]);
     // Concurrent copies of one fresh signed request (most share one claim statement): exactly one runs.
-    const copy = { ...signHeaders(creds, 'POST', path, rawBody), 'Content-Type': 'application/json', 'Idempotency-Key': 'replay-c' };
-    const copies = await Promise.all(Array.from({ length: 8 }, () => t.http.send('POST', path, { rawBody, headers: copy })));
+    const copy = {
+      ...signHeaders(creds, 'POST', path, rawBody),
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'replay-c',
+    };
+    const copies = await Promise.all(
+      Array.from({ length: 8 }, () => t.http.send('POST', path, { rawBody, headers: copy })),
+    );
     const statuses = copies.map((c) => c.status);
     expect([...statuses].sort()).toEqual([201, ...Array<number>(7).fill(401)]);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM addresses WHERE wallet_id = $1`, [walletId]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM addresses WHERE wallet_id = $1`, [
+      walletId,
+    ]);
     expect(n).toBe(2 + statuses.filter((s) => s === 201).length); // the first request and the stale key's owner
-    const locked = await t.dataSource.query(`SELECT key FROM idempotency_keys WHERE organization_id = $1 AND completed_at IS NULL`, [creds.organizationId]);
+    const locked = await t.dataSource.query(
+      `SELECT key FROM idempotency_keys WHERE organization_id = $1 AND completed_at IS NULL`,
+      [creds.organizationId],
+    );
     expect(locked).toEqual([]);
   });
 
   it('validates the body', async () => {
     const walletId = await activeWallet();
     expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH' })).status).toBe(400);
-    expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum', index: 0 })).status).toBe(400);
+    expect(
+      (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum', index: 0 })).status,
+    ).toBe(400);
     expect((await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 12, network: 'ethereum' })).status).toBe(400);
   });
 
@@ -169,13 +224,20 @@ describe('receive addresses', () => {
     const res = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('wallet_not_active');
-    const unknown = await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', { asset: 'ETH', network: 'ethereum' });
+    const unknown = await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', {
+      asset: 'ETH',
+      network: 'ethereum',
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('never hands the same index or address to two requests, under concurrency, across EVM chains', async () => {
     const wallets = await Promise.all([activeWallet(), activeWallet(), activeWallet()]);
-    const pairs = [['ETH', 'ethereum'], ['USDC', 'polygon'], ['USDT', 'ethereum']];
+    const pairs = [
+      ['ETH', 'ethereum'],
+      ['USDC', 'polygon'],
+      ['USDT', 'ethereum'],
+    ];
     const results = await Promise.all(
       Array.from({ length: 45 }, (_, i) => {
         const [asset, network] = pairs[i % 3];
@@ -185,21 +247,31 @@ describe('receive addresses', () => {
     expect(results.map((r) => r.status)).toEqual(Array(45).fill(201));
     const addresses = results.map((r) => r.body.address as string);
     expect(new Set(addresses).size).toBe(45);
-    const rows = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE organization_id = $1 AND family = 'evm' ORDER BY 1`, [
-      creds.organizationId,
-    ]);
-    expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    const rows = await t.dataSource.query(
+      `SELECT derivation_index FROM addresses WHERE organization_id = $1 AND family = 'evm' ORDER BY 1`,
+      [creds.organizationId],
+    );
+    expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual(
+      Array.from({ length: 45 }, (_, i) => i + 1),
+    );
   });
 
   describe('derivation index blocks (two processes on one counter)', () => {
     const counter = async (org: string) =>
-      (await t.dataSource.query(`SELECT next_index FROM derivation_counters WHERE organization_id = $1 AND family = 'evm'`, [org]))[0]?.next_index as number | undefined;
+      (
+        await t.dataSource.query(
+          `SELECT next_index FROM derivation_counters WHERE organization_id = $1 AND family = 'evm'`,
+          [org],
+        )
+      )[0]?.next_index as number | undefined;
 
     it('hands out disjoint indexes from interleaved blocks of two processes', async () => {
       const org = creds.organizationId;
       const a = new DerivationIndexes(t.app.get(DerivationCountersRepository));
       const b = new DerivationIndexes(t.app.get(DerivationCountersRepository));
-      const taken = await Promise.all(Array.from({ length: 3 * INDEX_BLOCK }, (_, i) => (i % 2 ? a : b).take(org, 'evm')));
+      const taken = await Promise.all(
+        Array.from({ length: 3 * INDEX_BLOCK }, (_, i) => (i % 2 ? a : b).take(org, 'evm')),
+      );
       expect(new Set(taken).size).toBe(taken.length);
       expect(Math.min(...taken)).toBe(1); // index 0 is the master wallet
       expect(await counter(org)).toBe(1 + 4 * INDEX_BLOCK); // 15 each: two blocks each
@@ -234,9 +306,19 @@ describe('receive addresses', () => {
     it('gives the index of a refused request (unknown or disabled wallet) to the next address', async () => {
       const walletId = await activeWallet();
       const first = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
-      expect((await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', { asset: 'ETH', network: 'ethereum' })).status).toBe(404);
+      expect(
+        (
+          await api.post('/v1/wallets/00000000-0000-4000-8000-000000000000/addresses', {
+            asset: 'ETH',
+            network: 'ethereum',
+          })
+        ).status,
+      ).toBe(404);
       const second = await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' });
-      const rows = await t.dataSource.query(`SELECT derivation_index FROM addresses WHERE id = ANY($1::uuid[]) ORDER BY 1`, [[first.body.id, second.body.id]]);
+      const rows = await t.dataSource.query(
+        `SELECT derivation_index FROM addresses WHERE id = ANY($1::uuid[]) ORDER BY 1`,
+        [[first.body.id, second.body.id]],
+      );
       expect(rows.map((r: { derivation_index: number }) => r.derivation_index)).toEqual([1, 2]);
     });
   });
@@ -244,7 +326,8 @@ describe('receive addresses', () => {
   describe('GET /v1/addresses/validate', () => {
     it('normalizes, checks checksums and recognizes own addresses', async () => {
       const walletId = await activeWallet();
-      const own = (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' })).body.address as string;
+      const own = (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'ETH', network: 'ethereum' })).body
+        .address as string;
       const mine = await api.get(`/v1/addresses/validate?network=ethereum&address=${own.toLowerCase()}`);
       expect(mine.body).toEqual({ valid: true, normalized: own, is_internal: true, network: 'ethereum', reason: null });
       // An EVM address is the same key on every EVM chain, but it is only ours where we issued it.
@@ -257,8 +340,13 @@ describe('receive addresses', () => {
         const res = await api.get(`/v1/addresses/validate?network=ethereum&address=${badChecksum}`);
         expect(res.body).toMatchObject({ valid: false, normalized: null, is_internal: false });
       }
-      expect((await api.get('/v1/addresses/validate?network=bitcoin&address=bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu')).body.valid).toBe(false);
-      expect((await api.get('/v1/addresses/validate?network=tron&address=TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH')).body.valid).toBe(true);
+      expect(
+        (await api.get('/v1/addresses/validate?network=bitcoin&address=bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu'))
+          .body.valid,
+      ).toBe(false);
+      expect(
+        (await api.get('/v1/addresses/validate?network=tron&address=TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH')).body.valid,
+      ).toBe(true);
       const unknown = await api.get('/v1/addresses/validate?network=dogecoin&address=x');
       expect(unknown.status).toBe(422);
       expect(unknown.body.error.code).toBe('invalid_network');

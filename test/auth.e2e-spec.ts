@@ -20,9 +20,20 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
   };
 
   async function token(creds: Credentials, extra: Record<string, string> = {}) {
-    const res = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: creds.apiSecret, ...extra });
+    const res = await http.post('/v1/auth/token', {
+      grant_type: 'client_credentials',
+      client_id: creds.apiKeyId,
+      client_secret: creds.apiSecret,
+      ...extra,
+    });
     expect(res.status).toBe(200);
-    return res.body as { access_token: string; csrf_token: string; scope: string; expires_in: number; token_type: string };
+    return res.body as {
+      access_token: string;
+      csrf_token: string;
+      scope: string;
+      expires_in: number;
+      token_type: string;
+    };
   }
 
   describe('no credentials', () => {
@@ -55,7 +66,9 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       ['six minutes old', -360],
       ['six minutes ahead', 360],
     ])('refuses a timestamp %s', async (_label, offset) => {
-      const res = await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, timestamp: Math.floor(Date.now() / 1000) + offset } });
+      const res = await http.get('/v1/probe/read', {
+        auth: { kind: 'hmac', creds, timestamp: Math.floor(Date.now() / 1000) + offset },
+      });
       expectError(res, 401, 'unauthorized');
       expect(res.body.error.message).toMatch(/X-Timestamp/);
     });
@@ -70,8 +83,12 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
 
     it('accepts a request id once among concurrent replays, fresh ids alongside unaffected', async () => {
       const requestId = `req-${Date.now()}-race`;
-      const replays = Array.from({ length: 12 }, () => http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId } }));
-      const fresh = Array.from({ length: 6 }, (_, i) => http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId: `${requestId}-${i}` } }));
+      const replays = Array.from({ length: 12 }, () =>
+        http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId } }),
+      );
+      const fresh = Array.from({ length: 6 }, (_, i) =>
+        http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId: `${requestId}-${i}` } }),
+      );
       const [r, f] = await Promise.all([Promise.all(replays), Promise.all(fresh)]);
       expect(r.map((x) => x.status).sort()).toEqual([200, ...Array<number>(11).fill(401)]);
       expect(f.map((x) => x.status)).toEqual(Array<number>(6).fill(200));
@@ -79,12 +96,18 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
 
     it('does not let a bad signature burn a request id', async () => {
       const requestId = `req-${Date.now()}-burn`;
-      expectError(await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId, secretOverride: 'sk_wrong' } }), 401, 'unauthorized');
+      expectError(
+        await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId, secretOverride: 'sk_wrong' } }),
+        401,
+        'unauthorized',
+      );
       expect((await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, requestId } })).status).toBe(200);
     });
 
     it('refuses a signature made with another secret', async () => {
-      const res = await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds, secretOverride: 'sk_not_the_secret' } });
+      const res = await http.get('/v1/probe/read', {
+        auth: { kind: 'hmac', creds, secretOverride: 'sk_not_the_secret' },
+      });
       expectError(res, 401, 'unauthorized');
       expect(res.body.error.message).toBe('Invalid signature');
     });
@@ -104,8 +127,16 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       const headers = signHeaders(creds, 'GET', '/v1/probe/read', '');
       const { ['X-Timestamp']: _omit, ...withoutTimestamp } = headers;
       expectError(await http.get('/v1/probe/read', { headers: withoutTimestamp }), 401, 'unauthorized');
-      expectError(await http.get('/v1/probe/read', { headers: { ...headers, 'X-Timestamp': 'yesterday' } }), 401, 'unauthorized');
-      expectError(await http.get('/v1/probe/read', { headers: { ...headers, 'X-Signature': 'abc' } }), 401, 'unauthorized');
+      expectError(
+        await http.get('/v1/probe/read', { headers: { ...headers, 'X-Timestamp': 'yesterday' } }),
+        401,
+        'unauthorized',
+      );
+      expectError(
+        await http.get('/v1/probe/read', { headers: { ...headers, 'X-Signature': 'abc' } }),
+        401,
+        'unauthorized',
+      );
       const unknown = { ...creds, apiKeyId: 'ak_000000000000000000000000' };
       expectError(await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds: unknown } }), 401, 'unauthorized');
       await t.app.get(OrganizationsService).revokeKey(creds.apiKeyId);
@@ -122,7 +153,11 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
 
     it('403s writes with wallets_not_enabled, still allows reads', async () => {
       const disabled = await createOrganization(t, { walletsEnabled: false });
-      expectError(await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'hmac', creds: disabled } }), 403, 'wallets_not_enabled');
+      expectError(
+        await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'hmac', creds: disabled } }),
+        403,
+        'wallets_not_enabled',
+      );
       expect((await http.get('/v1/probe/read', { auth: { kind: 'hmac', creds: disabled } })).status).toBe(200);
     });
   });
@@ -134,7 +169,11 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
     });
 
     it('issues a client-credentials token from JSON', async () => {
-      const res = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: creds.apiSecret });
+      const res = await http.post('/v1/auth/token', {
+        grant_type: 'client_credentials',
+        client_id: creds.apiKeyId,
+        client_secret: creds.apiSecret,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.body).toEqual({
@@ -147,21 +186,54 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
     });
 
     it('issues a token from a form body and from HTTP Basic', async () => {
-      const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: creds.apiSecret, scope: 'read:wallets' });
-      const res = await http.send('POST', '/v1/auth/token', { rawBody: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: creds.apiKeyId,
+        client_secret: creds.apiSecret,
+        scope: 'read:wallets',
+      });
+      const res = await http.send('POST', '/v1/auth/token', {
+        rawBody: form.toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.status).toBe(200);
       expect(res.body.scope).toBe('read:wallets');
       const basic = Buffer.from(`${creds.apiKeyId}:${creds.apiSecret}`).toString('base64');
-      const viaBasic = await http.post('/v1/auth/token', { grant_type: 'client_credentials' }, { headers: { Authorization: `Basic ${basic}` } });
+      const viaBasic = await http.post(
+        '/v1/auth/token',
+        { grant_type: 'client_credentials' },
+        { headers: { Authorization: `Basic ${basic}` } },
+      );
       expect(viaBasic.status).toBe(200);
     });
 
     it('refuses bad credentials, grant types and scopes', async () => {
-      expectError(await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: 'sk_wrong' }), 401, 'unauthorized');
-      expectError(await http.post('/v1/auth/token', { grant_type: 'password', client_id: creds.apiKeyId, client_secret: creds.apiSecret }), 400, 'invalid_request');
+      expectError(
+        await http.post('/v1/auth/token', {
+          grant_type: 'client_credentials',
+          client_id: creds.apiKeyId,
+          client_secret: 'sk_wrong',
+        }),
+        401,
+        'unauthorized',
+      );
+      expectError(
+        await http.post('/v1/auth/token', {
+          grant_type: 'password',
+          client_id: creds.apiKeyId,
+          client_secret: creds.apiSecret,
+        }),
+        400,
+        'invalid_request',
+      );
       expectError(await http.post('/v1/auth/token', { grant_type: 'client_credentials' }), 400, 'invalid_request');
       const narrow = await createOrganization(t, { scopes: ['read:wallets'] });
-      const res = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: narrow.apiKeyId, client_secret: narrow.apiSecret, scope: 'read:wallets write:wallets' });
+      const res = await http.post('/v1/auth/token', {
+        grant_type: 'client_credentials',
+        client_id: narrow.apiKeyId,
+        client_secret: narrow.apiSecret,
+        scope: 'read:wallets write:wallets',
+      });
       expectError(res, 400, 'invalid_scope');
     });
 
@@ -170,15 +242,39 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       const read = await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: tok.access_token } });
       expect(read.status).toBe(200);
       expect(read.body.method).toBe('jwt');
-      expectError(await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'bearer', token: tok.access_token } }), 403, 'forbidden');
-      expectError(await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'bearer', token: tok.access_token, csrf: 'nope' } }), 403, 'forbidden');
-      const ok = await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } });
+      expectError(
+        await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'bearer', token: tok.access_token } }),
+        403,
+        'forbidden',
+      );
+      expectError(
+        await http.post(
+          '/v1/probe/write',
+          { note: 'x' },
+          { auth: { kind: 'bearer', token: tok.access_token, csrf: 'nope' } },
+        ),
+        403,
+        'forbidden',
+      );
+      const ok = await http.post(
+        '/v1/probe/write',
+        { note: 'x' },
+        { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } },
+      );
       expect(ok.status).toBe(201);
     });
 
     it('limits a narrowed token to its scopes', async () => {
       const tok = await token(creds, { scope: 'read:wallets' });
-      expectError(await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } }), 403, 'forbidden');
+      expectError(
+        await http.post(
+          '/v1/probe/write',
+          { note: 'x' },
+          { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } },
+        ),
+        403,
+        'forbidden',
+      );
     });
 
     it('refuses expired, forged and revoked-key tokens', async () => {
@@ -188,17 +284,38 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       const res = await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: expired } });
       expectError(res, 401, 'unauthorized');
       expect(res.body.error.message).toBe('Access token expired');
-      const forged = await jwt.signAsync(claims, { secret: 'another-key', expiresIn: 60, issuer: 'wallets-api', audience: 'wallets-api' });
+      const forged = await jwt.signAsync(claims, {
+        secret: 'another-key',
+        expiresIn: 60,
+        issuer: 'wallets-api',
+        audience: 'wallets-api',
+      });
       expectError(await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: forged } }), 401, 'unauthorized');
-      expectError(await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: 'not.a.jwt' } }), 401, 'unauthorized');
+      expectError(
+        await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: 'not.a.jwt' } }),
+        401,
+        'unauthorized',
+      );
       const tok = await token(creds);
       await t.app.get(OrganizationsService).revokeKey(creds.apiKeyId);
-      expectError(await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: tok.access_token } }), 401, 'unauthorized');
+      expectError(
+        await http.get('/v1/probe/read', { auth: { kind: 'bearer', token: tok.access_token } }),
+        401,
+        'unauthorized',
+      );
     });
 
     it('refuses bearer tokens on HMAC-only routes', async () => {
       const tok = await token(creds);
-      expectError(await http.post('/v1/probe/signed-only', {}, { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } }), 403, 'forbidden');
+      expectError(
+        await http.post(
+          '/v1/probe/signed-only',
+          {},
+          { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } },
+        ),
+        403,
+        'forbidden',
+      );
       expect((await http.post('/v1/probe/signed-only', {}, { auth: { kind: 'hmac', creds } })).status).toBe(201);
     });
   });
@@ -209,8 +326,16 @@ describe('authentication (HMAC, bearer JWT, plain key)', () => {
       const read = await http.get('/v1/probe/read', { auth: { kind: 'api_key', creds } });
       expect(read.status).toBe(200);
       expect(read.body.method).toBe('api_key');
-      expectError(await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'api_key', creds } }), 403, 'forbidden');
-      expectError(await http.get('/v1/probe/read', { auth: { kind: 'api_key', creds: { ...creds, apiSecret: 'sk_wrong' } } }), 401, 'unauthorized');
+      expectError(
+        await http.post('/v1/probe/write', { note: 'x' }, { auth: { kind: 'api_key', creds } }),
+        403,
+        'forbidden',
+      );
+      expectError(
+        await http.get('/v1/probe/read', { auth: { kind: 'api_key', creds: { ...creds, apiSecret: 'sk_wrong' } } }),
+        401,
+        'unauthorized',
+      );
       expectError(await http.get('/v1/probe/read', { headers: { 'X-API-Key': creds.apiKeyId } }), 401, 'unauthorized');
     });
   });

@@ -18,7 +18,14 @@ describe('the start command on embedded defaults (built app, child process)', ()
   /** The embedded server and both devnet nodes went with the app, and nothing failed on the way out. */
   async function expectStoppedCleanly(stdout: string): Promise<void> {
     const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-    const probe = new Client({ host: '127.0.0.1', port: info.port, user: 'postgres', password: info.password, database: 'wallets', connectionTimeoutMillis: 1000 });
+    const probe = new Client({
+      host: '127.0.0.1',
+      port: info.port,
+      user: 'postgres',
+      password: info.password,
+      database: 'wallets',
+      connectionTimeoutMillis: 1000,
+    });
     await expect(probe.connect()).rejects.toThrow();
     for (const chain of ['ethereum', 'polygon']) {
       const { pid } = JSON.parse(readFileSync(join(dataDir, 'devnet', `${chain}.json`), 'utf8')) as { pid: number };
@@ -44,19 +51,39 @@ describe('the start command on embedded defaults (built app, child process)', ()
       const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8')) as Record<string, string>;
       expect(Object.keys(creds).sort()).toEqual(['api_key_id', 'api_secret', 'organization_id']);
       expect(first.stdout().split(creds.api_secret).length - 1).toBeGreaterThanOrEqual(1);
-      const tok = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+      const tok = await http.post('/v1/auth/token', {
+        grant_type: 'client_credentials',
+        client_id: creds.api_key_id,
+        client_secret: creds.api_secret,
+      });
       expect(tok.status).toBe(200);
       // A receive address from the built app: its key comes from the worker thread shipped in dist.
-      const api = http.as({ kind: 'hmac', creds: { organizationId: creds.organization_id, apiKeyId: creds.api_key_id, apiSecret: creds.api_secret } });
+      const api = http.as({
+        kind: 'hmac',
+        creds: { organizationId: creds.organization_id, apiKeyId: creds.api_key_id, apiSecret: creds.api_secret },
+      });
       const wallet = await api.post('/v1/wallets', {});
       expect(wallet.status).toBe(201);
-      await waitFor(async () => (await api.get(`/v1/wallets/${wallet.body.id}`)).body.status === 'active', 'wallet activation');
+      await waitFor(
+        async () => (await api.get(`/v1/wallets/${wallet.body.id}`)).body.status === 'active',
+        'wallet activation',
+      );
       const address = await api.post(`/v1/wallets/${wallet.body.id}/addresses`, { asset: 'ETH', network: 'ethereum' });
       expect(address.status).toBe(201);
       expect(address.body.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
-      // The embedded server is durable (unlike the test suite's own server), and makes WAL segments without zero-filling.
-      const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-      const db = new Client({ host: '127.0.0.1', port: info.port, user: 'postgres', password: info.password, database: 'wallets' });
+      // The embedded server is durable (unlike the test suite's own server), and makes WAL segments without
+      // zero-filling.
+      const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8')) as {
+        port: number;
+        password: string;
+      };
+      const db = new Client({
+        host: '127.0.0.1',
+        port: info.port,
+        user: 'postgres',
+        password: info.password,
+        database: 'wallets',
+      });
       await db.connect();
       try {
         const { rows } = await db.query<{ name: string; setting: string }>(
@@ -72,7 +99,10 @@ describe('the start command on embedded defaults (built app, child process)', ()
         await db.end();
       }
       // The secret is printed on the banner only, never in a log line.
-      const logLines = first.stdout().split('\n').filter((l) => l.startsWith('{'));
+      const logLines = first
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
       expect(logLines.length).toBeGreaterThan(0);
       expect(logLines.join('\n')).not.toContain(creds.api_secret);
 
@@ -85,7 +115,11 @@ describe('the start command on embedded defaults (built app, child process)', ()
         await second.waitFor(/docs at http/);
         expect(second.stdout()).not.toContain(creds.api_secret);
         expect(second.stdout()).toContain('dev-credentials.json');
-        const again = await http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.api_key_id, client_secret: creds.api_secret });
+        const again = await http.post('/v1/auth/token', {
+          grant_type: 'client_credentials',
+          client_id: creds.api_key_id,
+          client_secret: creds.api_secret,
+        });
         expect(again.status).toBe(200);
       } finally {
         second.child.kill('SIGTERM');

@@ -24,11 +24,20 @@ describe('operator CLI (built, child process)', () => {
   let org: { id: string; name: string; wallets_enabled: boolean; created_at: string };
 
   it('creates an organization and prints JSON', () => {
-    expect(org).toEqual({ id: expect.any(String), name: 'Acme Payments', wallets_enabled: true, created_at: expect.any(String) });
+    expect(org).toEqual({
+      id: expect.any(String),
+      name: 'Acme Payments',
+      wallets_enabled: true,
+      created_at: expect.any(String),
+    });
   });
 
   it('creates a scoped key that authenticates, and revokes it', async () => {
-    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'backend'], env);
+    const res = await runNode(
+      CLI,
+      ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'backend'],
+      env,
+    );
     expect(res.code).toBe(0);
     const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string; scopes: string[] };
     expect(key).toMatchObject({ organization_id: org.id, name: 'backend', scopes: ['read:wallets'] });
@@ -45,11 +54,20 @@ describe('operator CLI (built, child process)', () => {
   });
 
   it('a revocation or a wallets toggle made by another process takes effect on the running app (its key cache is told)', async () => {
-    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets,write:wallets', '--name', 'cached'], env);
+    const res = await runNode(
+      CLI,
+      ['key:create', '--org', org.id, '--scopes', 'read:wallets,write:wallets', '--name', 'cached'],
+      env,
+    );
     const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string };
     const creds: Credentials = { organizationId: org.id, apiKeyId: key.api_key_id, apiSecret: key.api_secret };
     const read = () => t.http.get('/v1/wallets', { auth: { kind: 'api_key', creds } });
-    const write = () => t.http.post('/v1/wallets', {}, { auth: { kind: 'hmac', creds }, headers: { 'Idempotency-Key': randomBytes(8).toString('hex') } });
+    const write = () =>
+      t.http.post(
+        '/v1/wallets',
+        {},
+        { auth: { kind: 'hmac', creds }, headers: { 'Idempotency-Key': randomBytes(8).toString('hex') } },
+      );
     // Both requests read the key through the cache (the second from it).
     expect((await read()).status).toBe(200);
     expect((await write()).status).toBe(201);
@@ -66,15 +84,35 @@ describe('operator CLI (built, child process)', () => {
   });
 
   it('keeps exactly one auth listener through a lost connection, and still hears revocations afterwards', async () => {
-    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'listener'], env);
+    const res = await runNode(
+      CLI,
+      ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'listener'],
+      env,
+    );
     const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string };
     const creds: Credentials = { organizationId: org.id, apiKeyId: key.api_key_id, apiSecret: key.api_secret };
     const read = () => t.http.get('/v1/wallets', { auth: { kind: 'api_key', creds } });
     const listeners = () =>
-      withClient(database, async (c) => Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`)).rows[0].n));
+      withClient(database, async (c) =>
+        Number(
+          (
+            await c.query(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`,
+            )
+          ).rows[0].n,
+        ),
+      );
     await waitFor(async () => (await listeners()) === 1, 'one listener');
-    await withClient(database, (c) => c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`));
-    await waitFor(async () => (await listeners()) === 1 && (await read()).status === 200, 'the listener back and the key cached again', 5000);
+    await withClient(database, (c) =>
+      c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'wallets-api-auth-listener' AND datname = current_database()`,
+      ),
+    );
+    await waitFor(
+      async () => (await listeners()) === 1 && (await read()).status === 200,
+      'the listener back and the key cached again',
+      5000,
+    );
     await new Promise((r) => setTimeout(r, 2500)); // a second reconnect, if one were scheduled, would have happened
     expect(await listeners()).toBe(1);
     // Revoked behind the app's back, the way another process does it: only the notification can tell it.

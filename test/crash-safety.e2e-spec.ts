@@ -9,7 +9,8 @@ const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
 const ENV = { JOBS_POLL_INTERVAL_MS: '100', FAULT_INJECTION: 'true' };
 
 /**
- * docs/idempotency.md (crash safety): stop a send at each point of its path, restart the service on the same database and chain,
+ * docs/idempotency.md (crash safety): stop a send at each point of its path, restart the service on the same database
+ * and chain,
  * and the transfer completes exactly once on chain. A fault point aborts the operation where a crash would (the
  * database transaction rolls back; nothing after it runs); the app is then closed and a new one started.
  */
@@ -19,8 +20,9 @@ describe('a send interrupted at any point completes exactly once after a restart
     const creds: Credentials = await createOrganization(first);
     let api = first.http.as({ kind: 'hmac', creds });
     const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '50');
-    const usdc = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum').assets.find((a: { symbol: string }) => a.symbol === 'USDC')
-      .contract_address as Address;
+    const usdc = (await api.get('/v1/networks')).body.data
+      .find((n: { chain: string }) => n.chain === 'ethereum')
+      .assets.find((a: { symbol: string }) => a.symbol === 'USDC').contract_address as Address;
     const to = randomAddress();
     const key = `crash-${point}`;
     const body = { asset: 'USDC', network: 'ethereum', amount: '7.25', destination_address: to };
@@ -30,13 +32,23 @@ describe('a send interrupted at any point completes exactly once after a restart
     await mineUntil(api, 'ethereum', async () => reached(first, res.body.id), `the fault point ${point}`);
     await first.close();
 
-    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    const second = await createTestApp({
+      database: first.database,
+      dataDir: first.config.dataDir,
+      env: { JOBS_POLL_INTERVAL_MS: '100' },
+    });
     try {
       api = second.http.as({ kind: 'hmac', creds });
       const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': key } });
       expect(retry.body.id).toBe(res.body.id);
-      await mineUntil(api, 'ethereum', async () => (await transactionById(api, res.body.id)).status === 'confirmed', 'confirmed after restart');
-      const rpc = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum').rpc_url as string;
+      await mineUntil(
+        api,
+        'ethereum',
+        async () => (await transactionById(api, res.body.id)).status === 'confirmed',
+        'confirmed after restart',
+      );
+      const rpc = (await api.get('/v1/networks')).body.data.find((n: { chain: string }) => n.chain === 'ethereum')
+        .rpc_url as string;
       const onChain = await createPublicClient({ transport: http(rpc) }).readContract({
         address: usdc,
         abi: parseAbi(['function balanceOf(address) view returns (uint256)']),
@@ -45,16 +57,28 @@ describe('a send interrupted at any point completes exactly once after a restart
       });
       expect(onChain).toBe(7_250_000n);
       await new Promise((r) => setTimeout(r, 500)); // more ticks change nothing
-      const rows = await second.dataSource.query(`SELECT phase FROM ledger_transfers WHERE reference = $1 ORDER BY created_at`, [`withdrawal:${res.body.id}`]);
+      const rows = await second.dataSource.query(
+        `SELECT phase FROM ledger_transfers WHERE reference = $1 ORDER BY created_at`,
+        [`withdrawal:${res.body.id}`],
+      );
       expect(rows.map((r: { phase: string }) => r.phase)).toEqual(['pending', 'post_pending']);
-      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({ available: '42.75', pending_out: '0' });
+      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({
+        available: '42.75',
+        pending_out: '0',
+      });
       await expectLedgerConsistent(second);
     } finally {
       await second.close();
     }
   }
 
-  const row = async (t: TestApp, id: string) => (await t.dataSource.query('SELECT status, sub_status, tx_hash, confirmations, required_confirmations FROM wallet_transactions WHERE id = $1', [id]))[0];
+  const row = async (t: TestApp, id: string) =>
+    (
+      await t.dataSource.query(
+        'SELECT status, sub_status, tx_hash, confirmations, required_confirmations FROM wallet_transactions WHERE id = $1',
+        [id],
+      )
+    )[0];
 
   it('after the transaction was signed and stored, before it was broadcast', () =>
     scenario('transfer.after_sign', async (t, id) => (await row(t, id)).sub_status === 'signed'));
@@ -64,7 +88,9 @@ describe('a send interrupted at any point completes exactly once after a restart
       const r = await row(t, id);
       if (r.sub_status !== 'signed') return false;
       const rpc = t.config.rpcUrls.ethereum;
-      const receipt = await createPublicClient({ transport: http(rpc) }).getTransactionReceipt({ hash: r.tx_hash }).catch(() => undefined);
+      const receipt = await createPublicClient({ transport: http(rpc) })
+        .getTransactionReceipt({ hash: r.tx_hash })
+        .catch(() => undefined);
       return receipt !== undefined; // it is on chain, and the database still says `signed`
     }));
 
@@ -75,7 +101,10 @@ describe('a send interrupted at any point completes exactly once after a restart
     }));
 
   /** One app, a wallet funded with 10 USDC, and `point` armed once; the ledger is checked afterwards. */
-  async function insideTheApiCall(point: string, run: (api: HttpClient, walletId: string) => Promise<void>): Promise<void> {
+  async function insideTheApiCall(
+    point: string,
+    run: (api: HttpClient, walletId: string) => Promise<void>,
+  ): Promise<void> {
     const t = await createTestApp({ env: ENV });
     try {
       const api = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
@@ -87,34 +116,53 @@ describe('a send interrupted at any point completes exactly once after a restart
       await t.close();
     }
   }
-  const outgoing = async (api: HttpClient, walletId: string) => (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data as Array<{ id: string }>;
+  const outgoing = async (api: HttpClient, walletId: string) =>
+    (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data as Array<{ id: string }>;
 
   it('inside the API call, after the send committed but before the reply: the retry with the same key returns that send', () =>
     insideTheApiCall('transfer.after_commit', async (api, walletId) => {
       // The destination already has a USDC account, so the send takes the one-statement path.
       const other = await fundedWallet(api, 'USDC', 'ethereum', '1');
-      const body = { asset: 'USDC', network: 'ethereum', amount: '2', destination: { type: 'wallet', id: other.walletId } };
-      const lost = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
+      const body = {
+        asset: 'USDC',
+        network: 'ethereum',
+        amount: '2',
+        destination: { type: 'wallet', id: other.walletId },
+      };
+      const lost = await api.post(`/v1/wallets/${walletId}/transfers`, body, {
+        headers: { 'Idempotency-Key': 'k-lost-reply' },
+      });
       expect(lost.status).toBe(500);
       const sent = await outgoing(api, walletId);
       expect(sent).toHaveLength(1);
-      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-lost-reply' } });
+      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, {
+        headers: { 'Idempotency-Key': 'k-lost-reply' },
+      });
       expect(retry.status).toBe(201);
       expect(retry.body.id).toBe(sent[0].id);
       expect(await outgoing(api, walletId)).toHaveLength(1);
       expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('8');
-      expect((await api.get(`/v1/wallets/${other.walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe('3');
+      expect((await api.get(`/v1/wallets/${other.walletId}/balance?network=ethereum&asset=USDC`)).body.available).toBe(
+        '3',
+      );
     }));
 
   it('inside the API call, before its transaction committed: the retry with the same key runs it once', () =>
     insideTheApiCall('transfer.before_commit', async (api, walletId) => {
       const body = { asset: 'USDC', network: 'ethereum', amount: '1', destination_address: randomAddress() };
-      const crashed = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
+      const crashed = await api.post(`/v1/wallets/${walletId}/transfers`, body, {
+        headers: { 'Idempotency-Key': 'k-commit' },
+      });
       expect(crashed.status).toBe(500);
       expect(await outgoing(api, walletId)).toHaveLength(0);
-      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': 'k-commit' } });
+      const retry = await api.post(`/v1/wallets/${walletId}/transfers`, body, {
+        headers: { 'Idempotency-Key': 'k-commit' },
+      });
       expect(retry.status).toBe(201);
       await waitFor(async () => (await outgoing(api, walletId)).length === 1, 'one transfer');
-      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({ available: '9', pending_out: '1' });
+      expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`)).body).toMatchObject({
+        available: '9',
+        pending_out: '1',
+      });
     }));
 });

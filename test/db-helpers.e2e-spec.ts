@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { buildDataSourceOptions, columnRecord, Event, queryPrepared, usePreparedStatements, WalletTransaction } from '@app/db';
+import {
+  buildDataSourceOptions,
+  columnRecord,
+  Event,
+  queryPrepared,
+  usePreparedStatements,
+  WalletTransaction,
+} from '@app/db';
 import { createTestDatabase, databaseUrl } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 
@@ -8,7 +15,9 @@ import { createOrganization, createTestApp, TestApp } from './support/app';
 describe('queryPrepared', () => {
   let ds: DataSource;
   const prepared = async () =>
-    (await ds.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'w\\_%' ORDER BY prepare_time`)).map((r: { statement: string }) => r.statement);
+    (await ds.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'w\\_%' ORDER BY prepare_time`)).map(
+      (r: { statement: string }) => r.statement,
+    );
 
   beforeAll(async () => {
     ds = await new DataSource(buildDataSourceOptions(databaseUrl(await createTestDatabase()), 1)).initialize();
@@ -42,7 +51,9 @@ describe('queryPrepared', () => {
       ended = m;
       await Promise.resolve();
     });
-    await expect(queryPrepared(ended!, 'SELECT 1 AS one', [])).rejects.toThrow(/transaction of this EntityManager has ended/);
+    await expect(queryPrepared(ended!, 'SELECT 1 AS one', [])).rejects.toThrow(
+      /transaction of this EntityManager has ended/,
+    );
   });
 
   it('keeps the driver error (code and constraint) for the callers that map it', async () => {
@@ -74,17 +85,35 @@ describe('columnRecord', () => {
 
   const row = (fields: Partial<WalletTransaction> = {}) =>
     Object.assign(new WalletTransaction(), {
-      id: randomUUID(), organizationId: org, walletId: wallet, direction: 'outgoing', status: 'pending', network: 'ethereum:devnet', chain: 'ethereum',
-      asset: 'ETH', amount: 2n ** 70n + 1n, requiredConfirmations: 1, ...fields,
+      id: randomUUID(),
+      organizationId: org,
+      walletId: wallet,
+      direction: 'outgoing',
+      status: 'pending',
+      network: 'ethereum:devnet',
+      chain: 'ethereum',
+      asset: 'ETH',
+      amount: 2n ** 70n + 1n,
+      requiredConfirmations: 1,
+      ...fields,
     } satisfies Partial<WalletTransaction>);
 
   it('turns entities into column records that jsonb_populate_recordset writes exactly: transformers applied, defaults filled in', async () => {
     const now = new Date('2026-01-02T03:04:05.678Z');
     const rows = [row({ note: 'first' }), row({ confirmations: 3 })];
     const records = rows.map((r) => columnRecord(t.dataSource, WalletTransaction, r, now));
-    expect(records[0]).toMatchObject({ amount: (2n ** 70n + 1n).toString(), confirmations: 0, created_at: now, updated_at: now, note: 'first' });
+    expect(records[0]).toMatchObject({
+      amount: (2n ** 70n + 1n).toString(),
+      confirmations: 0,
+      created_at: now,
+      updated_at: now,
+      note: 'first',
+    });
     expect(records[1]).not.toHaveProperty('note');
-    await t.dataSource.query('INSERT INTO wallet_transactions SELECT * FROM jsonb_populate_recordset(NULL::wallet_transactions, $1::jsonb)', [JSON.stringify(records)]);
+    await t.dataSource.query(
+      'INSERT INTO wallet_transactions SELECT * FROM jsonb_populate_recordset(NULL::wallet_transactions, $1::jsonb)',
+      [JSON.stringify(records)],
+    );
     const stored = await t.dataSource.query(
       'SELECT amount::text AS amount, note, confirmations, created_at FROM wallet_transactions WHERE id = ANY($1::uuid[]) ORDER BY note NULLS LAST',
       [rows.map((r) => r.id)],
@@ -96,7 +125,13 @@ describe('columnRecord', () => {
   });
 
   it('refuses an unset column whose database default it cannot know', () => {
-    const event = Object.assign(new Event(), { id: 'evt_x', organizationId: org, type: 'webhook.test', data: {}, body: '{}' });
+    const event = Object.assign(new Event(), {
+      id: 'evt_x',
+      organizationId: org,
+      type: 'webhook.test',
+      data: {},
+      body: '{}',
+    });
     expect(() => columnRecord(t.dataSource, Event, event)).toThrow(/set events.seq/);
   });
 });

@@ -22,7 +22,9 @@ describe('deposits on the devnet', () => {
   afterEach(() => expectLedgerConsistent(t));
 
   async function eventsOf(transactionId: string): Promise<string[]> {
-    const rows = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [transactionId]);
+    const rows = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [
+      transactionId,
+    ]);
     return rows.map((r: { type: string }) => r.type);
   }
 
@@ -34,21 +36,50 @@ describe('deposits on the devnet', () => {
     const confirming = await waitForTransaction(api, walletId, hash, 'confirming');
     expect(confirming).toMatchObject({ amount: '1.5', amount_raw: '1500000000000000000', confirmations: 1 });
     expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({
-      available: '0', pending: '1.5', pending_in: '1.5', pending_in_raw: '1500000000000000000', pending_out: '0', ledger: '1.5',
+      available: '0',
+      pending: '1.5',
+      pending_in: '1.5',
+      pending_in_raw: '1500000000000000000',
+      pending_out: '0',
+      ledger: '1.5',
     });
 
     await mine(api, 'ethereum', 2);
     const confirmed = await waitForTransaction(api, walletId, hash, 'confirmed');
     expect(confirmed.confirmations).toBe(3);
     expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({
-      available: '1.5', available_raw: '1500000000000000000', pending: '0', pending_in: '0', ledger: '1.5', quarantined: '0',
+      available: '1.5',
+      available_raw: '1500000000000000000',
+      pending: '0',
+      pending_in: '0',
+      ledger: '1.5',
+      quarantined: '0',
     });
-    expect(await eventsOf(confirmed.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.confirming', 'wallet_transaction.confirmed']);
-    const [event] = await t.dataSource.query(`SELECT data FROM events WHERE type = 'wallet_transaction.confirmed' AND data->>'transaction_id' = $1`, [confirmed.id]);
-    expect(event.data).toMatchObject({ wallet_id: walletId, transaction_id: confirmed.id, amount: '1.5', status: 'confirmed', network: 'ethereum', asset: 'ETH' });
+    expect(await eventsOf(confirmed.id)).toEqual([
+      'wallet.incoming_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.confirmed',
+    ]);
+    const [event] = await t.dataSource.query(
+      `SELECT data FROM events WHERE type = 'wallet_transaction.confirmed' AND data->>'transaction_id' = $1`,
+      [confirmed.id],
+    );
+    expect(event.data).toMatchObject({
+      wallet_id: walletId,
+      transaction_id: confirmed.id,
+      amount: '1.5',
+      status: 'confirmed',
+      network: 'ethereum',
+      asset: 'ETH',
+    });
 
     const single = await api.get(`/v1/wallets/${walletId}/transactions`);
-    expect(single.body.data[0]).toMatchObject({ direction: 'incoming', tx_hash: hash, to_address: address, required_confirmations: 3 });
+    expect(single.body.data[0]).toMatchObject({
+      direction: 'incoming',
+      tx_hash: hash,
+      to_address: address,
+      required_confirmations: 3,
+    });
     expect((await api.get(`/v1/transactions/${confirmed.id}`)).body.status).toBe('confirmed');
   });
 
@@ -64,24 +95,56 @@ describe('deposits on the devnet', () => {
     await mine(api, 'polygon', 2);
     await waitForTransaction(api, walletId, h1, 'confirmed');
     await waitForTransaction(api, walletId, h2, 'confirmed');
-    expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '125.5', available_raw: '125500000', currency: 'USDCERC20' });
-    expect(await assetBalance(api, walletId, 'polygon', 'USDC')).toMatchObject({ available: '0.000001', available_raw: '1', currency: 'USDCMATIC' });
+    expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({
+      available: '125.5',
+      available_raw: '125500000',
+      currency: 'USDCERC20',
+    });
+    expect(await assetBalance(api, walletId, 'polygon', 'USDC')).toMatchObject({
+      available: '0.000001',
+      available_raw: '1',
+      currency: 'USDCMATIC',
+    });
 
     // The chain agrees, read with viem straight from the node.
-    const networks = (await api.get('/v1/networks')).body.data as Array<{ chain: string; chain_id: number; rpc_url: string; assets: Array<{ symbol: string; contract_address: string }> }>;
+    const networks = (await api.get('/v1/networks')).body.data as Array<{
+      chain: string;
+      chain_id: number;
+      rpc_url: string;
+      assets: Array<{ symbol: string; contract_address: string }>;
+    }>;
     const polygon = networks.find((n) => n.chain === 'polygon')!;
     expect(polygon.chain_id).not.toBe(networks.find((n) => n.chain === 'ethereum')!.chain_id);
     const client = createPublicClient({ transport: http(polygon.rpc_url) });
     const usdc = polygon.assets.find((a) => a.symbol === 'USDC')!.contract_address as `0x${string}`;
-    const onChain = await client.readContract({ address: usdc, abi: parseAbi(['function balanceOf(address) view returns (uint256)']), functionName: 'balanceOf', args: [pol as `0x${string}`] });
+    const onChain = await client.readContract({
+      address: usdc,
+      abi: parseAbi(['function balanceOf(address) view returns (uint256)']),
+      functionName: 'balanceOf',
+      args: [pol as `0x${string}`],
+    });
     expect(onChain).toBe(1n);
 
-    const lookup = await t.http.post('/v1/wallets/balances', { wallet_id: walletId }, { auth: { kind: 'api_key', creds } });
+    const lookup = await t.http.post(
+      '/v1/wallets/balances',
+      { wallet_id: walletId },
+      { auth: { kind: 'api_key', creds } },
+    );
     expect(lookup.status).toBe(200);
     expect(lookup.body.account).toEqual({ id: walletId, name: null, external_id: null, wallet_id: walletId });
     expect(lookup.body.balances).toEqual(
       expect.arrayContaining([
-        { currency: 'USDCERC20', asset: 'USDC', network: 'ethereum', amount: '125.5', amount_raw: '125500000', pending_amount: '0', pending_amount_raw: '0', available_balance: '125.5', available_balance_raw: '125500000' },
+        {
+          currency: 'USDCERC20',
+          asset: 'USDC',
+          network: 'ethereum',
+          amount: '125.5',
+          amount_raw: '125500000',
+          pending_amount: '0',
+          pending_amount_raw: '0',
+          available_balance: '125.5',
+          available_balance_raw: '125500000',
+        },
         expect.objectContaining({ currency: 'USDCMATIC', amount_raw: '1', available_balance: '0.000001' }),
       ]),
     );
@@ -90,14 +153,28 @@ describe('deposits on the devnet', () => {
   it('quarantines a deposit from a denylisted sender: no credit, a quarantined figure, and the event', async () => {
     const walletId = await activeWallet(api);
     const address = await newAddress(api, walletId, 'USDT', 'ethereum');
-    const hash = await deposit(api, { network: 'ethereum', asset: 'USDT', address, amount: '42', from_denylisted: true });
+    const hash = await deposit(api, {
+      network: 'ethereum',
+      asset: 'USDT',
+      address,
+      amount: '42',
+      from_denylisted: true,
+    });
     const tx = await waitForTransaction(api, walletId, hash, 'quarantined');
     await mine(api, 'ethereum', 3);
     await new Promise((r) => setTimeout(r, 400));
     expect((await api.get(`/v1/transactions/${tx.id}`)).body.status).toBe('quarantined');
-    expect(await assetBalance(api, walletId, 'ethereum', 'USDT')).toMatchObject({ available: '0', pending: '0', ledger: '0', quarantined: '42', quarantined_raw: '42000000' });
+    expect(await assetBalance(api, walletId, 'ethereum', 'USDT')).toMatchObject({
+      available: '0',
+      pending: '0',
+      ledger: '0',
+      quarantined: '42',
+      quarantined_raw: '42000000',
+    });
     expect(await eventsOf(tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
-    const ledgerRows = await t.dataSource.query(`SELECT 1 FROM ledger_transfers WHERE reference = $1`, [`deposit:${tx.id}`]);
+    const ledgerRows = await t.dataSource.query(`SELECT 1 FROM ledger_transfers WHERE reference = $1`, [
+      `deposit:${tx.id}`,
+    ]);
     expect(ledgerRows).toHaveLength(0);
   });
 
@@ -113,9 +190,20 @@ describe('deposits on the devnet', () => {
     await mine(api, 'ethereum', 3); // a longer chain without the deposit
     const failed = await waitForTransaction(api, walletId, hash, 'failed');
     expect(failed.failure_reason).toBe('reorged');
-    expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '0', pending: '0', ledger: '0' });
-    expect(await eventsOf(tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.confirming', 'wallet_transaction.failed']);
-    const [failEvent] = await t.dataSource.query(`SELECT data FROM events WHERE type = 'wallet_transaction.failed' AND data->>'transaction_id' = $1`, [tx.id]);
+    expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({
+      available: '0',
+      pending: '0',
+      ledger: '0',
+    });
+    expect(await eventsOf(tx.id)).toEqual([
+      'wallet.incoming_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.failed',
+    ]);
+    const [failEvent] = await t.dataSource.query(
+      `SELECT data FROM events WHERE type = 'wallet_transaction.failed' AND data->>'transaction_id' = $1`,
+      [tx.id],
+    );
     expect(failEvent.data.failure_reason).toBe('reorged');
   });
 
@@ -123,7 +211,10 @@ describe('deposits on the devnet', () => {
     const walletId = await activeWallet(api);
     const address = await newAddress(api, walletId, 'ETH', 'ethereum');
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ network: 'tron', asset: 'USDT', address: 'TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH', amount: '1' }, 'invalid_network'],
+      [
+        { network: 'tron', asset: 'USDT', address: 'TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH', amount: '1' },
+        'invalid_network',
+      ],
       [{ network: 'ethereum', asset: 'DOGE', address, amount: '1' }, 'unsupported_asset_network'],
       [{ network: 'ethereum', asset: 'ETH', address: '0x1234', amount: '1' }, 'invalid_address'],
       [{ network: 'ethereum', asset: 'ETH', address, amount: '1e18' }, 'invalid_amount'],
@@ -144,7 +235,9 @@ describe('balance reads', () => {
 
   beforeAll(async () => {
     // 50 confirmations: the blocks that background sweeps mine cannot confirm the second deposit during the tests.
-    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', BALANCE_SYNC_INTERVAL_MS: '200', CONFIRMATIONS_ETHEREUM: '50' } });
+    t = await createTestApp({
+      env: { JOBS_POLL_INTERVAL_MS: '100', BALANCE_SYNC_INTERVAL_MS: '200', CONFIRMATIONS_ETHEREUM: '50' },
+    });
     creds = await createOrganization(t);
     api = t.http.as({ kind: 'hmac', creds });
     walletId = await activeWallet(api, { external_id: 'player-12345', name: 'Player 12345' });
@@ -168,20 +261,43 @@ describe('balance reads', () => {
     expect(eth).toMatchObject({ network_name: 'devnet', is_stale: false, addresses: [expect.stringMatching(/^0x/)] });
     expect(Number(eth.indexed_height)).toBeGreaterThan(0);
     expect(eth.assets.find((a: { asset: string }) => a.asset === 'USDC')).toMatchObject({
-      available: '1000', pending_in: '100', pending: '100', ledger: '1100', decimals: 6,
+      available: '1000',
+      pending_in: '100',
+      pending: '100',
+      ledger: '1100',
+      decimals: 6,
     });
   });
 
   it('answers the single-asset balance in both query styles', async () => {
     const a = await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=USDC`);
-    expect(a.body).toMatchObject({ chain: 'ethereum', network: 'devnet', token_symbol: 'USDC', balance: '1000', balance_raw: '1000000000', pending_in: '100', pending_in_raw: '100000000', pending_out: '0' });
+    expect(a.body).toMatchObject({
+      chain: 'ethereum',
+      network: 'devnet',
+      token_symbol: 'USDC',
+      balance: '1000',
+      balance_raw: '1000000000',
+      pending_in: '100',
+      pending_in_raw: '100000000',
+      pending_out: '0',
+    });
     const networks = (await api.get('/v1/networks')).body.data;
-    const contract = networks.find((n: { chain: string }) => n.chain === 'ethereum').assets.find((x: { symbol: string }) => x.symbol === 'USDC').contract_address;
-    const b = await api.get(`/v1/wallets/${walletId}/balance?chain=ethereum&network=devnet&token=USDC&token_address=${contract}`);
+    const contract = networks
+      .find((n: { chain: string }) => n.chain === 'ethereum')
+      .assets.find((x: { symbol: string }) => x.symbol === 'USDC').contract_address;
+    const b = await api.get(
+      `/v1/wallets/${walletId}/balance?chain=ethereum&network=devnet&token=USDC&token_address=${contract}`,
+    );
     expect(b.body.balance_raw).toBe('1000000000');
-    expect((await api.get(`/v1/wallets/${walletId}/balance?chain=ethereum&network=mainnet&token=USDC`)).body.error.code).toBe('invalid_network');
-    expect((await api.get(`/v1/wallets/${walletId}/balance?chain=solana&network=devnet&token=USDC`)).body.error.code).toBe('invalid_chain');
-    expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=DOGE`)).body.error.code).toBe('unsupported_asset_network');
+    expect(
+      (await api.get(`/v1/wallets/${walletId}/balance?chain=ethereum&network=mainnet&token=USDC`)).body.error.code,
+    ).toBe('invalid_network');
+    expect(
+      (await api.get(`/v1/wallets/${walletId}/balance?chain=solana&network=devnet&token=USDC`)).body.error.code,
+    ).toBe('invalid_chain');
+    expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=DOGE`)).body.error.code).toBe(
+      'unsupported_asset_network',
+    );
     expect((await api.get(`/v1/wallets/${walletId}/balance?network=ethereum`)).status).toBe(400);
     const zero = await api.get(`/v1/wallets/${walletId}/balance?network=polygon&asset=USDC`);
     expect(zero.body).toMatchObject({ balance: '0', pending_in: '0' });
@@ -189,8 +305,17 @@ describe('balance reads', () => {
 
   it('answers the balance lookup by external_id, 400 without an id, 404 for an unknown one', async () => {
     const res = await api.post('/v1/wallets/balances', { external_id: 'player-12345' });
-    expect(res.body.account).toEqual({ id: walletId, name: 'Player 12345', external_id: 'player-12345', wallet_id: walletId });
-    expect(res.body.balances.find((b: { currency: string }) => b.currency === 'USDCERC20')).toMatchObject({ amount: '1100', pending_amount: '100', available_balance: '1000' });
+    expect(res.body.account).toEqual({
+      id: walletId,
+      name: 'Player 12345',
+      external_id: 'player-12345',
+      wallet_id: walletId,
+    });
+    expect(res.body.balances.find((b: { currency: string }) => b.currency === 'USDCERC20')).toMatchObject({
+      amount: '1100',
+      pending_amount: '100',
+      available_balance: '1000',
+    });
     const missing = await api.post('/v1/wallets/balances', {});
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('invalid_request');
@@ -221,12 +346,31 @@ describe('balance reads', () => {
       const usdc = res.body.data.find((b: { token_symbol: string }) => b.token_symbol === 'USDC');
       return usdc?.balance === '7' ? res.body.data : undefined;
     }, 'master balance sync');
-    expect(balances.find((b: { token_symbol: string }) => b.token_symbol === 'ETH')).toMatchObject({ balance: '0.5', balance_raw: '500000000000000000', token_decimals: 18, is_stale: false, chain: 'ethereum', network: 'devnet' });
+    expect(balances.find((b: { token_symbol: string }) => b.token_symbol === 'ETH')).toMatchObject({
+      balance: '0.5',
+      balance_raw: '500000000000000000',
+      token_decimals: 18,
+      is_stale: false,
+      chain: 'ethereum',
+      network: 'devnet',
+    });
     const single = await api.get(`/v1/master-wallets/${master.id}/balance?chain=ethereum&network=devnet&token=USDC`);
-    expect(single.body).toMatchObject({ token_symbol: 'USDC', balance: '7', balance_raw: '7000000', pending_in: '0', pending_out: '0', is_stale: false });
-    expect((await api.get(`/v1/master-wallets/${master.id}/balance?chain=polygon&network=devnet&token=USDC`)).body.error.code).toBe('invalid_network');
+    expect(single.body).toMatchObject({
+      token_symbol: 'USDC',
+      balance: '7',
+      balance_raw: '7000000',
+      pending_in: '0',
+      pending_out: '0',
+      is_stale: false,
+    });
+    expect(
+      (await api.get(`/v1/master-wallets/${master.id}/balance?chain=polygon&network=devnet&token=USDC`)).body.error
+        .code,
+    ).toBe('invalid_network');
     const listed = await api.get('/v1/master-wallets?include_balances=true');
-    expect(listed.body.data[0].balances.find((b: { token_symbol: string }) => b.token_symbol === 'ETH').balance).toBe('0.5');
+    expect(listed.body.data[0].balances.find((b: { token_symbol: string }) => b.token_symbol === 'ETH').balance).toBe(
+      '0.5',
+    );
     const got = await api.get(`/v1/master-wallets/${master.id}?include_balances=true`);
     expect(got.body.balances).toHaveLength(3);
   });
@@ -234,8 +378,16 @@ describe('balance reads', () => {
   it('reports scanner progress and the devnet RPC URL in GET /v1/networks', async () => {
     const networks = (await api.get('/v1/networks')).body.data;
     const eth = networks.find((n: { chain: string }) => n.chain === 'ethereum');
-    expect(eth).toMatchObject({ status: 'synced', lag: expect.any(Number), rpc_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
-    expect(networks.find((n: { chain: string }) => n.chain === 'tron')).toMatchObject({ status: 'no_node', rpc_url: null, indexed_height: null });
+    expect(eth).toMatchObject({
+      status: 'synced',
+      lag: expect.any(Number),
+      rpc_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
+    expect(networks.find((n: { chain: string }) => n.chain === 'tron')).toMatchObject({
+      status: 'no_node',
+      rpc_url: null,
+      indexed_height: null,
+    });
   });
 });
 
@@ -251,16 +403,25 @@ describe('restart in the middle of a confirmation', () => {
     // Graceful stop: the devnet node dumps its chain into DATA_DIR and the next start loads it.
     await first.close();
 
-    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    const second = await createTestApp({
+      database: first.database,
+      dataDir: first.config.dataDir,
+      env: { JOBS_POLL_INTERVAL_MS: '100' },
+    });
     try {
       api = second.http.as({ kind: 'hmac', creds });
       await mine(api, 'ethereum', 5);
       const tx = await waitForTransaction(api, walletId, hash, 'confirmed');
       await new Promise((r) => setTimeout(r, 500)); // a few more ticks must change nothing
       expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '9.99', pending: '0' });
-      const posts = await second.dataSource.query(`SELECT phase FROM ledger_transfers WHERE reference = $1 ORDER BY created_at`, [`deposit:${tx.id}`]);
+      const posts = await second.dataSource.query(
+        `SELECT phase FROM ledger_transfers WHERE reference = $1 ORDER BY created_at`,
+        [`deposit:${tx.id}`],
+      );
       expect(posts.map((p: { phase: string }) => p.phase)).toEqual(['pending', 'post_pending']);
-      const [cursor] = await second.dataSource.query(`SELECT reset_at FROM chain_cursors WHERE network = 'ethereum:devnet'`);
+      const [cursor] = await second.dataSource.query(
+        `SELECT reset_at FROM chain_cursors WHERE network = 'ethereum:devnet'`,
+      );
       expect(cursor.reset_at).toBeNull();
       await expectLedgerConsistent(second);
     } finally {
@@ -282,7 +443,11 @@ describe('a devnet restarted without its state', () => {
     rmSync(join(first.config.dataDir, 'devnet', 'ethereum-state.json'));
     await new Promise((r) => setTimeout(r, 1100)); // a genesis block of another second
 
-    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    const second = await createTestApp({
+      database: first.database,
+      dataDir: first.config.dataDir,
+      env: { JOBS_POLL_INTERVAL_MS: '100' },
+    });
     try {
       api = second.http.as({ kind: 'hmac', creds });
       const failed = await waitForTransaction(api, walletId, hash, 'failed');

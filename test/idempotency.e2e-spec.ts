@@ -26,9 +26,18 @@ describe('Idempotency-Key', () => {
   afterEach(() => expectLedgerConsistent(t));
 
   const transfer = (walletId: string, body: Record<string, unknown>, key?: string, client = api) =>
-    client.post(`/v1/wallets/${walletId}/transfers`, body, { headers: key === undefined ? {} : { 'Idempotency-Key': key } });
-  const outgoing = async (walletId: string) => (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data as unknown[];
-  const holds = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ledger_transfers WHERE organization_id = $1 AND reference LIKE 'withdrawal:%'`, [creds.organizationId]))[0].n;
+    client.post(`/v1/wallets/${walletId}/transfers`, body, {
+      headers: key === undefined ? {} : { 'Idempotency-Key': key },
+    });
+  const outgoing = async (walletId: string) =>
+    (await api.get(`/v1/wallets/${walletId}/transactions?direction=outgoing`)).body.data as unknown[];
+  const holds = async () =>
+    (
+      await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM ledger_transfers WHERE organization_id = $1 AND reference LIKE 'withdrawal:%'`,
+        [creds.organizationId],
+      )
+    )[0].n;
 
   it('runs once for the same key twice, replaying the stored response with Idempotent-Replayed', async () => {
     const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
@@ -52,15 +61,30 @@ describe('Idempotency-Key', () => {
     const { walletId } = await fundedWallet(api, 'USDC', 'ethereum', '10');
     const key = newKey();
     const to = randomAddress();
-    expect((await transfer(walletId, { asset: 'USDC', network: 'ethereum', amount: '2', destination_address: to }, key)).status).toBe(201);
-    const other = await transfer(walletId, { asset: 'USDC', network: 'ethereum', amount: '3', destination_address: to }, key);
+    expect(
+      (await transfer(walletId, { asset: 'USDC', network: 'ethereum', amount: '2', destination_address: to }, key))
+        .status,
+    ).toBe(201);
+    const other = await transfer(
+      walletId,
+      { asset: 'USDC', network: 'ethereum', amount: '3', destination_address: to },
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency_key_reused');
-    const elsewhere = await api.patch(`/v1/wallets/${walletId}`, { name: 'x' }, { headers: { 'Idempotency-Key': key } });
+    const elsewhere = await api.patch(
+      `/v1/wallets/${walletId}`,
+      { name: 'x' },
+      { headers: { 'Idempotency-Key': key } },
+    );
     expect(elsewhere.body.error.code).toBe('idempotency_key_reused');
     expect(await assetBalance(api, walletId, 'ethereum', 'USDC')).toMatchObject({ available: '8', pending_out: '2' });
     // The stored response is kept: the original request still replays.
-    expect((await transfer(walletId, { asset: 'USDC', network: 'ethereum', amount: '2', destination_address: to }, key)).headers.get('idempotent-replayed')).toBe('true');
+    expect(
+      (
+        await transfer(walletId, { asset: 'USDC', network: 'ethereum', amount: '2', destination_address: to }, key)
+      ).headers.get('idempotent-replayed'),
+    ).toBe('true');
   });
 
   it('executes one of 20 concurrent requests with the same key', async () => {
@@ -84,8 +108,17 @@ describe('Idempotency-Key', () => {
     const otherCreds = await createOrganization(t);
     const other = t.http.as({ kind: 'hmac', creds: otherCreds });
     const b = await fundedWallet(other, 'ETH', 'ethereum', '1');
-    const r1 = await transfer(a.walletId, { asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: randomAddress() }, key);
-    const r2 = await transfer(b.walletId, { asset: 'ETH', network: 'ethereum', amount: '0.2', destination_address: randomAddress() }, key, other);
+    const r1 = await transfer(
+      a.walletId,
+      { asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: randomAddress() },
+      key,
+    );
+    const r2 = await transfer(
+      b.walletId,
+      { asset: 'ETH', network: 'ethereum', amount: '0.2', destination_address: randomAddress() },
+      key,
+      other,
+    );
     expect([r1.status, r2.status]).toEqual([201, 201]);
     expect(r2.headers.get('idempotent-replayed')).toBeNull();
     expect(r2.body.amount).toBe('0.2');
@@ -94,23 +127,40 @@ describe('Idempotency-Key', () => {
   it('releases the key on a validation error, so the corrected request runs', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
     const key = newKey();
-    const bad = await transfer(walletId, { asset: 'ETH', network: 'ethereum', amount: 5, destination_address: randomAddress() }, key);
+    const bad = await transfer(
+      walletId,
+      { asset: 'ETH', network: 'ethereum', amount: 5, destination_address: randomAddress() },
+      key,
+    );
     expect(bad.status).toBe(400);
-    const good = await transfer(walletId, { asset: 'ETH', network: 'ethereum', amount: '0.5', destination_address: randomAddress() }, key);
+    const good = await transfer(
+      walletId,
+      { asset: 'ETH', network: 'ethereum', amount: '0.5', destination_address: randomAddress() },
+      key,
+    );
     expect(good.status).toBe(201);
     expect(good.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('stores a business failure: 422 insufficient_funds replays even after the wallet is funded', async () => {
     const walletId = await activeWallet(api);
-    const address = (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'USDC', network: 'ethereum' })).body.address;
+    const address = (await api.post(`/v1/wallets/${walletId}/addresses`, { asset: 'USDC', network: 'ethereum' })).body
+      .address;
     const key = newKey();
     const body = { asset: 'USDC', network: 'ethereum', amount: '5', destination_address: randomAddress() };
     const first = await transfer(walletId, body, key);
     expect(first.status).toBe(422);
     expect(first.body.error.code).toBe('insufficient_funds');
     const hash = await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '50' });
-    await mineUntil(api, 'ethereum', async () => (await api.get(`/v1/wallets/${walletId}/transactions`)).body.data.find((x: { tx_hash: string; status: string }) => x.tx_hash === hash && x.status === 'confirmed'), 'funded');
+    await mineUntil(
+      api,
+      'ethereum',
+      async () =>
+        (await api.get(`/v1/wallets/${walletId}/transactions`)).body.data.find(
+          (x: { tx_hash: string; status: string }) => x.tx_hash === hash && x.status === 'confirmed',
+        ),
+      'funded',
+    );
     const again = await transfer(walletId, body, key);
     expect(again.status).toBe(422);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -123,9 +173,17 @@ describe('Idempotency-Key', () => {
     const key = newKey();
     const body = { asset: 'USDC', network: 'ethereum', amount: '4', destination_address: randomAddress() };
     const first = await transfer(walletId, body, key);
-    await t.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '73 hours' WHERE organization_id = $1`, [creds.organizationId]);
+    await t.dataSource.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '73 hours' WHERE organization_id = $1`,
+      [creds.organizationId],
+    );
     expect(await t.app.get(IdempotencyService).reap()).toBeGreaterThanOrEqual(1);
-    expect(await t.dataSource.query(`SELECT 1 FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [creds.organizationId, key])).toHaveLength(0);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [
+        creds.organizationId,
+        key,
+      ]),
+    ).toHaveLength(0);
     const again = await transfer(walletId, body, key);
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
@@ -153,7 +211,10 @@ describe('Idempotency-Key', () => {
     // Learn the real fingerprint of `body` by running it once under a third key, then fake an abandoned claim with it.
     const probeKey = newKey();
     await transfer(walletId, body, probeKey);
-    const [{ fingerprint }] = await t.dataSource.query(`SELECT fingerprint FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [creds.organizationId, probeKey]);
+    const [{ fingerprint }] = await t.dataSource.query(
+      `SELECT fingerprint FROM idempotency_keys WHERE organization_id = $1 AND key = $2`,
+      [creds.organizationId, probeKey],
+    );
     const abandoned = newKey();
     await t.dataSource.query(
       `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at) VALUES ($1, $2, $3, 'POST', 'p', now())`,
@@ -174,7 +235,11 @@ describe('Idempotency-Key', () => {
     expect(missing.body.error.message).toMatch(/Idempotency-Key/);
     expect((await transfer(walletId, body, 'x'.repeat(256))).status).toBe(400);
     expect((await transfer(walletId, body, 'has space')).status).toBe(400);
-    const batch = await api.post(`/v1/wallets/${walletId}/transfers/batch`, { asset: 'ETH', network: 'ethereum', destinations: [{ type: 'public_address', address: randomAddress(), amount: '0.1' }] });
+    const batch = await api.post(`/v1/wallets/${walletId}/transfers/batch`, {
+      asset: 'ETH',
+      network: 'ethereum',
+      destinations: [{ type: 'public_address', address: randomAddress(), amount: '0.1' }],
+    });
     expect(batch.status).toBe(400);
     // Two Idempotency-Key headers: refused.
     const path = `/v1/wallets/${walletId}/transfers`;
@@ -197,7 +262,10 @@ describe('Idempotency-Key', () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
     const key = newKey();
     const body = { asset: 'ETH', network: 'ethereum', amount: '0.1', destination_address: randomAddress() };
-    const wrong = await t.http.post(`/v1/wallets/${walletId}/transfers`, body, { headers: { 'Idempotency-Key': key }, auth: { kind: 'hmac', creds: { ...creds, apiSecret: 'sk_wrong' } } });
+    const wrong = await t.http.post(`/v1/wallets/${walletId}/transfers`, body, {
+      headers: { 'Idempotency-Key': key },
+      auth: { kind: 'hmac', creds: { ...creds, apiSecret: 'sk_wrong' } },
+    });
     expect(wrong.status).toBe(401);
     expect((await transfer(walletId, body, key)).status).toBe(201);
   });
@@ -215,9 +283,16 @@ describe('Idempotency-Key', () => {
     const runner = t.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const setting = async () => ((await runner.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>)[0].synchronous_commit;
+      const setting = async () =>
+        ((await runner.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>)[0]
+          .synchronous_commit;
       const claim = (key: string) =>
-        t.app.get(IdempotencyKeysRepository).claim([{ organizationId: creds.organizationId, key, fingerprint: 'f', method: 'POST', path: '/v1/x' }], runner.manager);
+        t.app
+          .get(IdempotencyKeysRepository)
+          .claim(
+            [{ organizationId: creds.organizationId, key, fingerprint: 'f', method: 'POST', path: '/v1/x' }],
+            runner.manager,
+          );
       await runner.query('SET synchronous_commit = on');
       // Inside a transaction the claim's setting holds until that transaction ends.
       await runner.startTransaction();

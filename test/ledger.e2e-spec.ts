@@ -21,15 +21,29 @@ describe('ledger', () => {
   });
   afterEach(() => expectLedgerConsistent(t));
 
-  const walletAccount = (walletId: string, asset = 'USDC'): AccountRef => ({ kind: 'wallet', walletId, network, asset });
+  const walletAccount = (walletId: string, asset = 'USDC'): AccountRef => ({
+    kind: 'wallet',
+    walletId,
+    network,
+    asset,
+  });
   const external = (asset = 'USDC'): AccountRef => ({ kind: 'external', network, asset });
   const posting = (transfers: Posting['transfers']): Posting => ({ organizationId: creds.organizationId, transfers });
-  const move = (phase: 'posted' | 'pending', debit: AccountRef, credit: AccountRef, amount: bigint, reference: string, id?: string) =>
-    ledger.commit(posting([{ phase, id, debit, credit, amount, reference }]));
+  const move = (
+    phase: 'posted' | 'pending',
+    debit: AccountRef,
+    credit: AccountRef,
+    amount: bigint,
+    reference: string,
+    id?: string,
+  ) => ledger.commit(posting([{ phase, id, debit, credit, amount, reference }]));
   const refusal = (r: PostingResult) => (r.ok ? undefined : r.refusal.code);
 
   async function fund(walletId: string, amount: bigint): Promise<void> {
-    expect(await move('posted', external(), walletAccount(walletId), amount, 'test:fund')).toEqual({ ok: true, replyStored: false });
+    expect(await move('posted', external(), walletAccount(walletId), amount, 'test:fund')).toEqual({
+      ok: true,
+      replyStored: false,
+    });
   }
 
   async function available(walletId: string, asset = 'USDC'): Promise<bigint> {
@@ -43,12 +57,18 @@ describe('ledger', () => {
   it('accepts exactly 10 of 50 concurrent holds of 1 against an available 10', async () => {
     const walletId = await activeWallet(t.http.as({ kind: 'hmac', creds }));
     await fund(walletId, 10n);
-    const results = await Promise.all(Array.from({ length: 50 }, () => move('pending', walletAccount(walletId), external(), 1n, 'test:hold')));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => move('pending', walletAccount(walletId), external(), 1n, 'test:hold')),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(40);
     // The refusal names the account that would have gone below zero.
-    for (const r of refused) expect(r).toEqual({ ok: false, refusal: { code: 'insufficient_funds', account: walletAccount(walletId), transfer: 0 } });
+    for (const r of refused)
+      expect(r).toEqual({
+        ok: false,
+        refusal: { code: 'insufficient_funds', account: walletAccount(walletId), transfer: 0 },
+      });
     expect(await available(walletId)).toBe(0n);
   });
 
@@ -60,8 +80,18 @@ describe('ledger', () => {
     // Half of them through the lanes (grouped), half each in a transaction of its own beside them.
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) => {
-        const p = posting([{ phase: 'posted', debit: walletAccount(i % 2 ? a : b), credit: walletAccount(i % 2 ? b : a), amount: BigInt(1 + (i % 7)), reference: 'test:swap' }]);
-        return i % 4 < 2 ? ledger.commit(p) : t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
+        const p = posting([
+          {
+            phase: 'posted',
+            debit: walletAccount(i % 2 ? a : b),
+            credit: walletAccount(i % 2 ? b : a),
+            amount: BigInt(1 + (i % 7)),
+            reference: 'test:swap',
+          },
+        ]);
+        return i % 4 < 2
+          ? ledger.commit(p)
+          : t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
       }),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -74,37 +104,50 @@ describe('ledger', () => {
     const hold = crypto.randomUUID();
     expect((await move('pending', walletAccount(walletId), external(), 60n, 'test:withdrawal', hold)).ok).toBe(true);
     expect(await available(walletId)).toBe(40n);
-    expect(refusal(await ledger.commit(posting([{ phase: 'post_pending', pendingId: hold, amount: 61n }])))).toBe('exceeds_hold');
+    expect(refusal(await ledger.commit(posting([{ phase: 'post_pending', pendingId: hold, amount: 61n }])))).toBe(
+      'exceeds_hold',
+    );
     const resolutions: Posting['transfers'] = [
       { phase: 'post_pending', pendingId: hold, amount: 50n },
       { phase: 'void_pending', pendingId: hold },
       { phase: 'post_pending', pendingId: hold },
     ];
     // Each in a transaction of its own, at once: exactly one resolves the hold.
-    const outcomes = await Promise.all(resolutions.map((r) => t.dataSource.transaction((m) => ledger.commitWithin(m, [posting([r])])).then(([o]) => o)));
+    const outcomes = await Promise.all(
+      resolutions.map((r) => t.dataSource.transaction((m) => ledger.commitWithin(m, [posting([r])])).then(([o]) => o)),
+    );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     // The losers, and any later attempt, are told why: the hold is resolved (not a balance constraint tripping).
     expect(outcomes.filter((o) => !o.ok).map(refusal)).toEqual(['hold_resolved', 'hold_resolved']);
     expect(refusal(await ledger.commit(posting([{ phase: 'void_pending', pendingId: hold }])))).toBe('hold_resolved');
     const resolved = resolutions[outcomes.findIndex((o) => o.ok)];
-    const spent = resolved.phase === 'void_pending' ? 0n : resolved.phase === 'post_pending' ? (resolved.amount ?? 60n) : 0n;
+    const spent =
+      resolved.phase === 'void_pending' ? 0n : resolved.phase === 'post_pending' ? (resolved.amount ?? 60n) : 0n;
     expect(await available(walletId)).toBe(100n - spent);
   });
 
   it('refuses to update or delete a transfer, and to let a wallet account go negative behind the service', async () => {
     const walletId = await activeWallet(t.http.as({ kind: 'hmac', creds }));
     await fund(walletId, 5n);
-    await expect(t.dataSource.query(`UPDATE ledger_transfers SET amount = 1 WHERE reference = 'test:fund'`)).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query(`DELETE FROM ledger_transfers WHERE reference = 'test:fund'`)).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query(`UPDATE ledger_accounts SET debits_posted = debits_posted + 6 WHERE wallet_id = $1`, [walletId])).rejects.toThrow(
-      /ledger_accounts_wallet_available/,
+    await expect(
+      t.dataSource.query(`UPDATE ledger_transfers SET amount = 1 WHERE reference = 'test:fund'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`DELETE FROM ledger_transfers WHERE reference = 'test:fund'`)).rejects.toThrow(
+      /append-only/,
     );
+    await expect(
+      t.dataSource.query(`UPDATE ledger_accounts SET debits_posted = debits_posted + 6 WHERE wallet_id = $1`, [
+        walletId,
+      ]),
+    ).rejects.toThrow(/ledger_accounts_wallet_available/);
   });
 
   it('keeps 2^256-1 base units exact from the ledger to the API', async () => {
     const api = t.http.as({ kind: 'hmac', creds });
     const walletId = await activeWallet(api);
-    expect((await move('posted', external('ETH'), walletAccount(walletId, 'ETH'), MAX_UINT256, 'test:max')).ok).toBe(true);
+    expect((await move('posted', external('ETH'), walletAccount(walletId, 'ETH'), MAX_UINT256, 'test:max')).ok).toBe(
+      true,
+    );
     const res = await api.get(`/v1/wallets/${walletId}/balance?network=ethereum&asset=ETH`);
     expect(res.body.balance_raw).toBe(MAX_UINT256.toString());
     expect(res.body.balance).toBe('115792089237316195423570985008687907853269984665640564039457.584007913129639935');

@@ -17,10 +17,32 @@ describe('master wallets', () => {
   });
 
   it('creates once (201) and returns the same wallet on retry (200), at index 0 of the organization account', async () => {
-    const first = await api.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet', label: 'Main ETH Wallet' });
+    const first = await api.post('/v1/master-wallets', {
+      chain: 'ethereum',
+      network: 'devnet',
+      label: 'Main ETH Wallet',
+    });
     expect(first.status).toBe(201);
-    expect(Object.keys(first.body).sort()).toEqual(['address', 'chain', 'child_count', 'created_at', 'id', 'is_active', 'label', 'network', 'organization_id', 'updated_at']);
-    expect(first.body).toMatchObject({ organization_id: creds.organizationId, chain: 'ethereum', network: 'devnet', label: 'Main ETH Wallet', is_active: true, child_count: 0 });
+    expect(Object.keys(first.body).sort()).toEqual([
+      'address',
+      'chain',
+      'child_count',
+      'created_at',
+      'id',
+      'is_active',
+      'label',
+      'network',
+      'organization_id',
+      'updated_at',
+    ]);
+    expect(first.body).toMatchObject({
+      organization_id: creds.organizationId,
+      chain: 'ethereum',
+      network: 'devnet',
+      label: 'Main ETH Wallet',
+      is_active: true,
+      child_count: 0,
+    });
     const again = await api.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet', label: 'other label' });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
@@ -35,7 +57,9 @@ describe('master wallets', () => {
   });
 
   it('returns one wallet to 10 concurrent creates', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => api.post('/v1/master-wallets', { chain: 'polygon', network: 'devnet' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api.post('/v1/master-wallets', { chain: 'polygon', network: 'devnet' })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(9);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
@@ -57,8 +81,18 @@ describe('master wallets', () => {
   });
 
   it('accepts only HMAC-signed creates', async () => {
-    const tok = (await t.http.post('/v1/auth/token', { grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: creds.apiSecret })).body;
-    const res = await t.http.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet' }, { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } });
+    const tok = (
+      await t.http.post('/v1/auth/token', {
+        grant_type: 'client_credentials',
+        client_id: creds.apiKeyId,
+        client_secret: creds.apiSecret,
+      })
+    ).body;
+    const res = await t.http.post(
+      '/v1/master-wallets',
+      { chain: 'ethereum', network: 'devnet' },
+      { auth: { kind: 'bearer', token: tok.access_token, csrf: tok.csrf_token } },
+    );
     expect(res.status).toBe(403);
     const read = await t.http.get('/v1/master-wallets', { auth: { kind: 'bearer', token: tok.access_token } });
     expect(read.status).toBe(200);
@@ -75,7 +109,9 @@ describe('master wallets', () => {
 
     const list = await api.get('/v1/master-wallets');
     expect(list.body.count).toBe(2);
-    const byChain = Object.fromEntries(list.body.data.map((m: { chain: string; child_count: number }) => [m.chain, m.child_count]));
+    const byChain = Object.fromEntries(
+      list.body.data.map((m: { chain: string; child_count: number }) => [m.chain, m.child_count]),
+    );
     expect(byChain).toEqual({ ethereum: 2, polygon: 1 });
     expect((await api.get(`/v1/master-wallets/${eth.id}`)).body.child_count).toBe(2);
 

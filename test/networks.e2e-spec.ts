@@ -13,13 +13,27 @@ describe('GET /v1/networks', () => {
     expect(res.status).toBe(200);
     const byChain = Object.fromEntries(res.body.data.map((n: { chain: string }) => [n.chain, n]));
     expect(Object.keys(byChain).sort()).toEqual(['bitcoin', 'ethereum', 'polygon', 'tron']);
-    expect(byChain.ethereum).toMatchObject({ network: 'devnet', environment: 'devnet', chain_id: 31337, family: 'evm', required_confirmations: 3 });
+    expect(byChain.ethereum).toMatchObject({
+      network: 'devnet',
+      environment: 'devnet',
+      chain_id: 31337,
+      family: 'evm',
+      required_confirmations: 3,
+    });
     expect(byChain.polygon.chain_id).toBe(31338);
     expect(byChain.bitcoin.network).toBe('regtest');
-    const receive = res.body.data.flatMap((n: { chain: string; assets: Array<{ symbol: string; receive: boolean; currency: string }> }) =>
-      n.assets.filter((a) => a.receive).map((a) => `${a.symbol}/${n.chain}/${a.currency}`),
+    const receive = res.body.data.flatMap(
+      (n: { chain: string; assets: Array<{ symbol: string; receive: boolean; currency: string }> }) =>
+        n.assets.filter((a) => a.receive).map((a) => `${a.symbol}/${n.chain}/${a.currency}`),
     );
-    expect(receive.sort()).toEqual(['BTC/bitcoin/BTC', 'ETH/ethereum/ETH', 'USDC/ethereum/USDCERC20', 'USDC/polygon/USDCMATIC', 'USDT/ethereum/USDTERC20', 'USDT/tron/USDTTRC20']);
+    expect(receive.sort()).toEqual([
+      'BTC/bitcoin/BTC',
+      'ETH/ethereum/ETH',
+      'USDC/ethereum/USDCERC20',
+      'USDC/polygon/USDCMATIC',
+      'USDT/ethereum/USDTERC20',
+      'USDT/tron/USDTTRC20',
+    ]);
   });
 
   it('honours per-chain confirmation settings', async () => {

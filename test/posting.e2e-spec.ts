@@ -38,7 +38,11 @@ type Op =
 type Outcome = { ok: true } | { ok: false; code: string; transfer?: number };
 
 const available = (a: Account) => a.creditsPosted - a.debitsPosted - a.debitsPending;
-const clone = (m: Model): Model => ({ accounts: m.accounts.map((a) => ({ ...a })), holds: new Map([...m.holds].map(([k, h]) => [k, { ...h }])), keys: new Set(m.keys) });
+const clone = (m: Model): Model => ({
+  accounts: m.accounts.map((a) => ({ ...a })),
+  holds: new Map([...m.holds].map(([k, h]) => [k, { ...h }])),
+  keys: new Set(m.keys),
+});
 
 /**
  * What the ledger answers for one posting applied to `state` alone (the reference model of `ledger_post`): the
@@ -51,7 +55,8 @@ function apply(state: Model, op: Op): [Model, Outcome] {
       if (op.disabled) return [state, { ok: false, code: 'wallet_unavailable' }];
       if (op.key !== undefined && next.keys.has(op.key)) return [state, { ok: false, code: 'duplicate' }];
       for (const [i, leg] of op.legs.entries()) {
-        if (available(next.accounts[leg.from]) < leg.amount) return [state, { ok: false, code: 'insufficient_funds', transfer: i }];
+        if (available(next.accounts[leg.from]) < leg.amount)
+          return [state, { ok: false, code: 'insufficient_funds', transfer: i }];
         next.accounts[leg.from].debitsPosted += leg.amount;
         next.accounts[leg.to].creditsPosted += leg.amount;
       }
@@ -59,7 +64,8 @@ function apply(state: Model, op: Op): [Model, Outcome] {
       return [next, { ok: true }];
     }
     case 'hold': {
-      if (available(next.accounts[op.from]) < op.amount) return [state, { ok: false, code: 'insufficient_funds', transfer: 0 }];
+      if (available(next.accounts[op.from]) < op.amount)
+        return [state, { ok: false, code: 'insufficient_funds', transfer: 0 }];
       if (next.holds.has(op.id)) return [state, { ok: false, code: 'duplicate' }]; // a transfer id is used once
       next.accounts[op.from].debitsPending += op.amount;
       next.holds.set(op.id, { wallet: op.from, amount: op.amount, resolved: false });
@@ -81,7 +87,11 @@ function apply(state: Model, op: Op): [Model, Outcome] {
 }
 
 const outcomeOf = (r: PostingResult): Outcome =>
-  r.ok ? { ok: true } : r.refusal.code === 'insufficient_funds' ? { ok: false, code: r.refusal.code, transfer: r.refusal.transfer } : { ok: false, code: r.refusal.code };
+  r.ok
+    ? { ok: true }
+    : r.refusal.code === 'insufficient_funds'
+      ? { ok: false, code: r.refusal.code, transfer: r.refusal.transfer }
+      : { ok: false, code: r.refusal.code };
 const sameOutcome = (a: Outcome, b: Outcome) => JSON.stringify(a) === JSON.stringify(b);
 const stateKey = (m: Model) =>
   `${m.accounts.map((a) => `${a.creditsPosted}/${a.debitsPosted}/${a.debitsPending}`).join(',')}|${[...m.holds].map(([k, h]) => `${k}${h.resolved}`).join(',')}|${[...m.keys].join(',')}`;
@@ -95,17 +105,31 @@ function serializable(initial: Model, ops: Op[], outcomes: Outcome[], final: Acc
   let budget = 500_000;
   const search = (state: Model, remaining: number[]): boolean => {
     if (--budget < 0) throw new Error('serializability search exceeded its budget');
-    if (remaining.length === 0) return stateKey({ ...state, holds: new Map(), keys: new Set() }) === stateKey({ accounts: final, holds: new Map(), keys: new Set() });
+    if (remaining.length === 0)
+      return (
+        stateKey({ ...state, holds: new Map(), keys: new Set() }) ===
+        stateKey({ accounts: final, holds: new Map(), keys: new Set() })
+      );
     const memo = `${remaining.join(',')}#${stateKey(state)}`;
     if (seen.has(memo)) return false;
     seen.add(memo);
     for (const i of remaining) {
       const [next, outcome] = apply(state, ops[i]);
-      if (sameOutcome(outcome, outcomes[i]) && search(next, remaining.filter((j) => j !== i))) return true;
+      if (
+        sameOutcome(outcome, outcomes[i]) &&
+        search(
+          next,
+          remaining.filter((j) => j !== i),
+        )
+      )
+        return true;
     }
     return false;
   };
-  return search(initial, ops.map((_, i) => i));
+  return search(
+    initial,
+    ops.map((_, i) => i),
+  );
 }
 
 /**
@@ -139,27 +163,61 @@ describe('posting engine (model-based)', () => {
 
   const account = (walletId: string): AccountRef => ({ kind: 'wallet', walletId, network: NETWORK, asset: ASSET });
   const external: AccountRef = { kind: 'external', network: NETWORK, asset: ASSET };
-  const fundOp = (walletId: string, amount: bigint): LedgerOp => ({ phase: 'posted', debit: external, credit: account(walletId), amount, reference: 'test:fund' });
-  const posting = (transfers: LedgerOp[], extra: Partial<Posting> = {}): Posting => ({ organizationId, transfers, ...extra });
+  const fundOp = (walletId: string, amount: bigint): LedgerOp => ({
+    phase: 'posted',
+    debit: external,
+    credit: account(walletId),
+    amount,
+    reference: 'test:fund',
+  });
+  const posting = (transfers: LedgerOp[], extra: Partial<Posting> = {}): Posting => ({
+    organizationId,
+    transfers,
+    ...extra,
+  });
 
   const row = (from: string, amount: bigint, key: string) =>
     Object.assign(new WalletTransaction(), {
-      id: randomUUID(), organizationId, walletId: from, direction: 'outgoing', status: 'confirmed', network: NETWORK, chain: 'ethereum', asset: ASSET,
-      amount, requiredConfirmations: 0, idempotencyKey: key,
+      id: randomUUID(),
+      organizationId,
+      walletId: from,
+      direction: 'outgoing',
+      status: 'confirmed',
+      network: NETWORK,
+      chain: 'ethereum',
+      asset: ASSET,
+      amount,
+      requiredConfirmations: 0,
+      idempotencyKey: key,
     } satisfies Partial<WalletTransaction>);
 
   function toPosting(op: Op): Posting {
     switch (op.kind) {
       case 'send':
         return posting(
-          op.legs.map((l) => ({ phase: 'posted', debit: account(wallets[l.from]), credit: account(wallets[l.to]), amount: l.amount, reference: 'test:send' })),
+          op.legs.map((l) => ({
+            phase: 'posted',
+            debit: account(wallets[l.from]),
+            credit: account(wallets[l.to]),
+            amount: l.amount,
+            reference: 'test:send',
+          })),
           {
             activeWallets: [wallets[op.legs[0].from], ...(op.disabled ? [disabled] : [])],
             rows: op.key === undefined ? [] : [row(wallets[op.legs[0].from], op.legs[0].amount, op.key)],
           },
         );
       case 'hold':
-        return posting([{ phase: 'pending', id: op.id, debit: account(wallets[op.from]), credit: external, amount: op.amount, reference: 'test:hold' }]);
+        return posting([
+          {
+            phase: 'pending',
+            id: op.id,
+            debit: account(wallets[op.from]),
+            credit: external,
+            amount: op.amount,
+            reference: 'test:hold',
+          },
+        ]);
       case 'post':
         return posting([{ phase: 'post_pending', pendingId: op.id, amount: op.amount }]);
       case 'void':
@@ -193,19 +251,48 @@ describe('posting engine (model-based)', () => {
     });
   }
 
-  it('answers concurrent postings as some serial order of them would, and ends in that order\'s balances', async () => {
+  it("answers concurrent postings as some serial order of them would, and ends in that order's balances", async () => {
     const wallet = fc.integer({ min: 0, max: WALLETS - 1 });
     const amount = fc.oneof(fc.bigInt({ min: 1n, max: 8n }), fc.bigInt({ min: 40n, max: 120n })); // small ones, and overdrafts
-    const leg = fc.tuple(wallet, wallet, amount).filter(([a, b]) => a !== b).map(([from, to, amount]) => ({ from, to, amount }));
+    const leg = fc
+      .tuple(wallet, wallet, amount)
+      .filter(([a, b]) => a !== b)
+      .map(([from, to, amount]) => ({ from, to, amount }));
     const scenario = fc.record({
       // Holds made (serially) before the concurrent part, so that posts and voids have something to resolve.
       setup: fc.array(fc.record({ from: wallet, amount: fc.bigInt({ min: 1n, max: 6n }) }), { maxLength: 3 }),
       ops: fc.array(
         fc.oneof(
-          { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), legs: fc.array(leg, { minLength: 1, maxLength: 3 }), key: fc.option(fc.constantFrom('k1', 'k2', 'k3'), { nil: undefined }), disabled: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) }) },
-          { weight: 2, arbitrary: fc.record({ kind: fc.constant('hold' as const), from: wallet, amount, id: fc.constantFrom('n0', 'n1', 'n2') }) },
-          { weight: 2, arbitrary: fc.record({ kind: fc.constant('post' as const), id: fc.constantFrom('s0', 's1', 's2', 'n0', 'n1'), amount: fc.option(fc.bigInt({ min: 1n, max: 7n }), { nil: undefined }) }) },
-          { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), id: fc.constantFrom('s0', 's1', 's2', 'n0') }) },
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              kind: fc.constant('send' as const),
+              legs: fc.array(leg, { minLength: 1, maxLength: 3 }),
+              key: fc.option(fc.constantFrom('k1', 'k2', 'k3'), { nil: undefined }),
+              disabled: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+            }),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              kind: fc.constant('hold' as const),
+              from: wallet,
+              amount,
+              id: fc.constantFrom('n0', 'n1', 'n2'),
+            }),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              kind: fc.constant('post' as const),
+              id: fc.constantFrom('s0', 's1', 's2', 'n0', 'n1'),
+              amount: fc.option(fc.bigInt({ min: 1n, max: 7n }), { nil: undefined }),
+            }),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.record({ kind: fc.constant('void' as const), id: fc.constantFrom('s0', 's1', 's2', 'n0') }),
+          },
         ),
         { minLength: 2, maxLength: 24 },
       ),
@@ -229,7 +316,9 @@ describe('posting engine (model-based)', () => {
           }
         });
         for (const [i, h] of setup.entries()) {
-          const result = await ledger.commit(toPosting({ kind: 'hold', from: h.from, amount: h.amount, id: id(`s${i}`) }));
+          const result = await ledger.commit(
+            toPosting({ kind: 'hold', from: h.from, amount: h.amount, id: id(`s${i}`) }),
+          );
           if (!result.ok) return; // the wallet ran dry in earlier runs: nothing to hold here (funding tops it up below)
         }
         const initial: Model = {
@@ -237,47 +326,90 @@ describe('posting engine (model-based)', () => {
           holds: new Map(setup.map((h, i) => [id(`s${i}`), { wallet: h.from, amount: h.amount, resolved: false }])),
           keys: new Set(),
         };
-        const results = await Promise.all(ops.map((op, i) => (within[i] ? inOwnTransaction(toPosting(op)) : ledger.commit(toPosting(op)))));
+        const results = await Promise.all(
+          ops.map((op, i) => (within[i] ? inOwnTransaction(toPosting(op)) : ledger.commit(toPosting(op)))),
+        );
         const outcomes = results.map(outcomeOf);
         const final = await balances();
         expect(serializable(initial, ops, outcomes, final)).toBe(true);
         // Keep the wallets able to spend in later runs.
-        for (const [i, a] of final.entries()) if (available(a) < 20n) await ledger.commit(posting([fundOp(wallets[i], 50n)]));
+        for (const [i, a] of final.entries())
+          if (available(a) < 20n) await ledger.commit(posting([fundOp(wallets[i], 50n)]));
       }),
       { numRuns: 40 },
     );
     await expectLedgerConsistent(t);
   });
 
-  it('commits a posting\'s rows, events and stored reply with it, and none of them when it is refused', async () => {
+  it("commits a posting's rows, events and stored reply with it, and none of them when it is refused", async () => {
     const key = `reply-${randomUUID()}`;
-    await t.dataSource.query(`INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at) VALUES ($1, $2, 'f', 'POST', '/x', now())`, [
-      organizationId,
-      key,
-    ]);
-    const events = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM events WHERE organization_id = $1 AND data->>'probe' = $2`, [organizationId, key]))[0].n);
-    const rows = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM wallet_transactions WHERE idempotency_key = $1`, [key]))[0].n);
+    await t.dataSource.query(
+      `INSERT INTO idempotency_keys (organization_id, key, fingerprint, method, path, locked_at) VALUES ($1, $2, 'f', 'POST', '/x', now())`,
+      [organizationId, key],
+    );
+    const events = async () =>
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT count(*) AS n FROM events WHERE organization_id = $1 AND data->>'probe' = $2`,
+            [organizationId, key],
+          )
+        )[0].n,
+      );
+    const rows = async () =>
+      Number(
+        (await t.dataSource.query(`SELECT count(*) AS n FROM wallet_transactions WHERE idempotency_key = $1`, [key]))[0]
+          .n,
+      );
     const make = (amount: bigint) =>
-      posting([{ phase: 'posted', debit: account(wallets[0]), credit: account(wallets[1]), amount, reference: 'test:atomic' }], {
-        rows: [row(wallets[0], amount, key)],
-        events: [{ type: 'webhook.test', data: { probe: key } }],
-        reply: { key, status: 201, body: { sent: amount.toString() }, headers: { Location: '/somewhere' } },
-      });
+      posting(
+        [
+          {
+            phase: 'posted',
+            debit: account(wallets[0]),
+            credit: account(wallets[1]),
+            amount,
+            reference: 'test:atomic',
+          },
+        ],
+        {
+          rows: [row(wallets[0], amount, key)],
+          events: [{ type: 'webhook.test', data: { probe: key } }],
+          reply: { key, status: 201, body: { sent: amount.toString() }, headers: { Location: '/somewhere' } },
+        },
+      );
     const refused = await ledger.commit(make(10n ** 30n));
-    expect(refused).toEqual({ ok: false, refusal: { code: 'insufficient_funds', account: account(wallets[0]), transfer: 0 } });
+    expect(refused).toEqual({
+      ok: false,
+      refusal: { code: 'insufficient_funds', account: account(wallets[0]), transfer: 0 },
+    });
     expect([await rows(), await events()]).toEqual([0, 0]);
-    expect((await t.dataSource.query(`SELECT completed_at FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [organizationId, key]))[0].completed_at).toBeNull();
+    expect(
+      (
+        await t.dataSource.query(`SELECT completed_at FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [
+          organizationId,
+          key,
+        ])
+      )[0].completed_at,
+    ).toBeNull();
 
     expect(await ledger.commit(make(1n))).toEqual({ ok: true, replyStored: true });
     expect([await rows(), await events()]).toEqual([1, 1]);
-    const [stored] = await t.dataSource.query(`SELECT response_status, response_body, response_headers FROM idempotency_keys WHERE organization_id = $1 AND key = $2`, [
-      organizationId,
-      key,
-    ]);
-    expect(stored).toEqual({ response_status: 201, response_body: { sent: '1' }, response_headers: { Location: '/somewhere' } });
+    const [stored] = await t.dataSource.query(
+      `SELECT response_status, response_body, response_headers FROM idempotency_keys WHERE organization_id = $1 AND key = $2`,
+      [organizationId, key],
+    );
+    expect(stored).toEqual({
+      response_status: 201,
+      response_body: { sent: '1' },
+      response_headers: { Location: '/somewhere' },
+    });
     // The same business key again: refused as a duplicate, nothing moves.
     const before = await balances();
-    expect(await ledger.commit(make(1n))).toEqual({ ok: false, refusal: { code: 'duplicate', key: 'wallet_transactions_idempotency' } });
+    expect(await ledger.commit(make(1n))).toEqual({
+      ok: false,
+      refusal: { code: 'duplicate', key: 'wallet_transactions_idempotency' },
+    });
     expect(await balances()).toEqual(before);
     await expectLedgerConsistent(t);
   });
@@ -285,9 +417,30 @@ describe('posting engine (model-based)', () => {
   it('refuses a hold it does not know, and one of another organization', async () => {
     const other = await createOrganization(t);
     const hold = randomUUID();
-    expect((await ledger.commit(posting([{ phase: 'pending', id: hold, debit: account(wallets[2]), credit: external, amount: 1n, reference: 'test:h' }]))).ok).toBe(true);
-    const foreign = await ledger.commit({ organizationId: other.organizationId, transfers: [{ phase: 'void_pending', pendingId: hold }] });
+    expect(
+      (
+        await ledger.commit(
+          posting([
+            {
+              phase: 'pending',
+              id: hold,
+              debit: account(wallets[2]),
+              credit: external,
+              amount: 1n,
+              reference: 'test:h',
+            },
+          ]),
+        )
+      ).ok,
+    ).toBe(true);
+    const foreign = await ledger.commit({
+      organizationId: other.organizationId,
+      transfers: [{ phase: 'void_pending', pendingId: hold }],
+    });
     expect(foreign).toEqual({ ok: false, refusal: { code: 'hold_not_found', pendingId: hold } });
-    expect(await ledger.commit(posting([{ phase: 'void_pending', pendingId: hold }]))).toEqual({ ok: true, replyStored: false });
+    expect(await ledger.commit(posting([{ phase: 'void_pending', pendingId: hold }]))).toEqual({
+      ok: true,
+      replyStored: false,
+    });
   });
 });

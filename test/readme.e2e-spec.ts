@@ -14,12 +14,16 @@ describe('README HMAC example', () => {
 
   it('creates a wallet with the documented curl + openssl commands', async () => {
     const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('openssl dgst -sha256 -hmac'));
+    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .find((b) => b.includes('openssl dgst -sha256 -hmac'));
     expect(block).toBeDefined();
     const lines = block!.split('\n').map((l) => l.replace(/^ {3}/, ''));
     expect(lines[0]).toMatch(/^KEY_ID=/);
     const creds = await createOrganization(t);
-    const script = [`KEY_ID=${creds.apiKeyId}; SECRET=${creds.apiSecret}; BASE=${t.baseUrl}`, ...lines.slice(1)].join('\n');
+    const script = [`KEY_ID=${creds.apiKeyId}; SECRET=${creds.apiSecret}; BASE=${t.baseUrl}`, ...lines.slice(1)].join(
+      '\n',
+    );
     const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script]);
     const wallet = JSON.parse(stdout);
     expect(wallet).toMatchObject({ name: 'Player 12345', status: 'pending', company_id: creds.organizationId });

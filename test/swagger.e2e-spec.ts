@@ -33,7 +33,9 @@ describe('Swagger playground and OpenAPI document', () => {
     const write = doc.paths['/v1/probe/write'].post;
     expect(write.security).toEqual([{ ApiKey: [] }, { Bearer: [], CsrfToken: [] }]);
     expect(write['x-required-scope']).toBe('write:wallets');
-    expect(write.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorEnvelopeDto');
+    expect(write.responses['401'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorEnvelopeDto',
+    );
     expect(doc.paths['/v1/probe/read'].get.security).toEqual([{ ApiKey: [] }, { Bearer: [] }]);
     expect(doc.paths['/v1/probe/signed-only'].post.security).toEqual([{ ApiKey: [] }]);
     const token = doc.paths['/v1/auth/token'].post;
@@ -67,7 +69,11 @@ describe('Swagger playground and OpenAPI document', () => {
     });
 
     it('leaves bearer requests alone and drops the API key header', async () => {
-      const req = (await requestInterceptor({ url: `${t.baseUrl}/v1/probe/read`, method: 'get', headers: { Authorization: 'Bearer abc', 'X-API-Key': 'a.b' } })) as {
+      const req = (await requestInterceptor({
+        url: `${t.baseUrl}/v1/probe/read`,
+        method: 'get',
+        headers: { Authorization: 'Bearer abc', 'X-API-Key': 'a.b' },
+      })) as {
         headers: Record<string, string>;
       };
       expect(req.headers).toEqual({ Authorization: 'Bearer abc' });

@@ -16,8 +16,19 @@ describe('wallets', () => {
   });
 
   const WALLET_KEYS = [
-    'active', 'company_id', 'created_at', 'end_user_id', 'external_id', 'id', 'metadata', 'name', 'provider', 'status',
-    'umbrella_link_id', 'updated_at', 'wallet_number',
+    'active',
+    'company_id',
+    'created_at',
+    'end_user_id',
+    'external_id',
+    'id',
+    'metadata',
+    'name',
+    'provider',
+    'status',
+    'umbrella_link_id',
+    'updated_at',
+    'wallet_number',
   ];
 
   async function activeWallet(body: Record<string, unknown> = {}) {
@@ -48,9 +59,14 @@ describe('wallets', () => {
       return r.body.status === 'active' ? r.body : undefined;
     }, 'activation');
     expect(active.active).toBe(true);
-    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE organization_id = $1`, [creds.organizationId]);
+    const events = await t.dataSource.query(`SELECT type, data FROM events WHERE organization_id = $1`, [
+      creds.organizationId,
+    ]);
     expect(events).toEqual([
-      { type: 'wallet.created', data: { wallet_id: res.body.id, external_id: null, wallet_number: res.body.wallet_number, status: 'active' } },
+      {
+        type: 'wallet.created',
+        data: { wallet_id: res.body.id, external_id: null, wallet_number: res.body.wallet_number, status: 'active' },
+      },
     ]);
   });
 
@@ -72,7 +88,9 @@ describe('wallets', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('conflict');
     const other = await createOrganization(t);
-    expect((await t.http.post('/v1/wallets', { external_id: 'dup-1' }, { auth: { kind: 'hmac', creds: other } })).status).toBe(201);
+    expect(
+      (await t.http.post('/v1/wallets', { external_id: 'dup-1' }, { auth: { kind: 'hmac', creds: other } })).status,
+    ).toBe(201);
   });
 
   it.each([
@@ -97,7 +115,9 @@ describe('wallets', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: any } = await api.get(`/v1/wallets?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: any } = await api.get(
+        `/v1/wallets?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((w: { id: string }) => w.id));
@@ -115,7 +135,11 @@ describe('wallets', () => {
 
   it('updates fields, disables and re-enables', async () => {
     const wallet = await activeWallet({ name: 'before' });
-    const patched = await api.patch(`/v1/wallets/${wallet.id}`, { name: 'after', metadata: { a: 'b' }, external_id: 'x-1' });
+    const patched = await api.patch(`/v1/wallets/${wallet.id}`, {
+      name: 'after',
+      metadata: { a: 'b' },
+      external_id: 'x-1',
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'after', metadata: { a: 'b' }, external_id: 'x-1', status: 'active' });
     const disabled = await api.patch(`/v1/wallets/${wallet.id}`, { status: 'disabled' });
@@ -145,9 +169,15 @@ describe('wallets', () => {
   it('activates each wallet exactly once when two job replicas share the queue', async () => {
     const replica = await createTestApp({ database: t.database, env: { JOBS_POLL_INTERVAL_MS: '50', ROLES: 'jobs' } });
     try {
-      const created = await Promise.all(Array.from({ length: 60 }, (_, i) => api.post('/v1/wallets', { external_id: `replica-${i}` })));
+      const created = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => api.post('/v1/wallets', { external_id: `replica-${i}` })),
+      );
       expect(created.every((r) => r.status === 201)).toBe(true);
-      await waitFor(async () => (await api.get('/v1/wallets?status=pending&limit=100')).body.data.length === 0, 'all activated', 20_000);
+      await waitFor(
+        async () => (await api.get('/v1/wallets?status=pending&limit=100')).body.data.length === 0,
+        'all activated',
+        20_000,
+      );
       const rows = await t.dataSource.query(
         `SELECT data->>'wallet_id' AS wallet_id, count(*)::int AS n FROM events WHERE organization_id = $1 AND type = 'wallet.created' GROUP BY 1`,
         [creds.organizationId],
@@ -163,7 +193,10 @@ describe('wallets', () => {
   });
 
   it('reports the configured provider name', async () => {
-    const branded = await createTestApp({ database: t.database, env: { WALLET_PROVIDER_NAME: 'acmepay', ROLES: 'api' } });
+    const branded = await createTestApp({
+      database: t.database,
+      env: { WALLET_PROVIDER_NAME: 'acmepay', ROLES: 'api' },
+    });
     try {
       const wallet = await activeWallet();
       const res = await branded.http.get(`/v1/wallets/${wallet.id}`, { auth: { kind: 'hmac', creds } });

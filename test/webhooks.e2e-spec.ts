@@ -31,14 +31,22 @@ describe('webhooks', () => {
 
   /** Every request this receiver got must verify with the npm standardwebhooks package. */
   function verifyAll(secret: string): Array<Record<string, any>> {
-    return receiver.requests.map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as Record<string, any>);
+    return receiver.requests.map(
+      (r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as Record<string, any>,
+    );
   }
 
   it('returns the whsec_ secret once and stores it only sealed', async () => {
     const created = await endpoint({ events: ['wallet.created'], description: 'main' });
     expect(created.secret).toMatch(/^whsec_/);
     const got = await api.get(`/v1/webhook-endpoints/${created.id}`);
-    expect(got.body).toMatchObject({ id: created.id, url: receiver.url, events: ['wallet.created'], enabled: true, description: 'main' });
+    expect(got.body).toMatchObject({
+      id: created.id,
+      url: receiver.url,
+      events: ['wallet.created'],
+      enabled: true,
+      description: 'main',
+    });
     expect(got.text).not.toContain('whsec_');
     const [row] = await t.dataSource.query(`SELECT * FROM webhook_endpoints WHERE id = $1`, [created.id]);
     expect(JSON.stringify(row)).not.toContain(created.secret.slice(6));
@@ -50,7 +58,10 @@ describe('webhooks', () => {
     const walletId = await activeWallet(api, { external_id: 'hook-1' });
     await waitFor(() => receiver.requests.length >= 1, 'delivery');
     const [payload] = verifyAll(secret);
-    expect(payload).toMatchObject({ type: 'wallet.created', data: { wallet_id: walletId, external_id: 'hook-1', status: 'active' } });
+    expect(payload).toMatchObject({
+      type: 'wallet.created',
+      data: { wallet_id: walletId, external_id: 'hook-1', status: 'active' },
+    });
     expect(payload.id).toMatch(/^evt_[A-Za-z0-9_-]+$/);
     expect(receiver.requests[0].headers['webhook-id']).toBe(payload.id);
     expect(Number(receiver.requests[0].headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000, -1);
@@ -82,14 +93,26 @@ describe('webhooks', () => {
     const deliveries = (await api.get(`/v1/webhook-endpoints/${id}/deliveries`)).body.data;
     expect(deliveries[0]).toMatchObject({ status: 'succeeded', attempts: 3, last_status_code: 200 });
     const detail = (await api.get(`/v1/webhook-deliveries/${deliveries[0].id}`)).body;
-    expect(detail.attempt_log.map((a: { status_code: number; error_class: string | null }) => [a.status_code, a.error_class])).toEqual([
+    expect(
+      detail.attempt_log.map((a: { status_code: number; error_class: string | null }) => [
+        a.status_code,
+        a.error_class,
+      ]),
+    ).toEqual([
       [500, 'non_2xx'],
       [500, 'non_2xx'],
       [200, null],
     ]);
-    expect(detail.attempt_log[0]).toMatchObject({ response_body: 'boom', next_attempt_at: expect.any(String), duration_ms: expect.any(Number) });
+    expect(detail.attempt_log[0]).toMatchObject({
+      response_body: 'boom',
+      next_attempt_at: expect.any(String),
+      duration_ms: expect.any(Number),
+    });
     // The success ended the endpoint's failure streak (the clock toward auto-disable starts over).
-    const [streak] = await t.dataSource.query('SELECT consecutive_failures, failing_since FROM webhook_endpoints WHERE id = $1', [id]);
+    const [streak] = await t.dataSource.query(
+      'SELECT consecutive_failures, failing_since FROM webhook_endpoints WHERE id = $1',
+      [id],
+    );
     expect(streak).toEqual({ consecutive_failures: 0, failing_since: null });
   });
 
@@ -98,10 +121,14 @@ describe('webhooks', () => {
     receiver.responder = (_r, res) => res.writeHead(503).end('down');
     const since = new Date(Date.now() - 1000).toISOString();
     await activeWallet(api);
-    const failed = await waitFor(async () => {
-      const d = (await api.get(`/v1/webhook-endpoints/${id}/deliveries?status=failed`)).body.data;
-      return d.length ? d[0] : undefined;
-    }, 'failed delivery', 20_000);
+    const failed = await waitFor(
+      async () => {
+        const d = (await api.get(`/v1/webhook-endpoints/${id}/deliveries?status=failed`)).body.data;
+        return d.length ? d[0] : undefined;
+      },
+      'failed delivery',
+      20_000,
+    );
     expect(failed.attempts).toBe(4); // the first try and three retries
     receiver.responder = (_r, res) => res.writeHead(200).end();
     const before = receiver.requests.length;
@@ -119,7 +146,13 @@ describe('webhooks', () => {
     const { id } = await endpoint();
     receiver.responder = (_r, res) => res.writeHead(429, { 'Retry-After': '120' }).end();
     await activeWallet(api);
-    const d = await waitFor(async () => (await api.get(`/v1/webhook-endpoints/${id}/deliveries`)).body.data.find((x: { last_status_code: number | null }) => x.last_status_code === 429 && x), 'first attempt');
+    const d = await waitFor(
+      async () =>
+        (await api.get(`/v1/webhook-endpoints/${id}/deliveries`)).body.data.find(
+          (x: { last_status_code: number | null }) => x.last_status_code === 429 && x,
+        ),
+      'first attempt',
+    );
     expect(new Date(d.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 100_000);
   });
 
@@ -130,13 +163,21 @@ describe('webhooks', () => {
     await waitFor(async () => (await api.get(`/v1/webhook-endpoints/${id}`)).body.enabled === false, 'disabled');
     expect((await api.get(`/v1/webhook-endpoints/${id}`)).body.disabled_reason).toBe('gone');
     const feed = (await api.get('/v1/events?type=webhook_endpoint.disabled')).body.data;
-    expect(feed).toEqual([expect.objectContaining({ type: 'webhook_endpoint.disabled', data: { webhook_endpoint_id: id, url: receiver.url, reason: 'gone' } })]);
+    expect(feed).toEqual([
+      expect.objectContaining({
+        type: 'webhook_endpoint.disabled',
+        data: { webhook_endpoint_id: id, url: receiver.url, reason: 'gone' },
+      }),
+    ]);
     const count = receiver.requests.length;
     await activeWallet(api);
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.requests.length).toBe(count);
     expect((await api.post(`/v1/webhook-endpoints/${id}/test`)).status).toBe(409);
-    expect((await api.patch(`/v1/webhook-endpoints/${id}`, { enabled: true })).body).toMatchObject({ enabled: true, disabled_reason: null });
+    expect((await api.patch(`/v1/webhook-endpoints/${id}`, { enabled: true })).body).toMatchObject({
+      enabled: true,
+      disabled_reason: null,
+    });
   });
 
   it('does not follow redirects: a 3xx is a failure', async () => {
@@ -145,7 +186,13 @@ describe('webhooks', () => {
       const { id } = await endpoint();
       receiver.responder = (_r, res) => res.writeHead(302, { Location: other.url }).end();
       await activeWallet(api);
-      const d = await waitFor(async () => (await api.get(`/v1/webhook-endpoints/${id}/deliveries`)).body.data.find((x: { last_error: string | null }) => x.last_error && x), 'attempt');
+      const d = await waitFor(
+        async () =>
+          (await api.get(`/v1/webhook-endpoints/${id}/deliveries`)).body.data.find(
+            (x: { last_error: string | null }) => x.last_error && x,
+          ),
+        'attempt',
+      );
       expect(d).toMatchObject({ last_status_code: 302, last_error: 'non_2xx', status: 'pending' });
       expect(other.requests).toHaveLength(0);
     } finally {
@@ -175,20 +222,45 @@ describe('webhooks', () => {
     await waitFor(() => receiver.requests.length >= 1, 'test event');
     const [r] = receiver.requests;
     expect((r.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
-    expect(new Webhook(old).verify(r.body, r.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
-    expect(new Webhook(rotated.body.secret).verify(r.body, r.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
+    expect(new Webhook(old).verify(r.body, r.headers as Record<string, string>)).toMatchObject({
+      type: 'webhook.test',
+    });
+    expect(new Webhook(rotated.body.secret).verify(r.body, r.headers as Record<string, string>)).toMatchObject({
+      type: 'webhook.test',
+    });
     const now = await api.post(`/v1/webhook-endpoints/${id}/rotate-secret`, { overlap_hours: 0 });
     await api.post(`/v1/webhook-endpoints/${id}/test`);
     await waitFor(() => receiver.requests.length >= 2, 'second test event');
     expect((receiver.requests[1].headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
-    expect(() => new Webhook(rotated.body.secret).verify(receiver.requests[1].body, receiver.requests[1].headers as Record<string, string>)).toThrow();
-    expect(new Webhook(now.body.secret).verify(receiver.requests[1].body, receiver.requests[1].headers as Record<string, string>)).toBeDefined();
+    expect(() =>
+      new Webhook(rotated.body.secret).verify(
+        receiver.requests[1].body,
+        receiver.requests[1].headers as Record<string, string>,
+      ),
+    ).toThrow();
+    expect(
+      new Webhook(now.body.secret).verify(
+        receiver.requests[1].body,
+        receiver.requests[1].headers as Record<string, string>,
+      ),
+    ).toBeDefined();
   });
 
   it('refuses non-public webhook URLs and validates input', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'http://10.0.0.1/hook', 'http://[fc00::1]/hook', 'https://user:pw@example.com/hook', 'ftp://example.com/x', 'http://100.64.1.1/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/hook',
+      'http://[fc00::1]/hook',
+      'https://user:pw@example.com/hook',
+      'ftp://example.com/x',
+      'http://100.64.1.1/',
+    ]) {
       const res = await api.post('/v1/webhook-endpoints', { url });
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 422, code: 'invalid_url' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 422,
+        code: 'invalid_url',
+      });
     }
     expect((await api.post('/v1/webhook-endpoints', { url: receiver.url, events: ['wallet.nope'] })).status).toBe(400);
     expect((await api.get('/v1/webhook-endpoints')).body.data).toHaveLength(0);
@@ -197,12 +269,37 @@ describe('webhooks', () => {
   it('delivers every seed-000 event of a deposit and a withdrawal', async () => {
     const { secret } = await endpoint();
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '2');
-    const sent = await api.post(`/v1/wallets/${walletId}/transfers`, { asset: 'ETH', network: 'ethereum', amount: '0.5', destination_address: '0x8ba1f109551bD432803012645Ac136ddd64DBA72' }, { headers: { 'Idempotency-Key': `hook-${walletId}` } });
-    await mineUntil(api, 'ethereum', async () => (await api.get(`/v1/transactions/${sent.body.id}`)).body.status === 'confirmed', 'withdrawal confirmed');
+    const sent = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      {
+        asset: 'ETH',
+        network: 'ethereum',
+        amount: '0.5',
+        destination_address: '0x8ba1f109551bD432803012645Ac136ddd64DBA72',
+      },
+      { headers: { 'Idempotency-Key': `hook-${walletId}` } },
+    );
+    await mineUntil(
+      api,
+      'ethereum',
+      async () => (await api.get(`/v1/transactions/${sent.body.id}`)).body.status === 'confirmed',
+      'withdrawal confirmed',
+    );
     const address = await newAddress(api, walletId, 'USDC', 'ethereum');
     await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '1', from_denylisted: true });
-    const expected = ['wallet.created', 'wallet.incoming_transaction', 'wallet_transaction.confirming', 'wallet_transaction.confirmed', 'wallet.outgoing_transaction', 'wallet_transaction.quarantined'];
-    await waitFor(() => expected.every((type) => receiver.requests.some((r) => r.body.includes(`"type":"${type}"`))), 'every event type', 20_000);
+    const expected = [
+      'wallet.created',
+      'wallet.incoming_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.confirmed',
+      'wallet.outgoing_transaction',
+      'wallet_transaction.quarantined',
+    ];
+    await waitFor(
+      () => expected.every((type) => receiver.requests.some((r) => r.body.includes(`"type":"${type}"`))),
+      'every event type',
+      20_000,
+    );
     const payloads = verifyAll(secret);
     for (const p of payloads) {
       expect(Object.keys(p).sort()).toEqual(['created_at', 'data', 'id', 'type']);
@@ -249,7 +346,10 @@ describe('webhooks with two job replicas', () => {
 
   it('re-check the address at connect time: a replica whose policy refuses loopback blocks the delivery', async () => {
     const a = await createTestApp({ env: { ...ENV, ROLES: 'api' } });
-    const strict = await createTestApp({ database: a.database, env: { ...ENV, ROLES: 'jobs', WEBHOOK_ALLOW_LOOPBACK: 'false' } });
+    const strict = await createTestApp({
+      database: a.database,
+      env: { ...ENV, ROLES: 'jobs', WEBHOOK_ALLOW_LOOPBACK: 'false' },
+    });
     const receiver = await Receiver.start();
     try {
       const creds = await createOrganization(a);
@@ -258,7 +358,13 @@ describe('webhooks with two job replicas', () => {
       const port = new URL(receiver.url).port;
       const { body } = await api.post('/v1/webhook-endpoints', { url: `http://localhost:${port}/hook` });
       await api.post(`/v1/webhook-endpoints/${body.id}/test`);
-      const d = await waitFor(async () => (await api.get(`/v1/webhook-endpoints/${body.id}/deliveries`)).body.data.find((x: { last_error: string | null }) => x.last_error && x), 'attempt');
+      const d = await waitFor(
+        async () =>
+          (await api.get(`/v1/webhook-endpoints/${body.id}/deliveries`)).body.data.find(
+            (x: { last_error: string | null }) => x.last_error && x,
+          ),
+        'attempt',
+      );
       expect(d.last_error).toBe('ssrf_blocked');
       expect(receiver.requests).toHaveLength(0);
     } finally {

@@ -11,7 +11,13 @@ export interface Tx {
 }
 
 /** A wallet's transaction with this tx hash, once it reaches `status`. */
-export async function waitForTransaction(api: HttpClient, walletId: string, txHash: string, status: string, timeoutMs = 20_000): Promise<Tx> {
+export async function waitForTransaction(
+  api: HttpClient,
+  walletId: string,
+  txHash: string,
+  status: string,
+  timeoutMs = 20_000,
+): Promise<Tx> {
   return waitFor(
     async () => {
       const res = await api.get(`/v1/wallets/${walletId}/transactions?limit=100`);
@@ -47,16 +53,32 @@ export async function mine(api: HttpClient, network: string, blocks: number): Pr
 }
 
 /** The balance figures of one asset of a wallet, from GET /v1/wallets/{id}/balances. */
-export async function assetBalance(api: HttpClient, walletId: string, network: string, asset: string): Promise<Record<string, string>> {
+export async function assetBalance(
+  api: HttpClient,
+  walletId: string,
+  network: string,
+  asset: string,
+): Promise<Record<string, string>> {
   const res = await api.get(`/v1/wallets/${walletId}/balances`);
-  const net = (res.body.networks as Array<{ network: string; assets: Array<Record<string, string>> }>).find((n) => n.network === network);
+  const net = (res.body.networks as Array<{ network: string; assets: Array<Record<string, string>> }>).find(
+    (n) => n.network === network,
+  );
   const found = net?.assets.find((a) => a.asset === asset);
   if (!found) throw new Error(`no ${asset} on ${network} in ${res.text}`);
   return found;
 }
 
-/** Mines a block every `everyMs` until `probe` yields a value: drives confirmations, sweeps and sends on an automine devnet. */
-export async function mineUntil<T>(api: HttpClient, network: string, probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+/**
+ * Mines a block every `everyMs` until `probe` yields a value: drives confirmations, sweeps and sends on an automine
+ * devnet.
+ */
+export async function mineUntil<T>(
+  api: HttpClient,
+  network: string,
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   return waitFor(
     async () => {
       const value = await probe();
@@ -70,15 +92,31 @@ export async function mineUntil<T>(api: HttpClient, network: string, probe: () =
   );
 }
 
-export async function transactionById(api: HttpClient, id: string): Promise<Tx & { sub_status: string | null; fee_raw: string | null; from_address: string }> {
+export async function transactionById(
+  api: HttpClient,
+  id: string,
+): Promise<Tx & { sub_status: string | null; fee_raw: string | null; from_address: string }> {
   return (await api.get(`/v1/transactions/${id}`)).body;
 }
 
 /** A funded wallet: `amount` of `asset` deposited on-chain and confirmed. */
-export async function fundedWallet(api: HttpClient, asset: string, network: string, amount: string): Promise<{ walletId: string; address: string }> {
+export async function fundedWallet(
+  api: HttpClient,
+  asset: string,
+  network: string,
+  amount: string,
+): Promise<{ walletId: string; address: string }> {
   const walletId = await activeWallet(api);
   const address = await newAddress(api, walletId, asset, network);
   const hash = await deposit(api, { network, asset, address, amount });
-  await mineUntil(api, network, async () => (await api.get(`/v1/wallets/${walletId}/transactions`)).body.data.find((t: Tx) => t.tx_hash === hash && t.status === 'confirmed'), 'deposit confirmed');
+  await mineUntil(
+    api,
+    network,
+    async () =>
+      (await api.get(`/v1/wallets/${walletId}/transactions`)).body.data.find(
+        (t: Tx) => t.tx_hash === hash && t.status === 'confirmed',
+      ),
+    'deposit confirmed',
+  );
   return { walletId, address };
 }

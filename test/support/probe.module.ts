@@ -3,7 +3,8 @@ import { IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 
 class ProbeBodyDto {
-  @IsString() @MaxLength(10)
+  @IsString()
+  @MaxLength(10)
   note!: string;
 }
 

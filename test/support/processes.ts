@@ -8,7 +8,8 @@ export const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 export const CLI = join(ROOT, 'dist/apps/api/src/cli.js');
 
 export function requireBuild(): void {
-  if (!existsSync(MAIN) || !existsSync(CLI)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
+  if (!existsSync(MAIN) || !existsSync(CLI))
+    throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
 }
 
 export function freePort(): Promise<number> {
@@ -36,7 +37,11 @@ export interface Spawned {
 }
 
 export function spawnNode(script: string, args: string[], env: Record<string, string>, input?: string): Spawned {
-  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
   if (input !== undefined) child.stdin?.end(input);
   let out = '';
   let err = '';
@@ -53,8 +58,10 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
         const started = Date.now();
         const tick = () => {
           if (pattern.test(out)) return resolve();
-          if (child.exitCode !== null) return reject(new Error(`exited ${child.exitCode} before ${pattern}:\n${out}\n${err}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
+          if (child.exitCode !== null)
+            return reject(new Error(`exited ${child.exitCode} before ${pattern}:\n${out}\n${err}`));
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
           setTimeout(tick, 50);
         };
         tick();

@@ -21,11 +21,15 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const logger = createLogger(config, options.logStream);
   // Body parsers are added below, after the request id: a body the parser refuses is logged with its id too.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), new ExpressHttpAdapter(), {
-    rawBody: true,
-    bodyParser: false,
-    logger: new NestPinoLogger(logger),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.imports),
+    new ExpressHttpAdapter(),
+    {
+      rawBody: true,
+      bodyParser: false,
+      logger: new NestPinoLogger(logger),
+    },
+  );
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });

@@ -17,7 +17,14 @@ class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), CommonModule, DbModule.forRoot(), AuthModule, ChainsModule.forRoot({ requireSeed: false })],
+      imports: [
+        ConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        CommonModule,
+        DbModule.forRoot(),
+        AuthModule,
+        ChainsModule.forRoot({ requireSeed: false }),
+      ],
       providers: [OrganizationsService],
     };
   }
@@ -53,7 +60,8 @@ async function run(app: INestApplicationContext, command: string, options: Optio
   switch (command) {
     case 'ledger:check': {
       const violations = await app.get(LedgerRepository).violations();
-      if (Object.keys(violations).length) throw new DomainError(ErrorCode.ServerError, 'Ledger invariants broken', { violations });
+      if (Object.keys(violations).length)
+        throw new DomainError(ErrorCode.ServerError, 'Ledger invariants broken', { violations });
       return { ok: true, checked: Object.keys(LEDGER_INVARIANTS) };
     }
     case 'keyring:status':
@@ -68,7 +76,13 @@ async function run(app: INestApplicationContext, command: string, options: Optio
       });
       return {
         fingerprint: stored.fingerprint,
-        ...(imported ? {} : { mnemonic, warning: 'Write the mnemonic down offline now. It is shown once; it and the KEY_ENCRYPTION_KEY are the keys to all funds.' }),
+        ...(imported
+          ? {}
+          : {
+              mnemonic,
+              warning:
+                'Write the mnemonic down offline now. It is shown once; it and the KEY_ENCRYPTION_KEY are the keys to all funds.',
+            }),
       };
     }
     case 'org:create':
@@ -78,8 +92,17 @@ async function run(app: INestApplicationContext, command: string, options: Optio
     case 'org:enable-wallets':
       return toOrganizationView(await orgs.setWalletsEnabled(required(options, 'org'), options.disable !== true));
     case 'key:create': {
-      const scopes = typeof options.scopes === 'string' ? options.scopes.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-      return orgs.createKey(required(options, 'org'), { scopes, name: typeof options.name === 'string' ? options.name : undefined });
+      const scopes =
+        typeof options.scopes === 'string'
+          ? options.scopes
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined;
+      return orgs.createKey(required(options, 'org'), {
+        scopes,
+        name: typeof options.name === 'string' ? options.name : undefined,
+      });
     }
     case 'key:revoke': {
       const key = required(options, 'key');
@@ -112,14 +135,18 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, ROLES: 'api', DEV_BOOTSTRAP: 'false', LOG_LEVEL: 'warn' });
   // The CLI needs the database only: no devnet nodes, and stderr is kept for the error envelope.
   const runtime = await prepareRuntime(config, () => undefined, { chains: false });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), {
+    logger: ['error', 'warn'],
+  });
   try {
     const result = await run(app, positionals[0], values);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    process.stderr.write(`${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }, null, 2)}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }, null, 2)}\n`,
+    );
     return e.code === ErrorCode.ServerError ? 3 : 2;
   } finally {
     await app.close();
@@ -130,7 +157,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -15,9 +15,14 @@ describe('ExpressHttpAdapter', () => {
     server = adapter.getHttpServer();
     const app = adapter.getInstance<Express>();
     // Runs before Express: the prototypes the objects were built with, before Express would set them.
-    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => seen.push({ req: Object.getPrototypeOf(req) as object, res: Object.getPrototypeOf(res) as object }));
+    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) =>
+      seen.push({ req: Object.getPrototypeOf(req) as object, res: Object.getPrototypeOf(res) as object }),
+    );
     app.post('/echo/:id', (req: Request, res: Response) => {
-      res.status(207).set('X-Test', 'yes').json({ id: req.params.id, query: req.query, ip: req.ip, json: req.is('application/json') });
+      res
+        .status(207)
+        .set('X-Test', 'yes')
+        .json({ id: req.params.id, query: req.query, ip: req.ip, json: req.is('application/json') });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -26,7 +31,11 @@ describe('ExpressHttpAdapter', () => {
 
   it("builds each request and response on Express's prototypes from the start, and Express works as before", async () => {
     const app = adapter.getInstance<Express>();
-    const res = await fetch(`${base}/echo/42?a=1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${base}/echo/42?a=1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(207);
     expect(res.headers.get('x-test')).toBe('yes');
     expect(await res.json()).toEqual({ id: '42', query: { a: '1' }, ip: '127.0.0.1', json: 'application/json' });

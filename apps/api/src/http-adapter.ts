@@ -21,7 +21,9 @@ function constructorWithPrototype<T extends abstract new (...args: never[]) => o
 }
 
 /** Whether Node's request and response constructors are plain functions (callable on an object of our making). */
-const plainConstructors = [IncomingMessage, ServerResponse].every((c) => !Function.prototype.toString.call(c).startsWith('class'));
+const plainConstructors = [IncomingMessage, ServerResponse].every(
+  (c) => !Function.prototype.toString.call(c).startsWith('class'),
+);
 
 /**
  * Nest's Express adapter, with an HTTP server that builds each request and response on Express's own prototypes.
@@ -36,7 +38,8 @@ const plainConstructors = [IncomingMessage, ServerResponse].every((c) => !Functi
  */
 export class ExpressHttpAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
-    if (options?.httpsOptions || options?.forceCloseConnections || !plainConstructors) return super.initHttpServer(options);
+    if (options?.httpsOptions || options?.forceCloseConnections || !plainConstructors)
+      return super.initHttpServer(options);
     const app = this.getInstance<Express>();
     this.setHttpServer(
       createServer(

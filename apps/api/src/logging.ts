@@ -43,7 +43,11 @@ export function createLogger(config: AppConfig, stream?: NodeJS.WritableStream):
  * Log lines written during a request carry no request binding; the ones that matter (the error filter's) name it.
  */
 export function requestLogging(logger: Logger) {
-  return (req: IncomingMessage & { id?: string; originalUrl?: string }, res: ServerResponse, next: () => void): void => {
+  return (
+    req: IncomingMessage & { id?: string; originalUrl?: string },
+    res: ServerResponse,
+    next: () => void,
+  ): void => {
     const id = `req_${randomUUID().replace(/-/g, '')}`;
     req.id = id;
     res.setHeader(CORRELATION_HEADER, id);
@@ -53,8 +57,15 @@ export function requestLogging(logger: Logger) {
         const status = res.statusCode;
         const level: Level = !res.writableFinished || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug';
         if (!logger.isLevelEnabled(level)) return;
-        const line = { req: { id, method: req.method, url: req.originalUrl ?? req.url }, res: { status }, responseTime: Date.now() - start };
-        logger[level](line, !res.writableFinished ? 'request aborted' : status >= 500 ? 'request errored' : 'request completed');
+        const line = {
+          req: { id, method: req.method, url: req.originalUrl ?? req.url },
+          res: { status },
+          responseTime: Date.now() - start,
+        };
+        logger[level](
+          line,
+          !res.writableFinished ? 'request aborted' : status >= 500 ? 'request errored' : 'request completed',
+        );
       });
     }
     next();
@@ -99,7 +110,12 @@ export class NestPinoLogger implements LoggerService {
       this.logger[level](fields, ...(params as [string?]));
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level](Object.assign(fields, message), ...(params as [string?]));
-    } else if (level === 'error' && params.length === 1 && typeof params[0] === 'string' && params[0].includes('\n    at ')) {
+    } else if (
+      level === 'error' &&
+      params.length === 1 &&
+      typeof params[0] === 'string' &&
+      params[0].includes('\n    at ')
+    ) {
       // Nest's own exception handlers call error(message, stack, context).
       const err = new Error(String(message));
       err.stack = params[0];

@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  bootLog.log(`Wallets API (${config.networkEnv}, roles ${[...config.roles].join(',')}) on ${url}; docs at ${url}/docs`);
+  bootLog.log(
+    `Wallets API (${config.networkEnv}, roles ${[...config.roles].join(',')}) on ${url}; docs at ${url}/docs`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -17,7 +17,11 @@ export interface Runtime {
  * What must exist before the Nest application is built: the key-encryption key (generated into DATA_DIR on
  * devnet) and a database (the embedded PostgreSQL server when DATABASE_URL is not set).
  */
-export async function prepareRuntime(config: AppConfig, log: (message: string) => void, options: { chains?: boolean } = {}): Promise<Runtime> {
+export async function prepareRuntime(
+  config: AppConfig,
+  log: (message: string) => void,
+  options: { chains?: boolean } = {},
+): Promise<Runtime> {
   const keyEncryptionKey = config.keyEncryptionKey ?? loadOrCreateDevnetKek(config.dataDir);
   const stops: Array<() => Promise<void>> = [];
   let databaseUrl = config.databaseUrl;
@@ -37,25 +41,26 @@ export async function prepareRuntime(config: AppConfig, log: (message: string) =
   };
   const rpcUrls: Record<string, string> = { ...config.rpcUrls };
   const devnetNodes: string[] = [];
-  if (config.isDevnet && options.chains !== false) try {
-    // A real EVM node per devnet chain without an RPC URL; its chain lives in DATA_DIR/devnet across restarts.
-    for (const chain of DEVNET_NODE_CHAINS) {
-      if (rpcUrls[chain]) continue;
-      const node = await startDevnetNode({
-        chainId: CHAINS[chain].networks.devnet!.chainId!,
-        blockTimeSeconds: config.devnetBlockTimeSeconds,
-        statePath: join(config.dataDir, 'devnet', `${chain}-state.json`),
-        infoPath: join(config.dataDir, 'devnet', `${chain}.json`),
-      });
-      rpcUrls[chain] = node.url;
-      devnetNodes.push(chain);
-      if (node.owned) stops.push(() => node.stop());
-      log(`devnet ${chain} node ${node.owned ? 'started' : 'already running; reusing it'} at ${node.url}`);
+  if (config.isDevnet && options.chains !== false)
+    try {
+      // A real EVM node per devnet chain without an RPC URL; its chain lives in DATA_DIR/devnet across restarts.
+      for (const chain of DEVNET_NODE_CHAINS) {
+        if (rpcUrls[chain]) continue;
+        const node = await startDevnetNode({
+          chainId: CHAINS[chain].networks.devnet!.chainId!,
+          blockTimeSeconds: config.devnetBlockTimeSeconds,
+          statePath: join(config.dataDir, 'devnet', `${chain}-state.json`),
+          infoPath: join(config.dataDir, 'devnet', `${chain}.json`),
+        });
+        rpcUrls[chain] = node.url;
+        devnetNodes.push(chain);
+        if (node.owned) stops.push(() => node.stop());
+        log(`devnet ${chain} node ${node.owned ? 'started' : 'already running; reusing it'} at ${node.url}`);
+      }
+    } catch (e) {
+      await stopAll();
+      throw e;
     }
-  } catch (e) {
-    await stopAll();
-    throw e;
-  }
   return {
     config: new AppConfig({ ...config, keyEncryptionKey, databaseUrl, rpcUrls, devnetNodes }),
     stop: stopAll,

@@ -65,7 +65,10 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
 
   private async listen(): Promise<void> {
     if (this.stopped || !this.config.databaseUrl) return;
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'wallets-api-auth-listener' });
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'wallets-api-auth-listener',
+    });
     // pg reports a lost connection as 'error' and then 'end': only the first, for the live listener, counts.
     const lost = () => {
       if (this.listener !== client) return;
@@ -89,7 +92,9 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
       this.listening = true;
       this.generation++; // a lookup that began before LISTEN took effect may have missed a notification
     } catch (e) {
-      this.logger.warn(`auth cache listener unavailable, keys are read from the database on every request: ${String(e)}`);
+      this.logger.warn(
+        `auth cache listener unavailable, keys are read from the database on every request: ${String(e)}`,
+      );
       await client.end().catch(() => undefined);
       if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
     }
@@ -115,11 +120,18 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     await this.keys.notify(AUTH_CHANNEL, payload, manager);
   }
 
-  async create(organizationId: string, options: { name?: string; scopes?: string[] } = {}, manager?: EntityManager): Promise<CreatedApiKey> {
+  async create(
+    organizationId: string,
+    options: { name?: string; scopes?: string[] } = {},
+    manager?: EntityManager,
+  ): Promise<CreatedApiKey> {
     const scopes = options.scopes ?? [...SCOPES];
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length || !scopes.length) {
-      throw new DomainError(ErrorCode.InvalidScope, `Unknown scopes: ${unknown.join(', ') || '(none given)'}; allowed: ${SCOPES.join(', ')}`);
+      throw new DomainError(
+        ErrorCode.InvalidScope,
+        `Unknown scopes: ${unknown.join(', ') || '(none given)'}; allowed: ${SCOPES.join(', ')}`,
+      );
     }
     const id = `ak_${randomBytes(12).toString('hex')}`;
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
@@ -134,7 +146,13 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
       },
       manager,
     );
-    return { api_key_id: id, api_secret: secret, organization_id: organizationId, name: key.name, scopes: key.scopes as Scope[] };
+    return {
+      api_key_id: id,
+      api_secret: secret,
+      organization_id: organizationId,
+      name: key.name,
+      scopes: key.scopes as Scope[],
+    };
   }
 
   /** Marks a key revoked (effective at once in every process); returns false when there is no such active key. */

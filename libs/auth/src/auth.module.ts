@@ -41,7 +41,16 @@ export class RequestIdReaper implements OnModuleInit {
       useFactory: (crypto: CryptoService) => ({ privateKey: jwtKey(crypto) }),
     }),
   ],
-  providers: [ApiKeysService, TokenService, RequestIds, HmacStrategy, JwtStrategy, ApiKeyStrategy, AuthenticationGuard, RequestIdReaper],
+  providers: [
+    ApiKeysService,
+    TokenService,
+    RequestIds,
+    HmacStrategy,
+    JwtStrategy,
+    ApiKeyStrategy,
+    AuthenticationGuard,
+    RequestIdReaper,
+  ],
   exports: [ApiKeysService, TokenService, AuthenticationGuard, HmacStrategy, JwtStrategy, ApiKeyStrategy],
 })
 export class AuthModule {}

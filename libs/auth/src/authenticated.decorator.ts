@@ -15,13 +15,19 @@ export function Authenticated(options: AuthenticatedOptions): MethodDecorator & 
   const write = isWriteScope(options.scope);
   const security = options.hmacOnly
     ? [ApiSecurity(SECURITY.apiKey)]
-    : [ApiSecurity(SECURITY.apiKey), write ? ApiSecurity({ [SECURITY.bearer]: [], [SECURITY.csrf]: [] }) : ApiSecurity(SECURITY.bearer)];
+    : [
+        ApiSecurity(SECURITY.apiKey),
+        write ? ApiSecurity({ [SECURITY.bearer]: [], [SECURITY.csrf]: [] }) : ApiSecurity(SECURITY.bearer),
+      ];
   return applyDecorators(
     SetMetadata(AUTH_OPTIONS, options),
     UseGuards(AuthenticationGuard),
     ...security,
     ApiExtension('x-required-scope', options.scope),
-    ApiUnauthorizedResponse({ description: 'Missing or invalid credentials, skewed timestamp, reused request id, bad signature', type: ErrorEnvelopeDto }),
+    ApiUnauthorizedResponse({
+      description: 'Missing or invalid credentials, skewed timestamp, reused request id, bad signature',
+      type: ErrorEnvelopeDto,
+    }),
     ApiForbiddenResponse({
       description: `Missing scope \`${options.scope}\`${write ? ', missing X-CSRF-Token (bearer), or wallets not enabled' : ''}`,
       type: ErrorEnvelopeDto,

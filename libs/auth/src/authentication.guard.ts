@@ -67,16 +67,24 @@ export class AuthenticationGuard implements CanActivate {
       throw new DomainError(ErrorCode.Forbidden, 'This route accepts only HMAC-signed requests');
     }
     if (method === 'api_key' && write) {
-      throw new DomainError(ErrorCode.Forbidden, 'A plain X-API-Key is read-only: sign write requests or use a bearer token');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'A plain X-API-Key is read-only: sign write requests or use a bearer token',
+      );
     }
     const principal = await this.authenticate(method, req, http.getResponse<Response>());
     if (!principal.scopes.has(options.scope)) {
-      throw new DomainError(ErrorCode.Forbidden, `This API key lacks the ${options.scope} scope`, { required_scope: options.scope });
+      throw new DomainError(ErrorCode.Forbidden, `This API key lacks the ${options.scope} scope`, {
+        required_scope: options.scope,
+      });
     }
     if (write && method === 'jwt') {
       const presented = req.headers['x-csrf-token'];
       if (typeof presented !== 'string' || !principal.csrf || !safeEqual(presented, principal.csrf)) {
-        throw new DomainError(ErrorCode.Forbidden, 'Writes with a bearer token need the X-CSRF-Token header from POST /v1/auth/token');
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          'Writes with a bearer token need the X-CSRF-Token header from POST /v1/auth/token',
+        );
       }
     }
     if (write && !principal.walletsEnabled) {
@@ -91,7 +99,10 @@ export class AuthenticationGuard implements CanActivate {
     return new Promise<Principal>((resolve, reject) => {
       const done = (err: unknown, user: Principal | false, info: unknown) => {
         if (err) return reject(asError(err));
-        if (!user) return reject(new DomainError(ErrorCode.Unauthorized, method === 'jwt' ? jwtFailure(info) : 'Authentication failed'));
+        if (!user)
+          return reject(
+            new DomainError(ErrorCode.Unauthorized, method === 'jwt' ? jwtFailure(info) : 'Authentication failed'),
+          );
         resolve(user);
       };
       const middleware = this.passport.authenticate(method, { session: false }, done) as (

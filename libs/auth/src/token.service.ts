@@ -35,12 +35,19 @@ export class TokenService {
       const requested = [...new Set(requestedScope.trim().split(/\s+/))];
       const refused = requested.filter((s) => !granted.includes(s as (typeof granted)[number]));
       if (refused.length) {
-        throw new DomainError(ErrorCode.InvalidScope, `Scopes not granted to this key: ${refused.join(', ')}`, { refused });
+        throw new DomainError(ErrorCode.InvalidScope, `Scopes not granted to this key: ${refused.join(', ')}`, {
+          refused,
+        });
       }
       scopes = requested.filter(isScope);
     }
     const csrf = randomToken(24);
-    const claims: AccessTokenClaims = { sub: active.key.id, org: active.organization.id, scope: scopes.join(' '), csrf };
+    const claims: AccessTokenClaims = {
+      sub: active.key.id,
+      org: active.organization.id,
+      scope: scopes.join(' '),
+      csrf,
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.jwtTtlSeconds,
       issuer: JWT_ISSUER,
@@ -48,6 +55,12 @@ export class TokenService {
       jwtid: randomUUID(),
       algorithm: 'HS256',
     });
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: this.config.jwtTtlSeconds, scope: claims.scope, csrf_token: csrf };
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: this.config.jwtTtlSeconds,
+      scope: claims.scope,
+      csrf_token: csrf,
+    };
   }
 }

@@ -21,7 +21,13 @@ export interface AddressCheck {
  * checks it is on the curve and costs microseconds where a JS square root costs a fraction of a millisecond.
  */
 export function evmAddressOf(compressedPublicKey: Uint8Array): `0x${string}` {
-  const uncompressed = ECDH.convertKey(Buffer.from(compressedPublicKey), 'secp256k1', undefined, undefined, 'uncompressed') as Buffer;
+  const uncompressed = ECDH.convertKey(
+    Buffer.from(compressedPublicKey),
+    'secp256k1',
+    undefined,
+    undefined,
+    'uncompressed',
+  ) as Buffer;
   return publicKeyToAddress(toHex(uncompressed));
 }
 
@@ -85,7 +91,8 @@ export function checkAddress(address: string, network: Network): AddressCheck {
       if (!network.bitcoin) return { valid: false, reason: 'not a Bitcoin network' };
       const lower = value.toLowerCase();
       const isBech32 = lower.startsWith(`${network.bitcoin.bech32}1`);
-      if (isBech32 && value !== lower && value !== value.toUpperCase()) return { valid: false, reason: 'mixed-case bech32' };
+      if (isBech32 && value !== lower && value !== value.toUpperCase())
+        return { valid: false, reason: 'mixed-case bech32' };
       const candidate = isBech32 ? lower : value;
       try {
         BtcAddress(network.bitcoin).decode(candidate);

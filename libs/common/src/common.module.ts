@@ -4,5 +4,8 @@ import { FaultInjector } from './faults';
 import { JobScheduler } from './jobs';
 
 @Global()
-@Module({ providers: [CryptoService, JobScheduler, FaultInjector], exports: [CryptoService, JobScheduler, FaultInjector] })
+@Module({
+  providers: [CryptoService, JobScheduler, FaultInjector],
+  exports: [CryptoService, JobScheduler, FaultInjector],
+})
 export class CommonModule {}

@@ -61,5 +61,6 @@ export class IdempotentRequest {
 
 /** The request's `IdempotentRequest` when it carries a claimed Idempotency-Key (undefined otherwise). */
 export const CurrentIdempotentRequest = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): IdempotentRequest | undefined => ctx.switchToHttp().getRequest<{ idempotent?: IdempotentRequest }>().idempotent,
+  (_: unknown, ctx: ExecutionContext): IdempotentRequest | undefined =>
+    ctx.switchToHttp().getRequest<{ idempotent?: IdempotentRequest }>().idempotent,
 );

@@ -10,11 +10,17 @@ export class PageQueryDto {
    * Page size, 1-100.
    * @example 20
    */
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   /** Opaque cursor from a previous page's `next_cursor`. */
-  @Optional() @IsString() @MaxLength(200)
+  @Optional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 
@@ -58,7 +64,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       { __cursor: id },
     );
   }
-  const rows = await qb.orderBy(`${alias}.created_at`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(limit + 1)
+    .getMany();
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { rows: page, nextCursor: hasMore ? encodeCursor(page[page.length - 1].id) : null };

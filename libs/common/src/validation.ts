@@ -26,7 +26,10 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      const summary = fields.map((f) => f.message).slice(0, 3).join('; ');
+      const summary = fields
+        .map((f) => f.message)
+        .slice(0, 3)
+        .join('; ');
       return new DomainError(ErrorCode.InvalidRequest, `Invalid request: ${summary}`, { fields });
     },
   });
@@ -46,7 +49,9 @@ export function ValidateUUID({ optional, ...options }: ValidationOptions & { opt
 
 /** `?flag=true|false` as a boolean. */
 export function QueryBoolean() {
-  return Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value));
+  return Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  );
 }
 
 /** Free-form string metadata: at most 50 keys of 1-40 characters, string values of at most 500 characters. */
@@ -63,7 +68,8 @@ export function IsMetadata(options: ValidationOptions = {}) {
           Object.entries(value as Record<string, unknown>).every(
             ([k, v]) => k.length >= 1 && k.length <= 40 && typeof v === 'string' && v.length <= 500,
           ),
-        defaultMessage: () => '$property must be an object of at most 50 string values (keys 1-40 chars, values up to 500 chars)',
+        defaultMessage: () =>
+          '$property must be an object of at most 50 string values (keys 1-40 chars, values up to 500 chars)',
       },
     },
     options,

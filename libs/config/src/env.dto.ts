@@ -25,61 +25,105 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
  * nothing else in the code base reads `process.env`.
  */
 export class EnvDto {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(trim) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
   HOST?: string;
 
   /** postgres://user:pass@host:port/db. Absent: an embedded PostgreSQL server in DATA_DIR. */
-  @IsOptional() @Transform(trim) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   DATABASE_POOL_SIZE?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   DATABASE_PREPARED_STATEMENTS?: boolean;
 
-  @IsOptional() @Transform(trim) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(trim) @IsIn(NETWORK_ENVS)
+  @IsOptional()
+  @Transform(trim)
+  @IsIn(NETWORK_ENVS)
   NETWORK_ENV?: NetworkEnv;
 
   /** Comma separated subset of `api,jobs`. */
-  @IsOptional() @Transform(trim) @Matches(/^\s*(api|jobs)(\s*,\s*(api|jobs))*\s*$/, { message: 'must be a comma separated list of api, jobs' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\s*(api|jobs)(\s*,\s*(api|jobs))*\s*$/, { message: 'must be a comma separated list of api, jobs' })
   ROLES?: string;
 
-  @IsOptional() @Transform(trim) @IsIn(LOG_LEVELS)
+  @IsOptional()
+  @Transform(trim)
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL?: LogLevel;
 
   /** 32 random bytes, base64 or hex. Encrypts the root seed and API/webhook secrets at rest. */
-  @IsOptional() @Transform(trim) @Matches(/^([A-Fa-f0-9]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex characters or base64' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^([A-Fa-f0-9]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'must be 32 bytes as 64 hex characters or base64' })
   KEY_ENCRYPTION_KEY?: string;
 
   /** Public name returned as `provider` on every wallet. */
-  @IsOptional() @Transform(trim) @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'must be 1-40 characters of a-z, 0-9, _ and -' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'must be 1-40 characters of a-z, 0-9, _ and -' })
   WALLET_PROVIDER_NAME?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   HMAC_MAX_SKEW_SECONDS?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   MIGRATIONS_RUN?: boolean;
 
   /** Create the development organization and key on first boot (devnet only). */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   DEV_BOOTSTRAP?: boolean;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SWAGGER_ENABLED?: boolean;
 
   /** Base poll interval of the work-queue jobs (provisioning, scanning, delivery), in milliseconds. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(20) @Max(60_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  @Max(60_000)
   JOBS_POLL_INTERVAL_MS?: number;
 
   /** Confirmations required before a deposit is final, per chain (defaults in libs/chains registry). */
@@ -91,65 +135,125 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_BITCOIN?: number;
 
   /** JSON-RPC URL per EVM chain. On devnet, unset means: start an embedded node. */
-  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_ETHEREUM?: string;
-  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_POLYGON?: string;
-  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BASE?: string;
-  @IsOptional() @Transform(trim) @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' }) RPC_URL_BSC?: string;
+  @IsOptional()
+  @Transform(trim)
+  @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' })
+  RPC_URL_ETHEREUM?: string;
+  @IsOptional()
+  @Transform(trim)
+  @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' })
+  RPC_URL_POLYGON?: string;
+  @IsOptional()
+  @Transform(trim)
+  @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' })
+  RPC_URL_BASE?: string;
+  @IsOptional()
+  @Transform(trim)
+  @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' })
+  RPC_URL_BSC?: string;
 
   /** Devnet block interval in seconds; 0 mines a block per transaction only (and on POST /v1/sandbox/mine). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
   DEVNET_BLOCK_TIME_SECONDS?: number;
 
   /** File of denylisted sender addresses for AML screening (one per line, `#` comments). */
-  @IsOptional() @Transform(trim) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
   AML_DENYLIST_PATH?: string;
 
   /** How often master wallet on-chain balances are refreshed, in milliseconds. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   BALANCE_SYNC_INTERVAL_MS?: number;
 
   /** An Idempotency-Key whose first request has not finished after this long may be taken over, in seconds. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   IDEMPOTENCY_LOCK_TIMEOUT_SECONDS?: number;
 
   /** Idempotency keys are kept at least this long, then reaped, in hours (>= 24). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  @Max(24 * 365)
   IDEMPOTENCY_RETENTION_HOURS?: number;
 
   /** Benchmarks only (devnet): mounts GET /bench/constant and GET /bench/select, the stack's own ceiling. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   BENCH_ROUTES?: boolean;
 
   /** Tests only (devnet): lets tests arm named fault points that abort an operation as a crash would. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   FAULT_INJECTION?: boolean;
 
   /** A webhook attempt without a 2xx within this many milliseconds is a timeout. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   WEBHOOK_TIMEOUT_MS?: number;
 
   /** Seconds between webhook attempts, comma separated; after the last one a delivery is `failed`. */
-  @IsOptional() @Transform(trim) @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma separated list of seconds' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma separated list of seconds' })
   WEBHOOK_RETRY_SCHEDULE_SECONDS?: string;
 
-  /** Allow webhook endpoints on loopback addresses (default: only on devnet). Metadata and private ranges stay refused. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  /**
+   * Allow webhook endpoints on loopback addresses (default: only on devnet). Metadata and private ranges stay refused.
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   WEBHOOK_ALLOW_LOOPBACK?: boolean;
 
   /** An endpoint whose deliveries all failed for this many hours is disabled (and the owner told on the event feed). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   WEBHOOK_DISABLE_AFTER_HOURS?: number;
 
   /** Concurrent webhook requests per process. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   WEBHOOK_CONCURRENCY?: number;
 
   /** How long the previous secret keeps signing after a rotation, in hours. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
   WEBHOOK_SECRET_OVERLAP_HOURS?: number;
 
   /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   STALE_AFTER_SECONDS?: number;
 }
 

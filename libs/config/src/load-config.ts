@@ -41,7 +41,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const roles = new Set((dto.ROLES ?? 'api,jobs').split(',').map((r) => r.trim() as Role));
   const keyEncryptionKey = dto.KEY_ENCRYPTION_KEY ? decodeKek(dto.KEY_ENCRYPTION_KEY) : undefined;
   if (!keyEncryptionKey && networkEnv !== 'devnet') {
-    throw new ConfigError([`KEY_ENCRYPTION_KEY: required when NETWORK_ENV=${networkEnv} (32 random bytes, base64 or hex)`]);
+    throw new ConfigError([
+      `KEY_ENCRYPTION_KEY: required when NETWORK_ENV=${networkEnv} (32 random bytes, base64 or hex)`,
+    ]);
   }
   if (dto.FAULT_INJECTION && networkEnv !== 'devnet') {
     throw new ConfigError([`FAULT_INJECTION: only allowed when NETWORK_ENV=devnet`]);
@@ -55,7 +57,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   const perChain = <T>(prefix: string): Record<string, T> =>
     Object.fromEntries(
-      PER_CHAIN.map((chain) => [chain, (dto as unknown as Record<string, T | undefined>)[`${prefix}_${chain.toUpperCase()}`]]).filter(([, v]) => v !== undefined),
+      PER_CHAIN.map((chain) => [
+        chain,
+        (dto as unknown as Record<string, T | undefined>)[`${prefix}_${chain.toUpperCase()}`],
+      ]).filter(([, v]) => v !== undefined),
     ) as Record<string, T>;
 
   return new AppConfig({
@@ -90,7 +95,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     benchRoutes: dto.BENCH_ROUTES ?? false,
     webhookTimeoutMs: dto.WEBHOOK_TIMEOUT_MS ?? 15_000,
     // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h: about three days in all (Standard Webhooks / Svix).
-    webhookRetryScheduleSeconds: (dto.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? '5,300,1800,7200,18000,36000,50400,72000,86400').split(',').map(Number),
+    webhookRetryScheduleSeconds: (dto.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? '5,300,1800,7200,18000,36000,50400,72000,86400')
+      .split(',')
+      .map(Number),
     webhookAllowLoopback: dto.WEBHOOK_ALLOW_LOOPBACK ?? networkEnv === 'devnet',
     webhookRequireHttps: networkEnv !== 'devnet',
     webhookDisableAfterHours: dto.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,

@@ -7,7 +7,12 @@ import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * as it is, a creation or update date (or a `now()` default) the current time. An unset column with any other
  * default is a bug in the caller and throws.
  */
-export function columnRecord<T extends ObjectLiteral>(source: DataSource, target: EntityTarget<T>, entity: T, now = new Date()): Record<string, unknown> {
+export function columnRecord<T extends ObjectLiteral>(
+  source: DataSource,
+  target: EntityTarget<T>,
+  entity: T,
+  now = new Date(),
+): Record<string, unknown> {
   const metadata = source.getMetadata(target);
   const record: Record<string, unknown> = {};
   for (const column of metadata.columns) {
@@ -16,7 +21,8 @@ export function columnRecord<T extends ObjectLiteral>(source: DataSource, target
       if (column.isCreateDate || column.isUpdateDate) value = now;
       else if (typeof column.default === 'function' && String(column.default()) === 'now()') value = now;
       else if (column.default !== undefined && typeof column.default !== 'function') value = column.default;
-      else if (column.default !== undefined || column.isGenerated) throw new Error(`columnRecord: set ${metadata.tableName}.${column.databaseName}`);
+      else if (column.default !== undefined || column.isGenerated)
+        throw new Error(`columnRecord: set ${metadata.tableName}.${column.databaseName}`);
       else continue;
     }
     const json = column.type === 'json' || column.type === 'jsonb';

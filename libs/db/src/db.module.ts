@@ -37,7 +37,8 @@ export class DbModule {
         {
           provide: 'MIGRATIONS_APPLIED',
           inject: [AppConfig, DataSource],
-          useFactory: async (config: AppConfig, dataSource: DataSource) => (config.migrationsRun ? runMigrationsLocked(dataSource) : []),
+          useFactory: async (config: AppConfig, dataSource: DataSource) =>
+            config.migrationsRun ? runMigrationsLocked(dataSource) : [],
         },
       ],
       exports: [TypeOrmModule, 'MIGRATIONS_APPLIED', Transactions, ...REPOSITORIES],

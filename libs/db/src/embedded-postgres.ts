@@ -75,7 +75,9 @@ function ensureTraversable(dir: string): void {
       try {
         chmodSync(current, mode | 0o011);
       } catch {
-        throw new Error(`${current} must be traversable by the postgres user (chmod o+x) to run embedded PostgreSQL as root`);
+        throw new Error(
+          `${current} must be traversable by the postgres user (chmod o+x) to run embedded PostgreSQL as root`,
+        );
       }
     }
     const parent = dirname(current);
@@ -96,7 +98,10 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
  * A real PostgreSQL server whose cluster lives in `DATA_DIR/postgres` and survives restarts.
  * If a server for this data dir is already up (another replica, or a CLI run), it is reused.
  */
-export async function ensureEmbeddedPostgres(dataDir: string, log: (message: string) => void): Promise<EmbeddedPostgresHandle> {
+export async function ensureEmbeddedPostgres(
+  dataDir: string,
+  log: (message: string) => void,
+): Promise<EmbeddedPostgresHandle> {
   mkdirSync(dataDir, { recursive: true });
   const previous = readEmbeddedPostgresInfo(dataDir);
   if (previous && (await reachable(embeddedPostgresUrl(previous)))) {
@@ -126,7 +131,16 @@ export async function ensureEmbeddedPostgres(dataDir: string, log: (message: str
     // wal_init_zero=off: a new 16 MB WAL segment is created without writing zeros through it first. On a young
     // cluster (nothing to recycle yet) that zero-fill and its fsync stalled every commit behind it for 20-50 ms
     // every few seconds under load. Commits are still flushed (fdatasync also allocates the blocks they land on).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'wal_init_zero=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'wal_init_zero=off',
+    ],
     onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });

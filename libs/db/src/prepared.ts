@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Distinct statement texts this process names (each connection prepares those it runs); past it, a new text runs unprepared. */
+/**
+ * Distinct statement texts this process names (each connection prepares those it runs); past it, a new text runs
+ * unprepared.
+ */
 export const MAX_PREPARED_TEXTS = 512;
 
 const names = new Map<string, string>();

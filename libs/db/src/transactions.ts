@@ -21,7 +21,10 @@ export class Transactions {
    * that runs on every replica makes sure one replica at a time does a unit of work. Released at commit or rollback.
    */
   async tryLock(manager: EntityManager, name: string): Promise<boolean> {
-    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [name]);
+    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [name],
+    );
     return locked;
   }
 }

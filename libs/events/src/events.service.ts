@@ -36,7 +36,13 @@ export class EventsService {
    * Inserts the event and one delivery per enabled endpoint of the organization that subscribes to its type
    * (`onlyEndpoint`: to that endpoint alone, e.g. a test event).
    */
-  async record(manager: EntityManager, organizationId: string, type: EventType, data: Record<string, unknown>, onlyEndpoint?: string): Promise<Event> {
+  async record(
+    manager: EntityManager,
+    organizationId: string,
+    type: EventType,
+    data: Record<string, unknown>,
+    onlyEndpoint?: string,
+  ): Promise<Event> {
     const [event] = await this.recordMany(manager, organizationId, [{ type, data }], onlyEndpoint);
     return event;
   }
@@ -51,6 +57,8 @@ export class EventsService {
     const createdAt = new Date();
     const events = items.map(({ type, data }) => outboxEvent(type, data, createdAt));
     await this.outbox.record(organizationId, events, onlyEndpoint ?? null, manager);
-    return events.map((e) => Object.assign(new Event(), { id: e.id, organizationId, type: e.type, data: e.data, body: e.body, createdAt }));
+    return events.map((e) =>
+      Object.assign(new Event(), { id: e.id, organizationId, type: e.type, data: e.data, body: e.body, createdAt }),
+    );
   }
 }

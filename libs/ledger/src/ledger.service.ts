@@ -20,7 +20,9 @@ export interface BalanceFigures {
   posted: bigint;
 }
 
-export function figuresOf(a: Pick<LedgerAccount, 'creditsPosted' | 'debitsPosted' | 'creditsPending' | 'debitsPending'>): BalanceFigures {
+export function figuresOf(
+  a: Pick<LedgerAccount, 'creditsPosted' | 'debitsPosted' | 'creditsPending' | 'debitsPending'>,
+): BalanceFigures {
   const available = a.creditsPosted - a.debitsPosted - a.debitsPending;
   const pending = a.creditsPending + a.debitsPending;
   return {
@@ -116,7 +118,9 @@ export class LedgerService {
 
   private async write(group: Waiting[]): Promise<void> {
     try {
-      const outcomes = await this.withRetries(() => this.repository.post(group.map((w) => ({ document: w.document, rows: w.rows }))));
+      const outcomes = await this.withRetries(() =>
+        this.repository.post(group.map((w) => ({ document: w.document, rows: w.rows }))),
+      );
       group.forEach((w, i) => w.resolve(toResult(outcomes[i])));
     } catch (e) {
       for (const w of group) w.reject(e);
@@ -142,7 +146,8 @@ function laneOf(posting: Posting): string {
 }
 
 function account(ref: AccountRef): AccountDocument {
-  if ((ref.kind === 'wallet') !== (ref.walletId !== undefined)) throw new Error('a wallet account (and only it) names its wallet');
+  if ((ref.kind === 'wallet') !== (ref.walletId !== undefined))
+    throw new Error('a wallet account (and only it) names its wallet');
   return ref.walletId !== undefined
     ? { kind: ref.kind, wallet_id: ref.walletId.toLowerCase(), network: ref.network, asset: ref.asset }
     : { kind: ref.kind, network: ref.network, asset: ref.asset };
@@ -160,8 +165,16 @@ function toDocument(posting: Posting): PostingDocument {
         case 'posted':
         case 'pending':
           if (t.amount <= 0n) throw new Error('ledger amounts are positive');
-          if (t.debit.network !== t.credit.network || t.debit.asset !== t.credit.asset) throw new Error('a transfer moves one asset on one network');
-          return { id, phase: t.phase, debit: account(t.debit), credit: account(t.credit), amount: t.amount.toString(), reference: t.reference };
+          if (t.debit.network !== t.credit.network || t.debit.asset !== t.credit.asset)
+            throw new Error('a transfer moves one asset on one network');
+          return {
+            id,
+            phase: t.phase,
+            debit: account(t.debit),
+            credit: account(t.credit),
+            amount: t.amount.toString(),
+            reference: t.reference,
+          };
         case 'post_pending':
           return { id, phase: t.phase, pending_id: t.pendingId, amount: t.amount?.toString() };
         case 'void_pending':
@@ -169,7 +182,12 @@ function toDocument(posting: Posting): PostingDocument {
       }
     }),
     events: posting.events?.map((e) => outboxEvent(e.type, e.data, createdAt)),
-    reply: posting.reply && { key: posting.reply.key, status: posting.reply.status, body: posting.reply.body, headers: posting.reply.headers },
+    reply: posting.reply && {
+      key: posting.reply.key,
+      status: posting.reply.status,
+      body: posting.reply.body,
+      headers: posting.reply.headers,
+    },
   };
 }
 
@@ -178,7 +196,12 @@ function toResult(outcome: PostingOutcome): PostingResult {
   switch (outcome.refusal) {
     case 'insufficient_funds': {
       const a = outcome.account;
-      const ref: AccountRef = { kind: a.kind as AccountRef['kind'], network: a.network, asset: a.asset, ...(a.wallet_id ? { walletId: a.wallet_id } : {}) };
+      const ref: AccountRef = {
+        kind: a.kind as AccountRef['kind'],
+        network: a.network,
+        asset: a.asset,
+        ...(a.wallet_id ? { walletId: a.wallet_id } : {}),
+      };
       return { ok: false, refusal: { code: 'insufficient_funds', account: ref, transfer: outcome.transfer } };
     }
     case 'wallet_unavailable':
@@ -197,4 +220,3 @@ function isTransient(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === '40P01' || code === '40001';
 }
-

@@ -15,7 +15,9 @@ export interface AccountRef {
 export type LedgerOp =
   /** Moves `amount` from `debit` to `credit` at once. */
   | { phase: 'posted'; id?: string; debit: AccountRef; credit: AccountRef; amount: bigint; reference: string }
-  /** A hold: `debit` has `amount` less available (pending_out), `credit` sees it as pending_in, until it is resolved. */
+  /**
+   * A hold: `debit` has `amount` less available (pending_out), `credit` sees it as pending_in, until it is resolved.
+   */
   | { phase: 'pending'; id?: string; debit: AccountRef; credit: AccountRef; amount: bigint; reference: string }
   /** Posts a hold: all of it, or `amount` of it (the rest is released). */
   | { phase: 'post_pending'; id?: string; pendingId: string; amount?: bigint }
@@ -48,7 +50,10 @@ export interface Posting {
 
 /** Why a posting was refused; nothing of it was written. */
 export type Refusal =
-  /** Transfer `transfer` (its index in the posting) would take `account` below zero (an account never opened holds nothing). */
+  /**
+   * Transfer `transfer` (its index in the posting) would take `account` below zero (an account never opened holds
+   * nothing).
+   */
   | { code: 'insufficient_funds'; account: AccountRef; transfer: number }
   /** A wallet of `activeWallets` is not the organization's, or not active. */
   | { code: 'wallet_unavailable' }

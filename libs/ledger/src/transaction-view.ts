@@ -21,9 +21,17 @@ export interface TransactionView {
   created_at: string;
   updated_at: string;
   confirmed_at: string | null;
-  /** Outgoing, while pending: `queued`, `waiting_for_funds` (the master address is short; sweeps will fund it), `signed`. */
+  /**
+   * Outgoing, while pending: `queued`, `waiting_for_funds` (the master address is short; sweeps will fund it),
+   * `signed`.
+   */
   sub_status: string | null;
-  destination: { type: string; address: string | null; wallet_id: string | null; external_account_id: string | null } | null;
+  destination: {
+    type: string;
+    address: string | null;
+    wallet_id: string | null;
+    external_account_id: string | null;
+  } | null;
   note: string | null;
   external_id: string | null;
   batch_id: string | null;
@@ -56,7 +64,12 @@ export function toTransactionView(t: WalletTransaction, decimals: number, feeDec
     confirmed_at: t.confirmedAt ? t.confirmedAt.toISOString() : null,
     sub_status: t.subStatus ?? null,
     destination: t.destinationType
-      ? { type: t.destinationType, address: t.toAddress ?? null, wallet_id: t.destinationWalletId ?? null, external_account_id: t.externalAccountId ?? null }
+      ? {
+          type: t.destinationType,
+          address: t.toAddress ?? null,
+          wallet_id: t.destinationWalletId ?? null,
+          external_account_id: t.externalAccountId ?? null,
+        }
       : null,
     note: t.note ?? null,
     external_id: t.externalId ?? null,

@@ -24,7 +24,13 @@ export interface NetworkSync {
 
 const ZERO: BalanceFigures = { available: 0n, pendingIn: 0n, pendingOut: 0n, pending: 0n, ledger: 0n, posted: 0n };
 
-export function assetBalanceDto(symbol: string, currency: string, decimals: number, f: BalanceFigures, quarantined: bigint): AssetBalanceDto {
+export function assetBalanceDto(
+  symbol: string,
+  currency: string,
+  decimals: number,
+  f: BalanceFigures,
+  quarantined: bigint,
+): AssetBalanceDto {
   const pair = (v: bigint) => [formatAmount(v, decimals), v.toString()] as const;
   const [available, available_raw] = pair(f.available);
   const [pending, pending_raw] = pair(f.pending);
@@ -33,8 +39,21 @@ export function assetBalanceDto(symbol: string, currency: string, decimals: numb
   const [ledger, ledger_raw] = pair(f.ledger);
   const [q, q_raw] = pair(quarantined);
   return {
-    asset: symbol, currency, decimals, available, available_raw, pending, pending_raw, pending_in, pending_in_raw, pending_out, pending_out_raw,
-    ledger, ledger_raw, quarantined: q, quarantined_raw: q_raw,
+    asset: symbol,
+    currency,
+    decimals,
+    available,
+    available_raw,
+    pending,
+    pending_raw,
+    pending_in,
+    pending_in_raw,
+    pending_out,
+    pending_out_raw,
+    ledger,
+    ledger_raw,
+    quarantined: q,
+    quarantined_raw: q_raw,
   };
 }
 
@@ -62,16 +81,34 @@ export class WalletBalancesService {
     const [rows, sync] = await Promise.all([this.balances.rowsForWallets(organizationId, walletIds), this.syncState()]);
     const accounts: AccountRow[] = rows
       .filter((r) => r.k === 'a')
-      .map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, credits_posted: r.a1!, debits_posted: r.a2!, credits_pending: r.a3!, debits_pending: r.a4! }));
-    const quarantined = rows.filter((r) => r.k === 'q').map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, total: r.a1! }));
+      .map((r) => ({
+        wallet_id: r.wallet_id,
+        network: r.network,
+        asset: r.v,
+        credits_posted: r.a1!,
+        debits_posted: r.a2!,
+        credits_pending: r.a3!,
+        debits_pending: r.a4!,
+      }));
+    const quarantined = rows
+      .filter((r) => r.k === 'q')
+      .map((r) => ({ wallet_id: r.wallet_id, network: r.network, asset: r.v, total: r.a1! }));
     const addresses = rows
       .filter((r) => r.k === 'd')
       .sort((x, y) => (x.a1! < y.a1! ? -1 : 1))
       .map((r) => ({ wallet_id: r.wallet_id, network: r.network, address: r.v }));
     const key = (w: string, n: string, a: string) => `${w}|${n}|${a}`;
-    const figures = new Map(accounts.map((a) => [key(a.wallet_id, a.network, a.asset), figuresOf({
-      creditsPosted: BigInt(a.credits_posted), debitsPosted: BigInt(a.debits_posted), creditsPending: BigInt(a.credits_pending), debitsPending: BigInt(a.debits_pending),
-    })]));
+    const figures = new Map(
+      accounts.map((a) => [
+        key(a.wallet_id, a.network, a.asset),
+        figuresOf({
+          creditsPosted: BigInt(a.credits_posted),
+          debitsPosted: BigInt(a.debits_posted),
+          creditsPending: BigInt(a.credits_pending),
+          debitsPending: BigInt(a.debits_pending),
+        }),
+      ]),
+    );
     const held = new Map(quarantined.map((q) => [key(q.wallet_id, q.network, q.asset), BigInt(q.total)]));
     const owned = new Set(rows.filter((r) => r.k === 'w').map((r) => r.wallet_id));
     for (const walletId of walletIds) {
@@ -85,17 +122,30 @@ export class WalletBalancesService {
       for (const network of this.registry.list().filter((n) => networks.has(n.key))) {
         const s = sync.get(network.key) ?? { indexedHeight: null, lastSynced: null, isStale: true };
         const assets = network.assets.filter(
-          (a) => a.receive || figures.has(key(walletId, network.key, a.symbol)) || held.has(key(walletId, network.key, a.symbol)),
+          (a) =>
+            a.receive ||
+            figures.has(key(walletId, network.key, a.symbol)) ||
+            held.has(key(walletId, network.key, a.symbol)),
         );
         views.push({
           network: network.chain,
           network_name: network.name,
-          addresses: [...new Set(addresses.filter((a) => a.wallet_id === walletId && a.network === network.key).map((a) => a.address))],
+          addresses: [
+            ...new Set(
+              addresses.filter((a) => a.wallet_id === walletId && a.network === network.key).map((a) => a.address),
+            ),
+          ],
           indexed_height: s.indexedHeight,
           last_synced: s.lastSynced ? s.lastSynced.toISOString() : null,
           is_stale: s.isStale,
           assets: assets.map((a) =>
-            assetBalanceDto(a.symbol, a.currency, a.decimals, figures.get(key(walletId, network.key, a.symbol)) ?? ZERO, held.get(key(walletId, network.key, a.symbol)) ?? 0n),
+            assetBalanceDto(
+              a.symbol,
+              a.currency,
+              a.decimals,
+              figures.get(key(walletId, network.key, a.symbol)) ?? ZERO,
+              held.get(key(walletId, network.key, a.symbol)) ?? 0n,
+            ),
           ),
         });
       }
@@ -118,12 +168,22 @@ export class WalletBalancesService {
   }
 
   /** One asset of one wallet: its balance figures (zero when the wallet never held it). */
-  async figures(organizationId: string, walletId: string, network: Network, asset: string): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
+  async figures(
+    organizationId: string,
+    walletId: string,
+    network: Network,
+    asset: string,
+  ): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
     const row = await this.balances.findWalletAccount(organizationId, walletId, network.key, asset);
     const quarantined = await this.balances.sumQuarantined(organizationId, walletId, network.key, asset);
     return {
       figures: row
-        ? figuresOf({ creditsPosted: BigInt(row.credits_posted), debitsPosted: BigInt(row.debits_posted), creditsPending: BigInt(row.credits_pending), debitsPending: BigInt(row.debits_pending) })
+        ? figuresOf({
+            creditsPosted: BigInt(row.credits_posted),
+            debitsPosted: BigInt(row.debits_posted),
+            creditsPending: BigInt(row.credits_pending),
+            debitsPending: BigInt(row.debits_pending),
+          })
         : ZERO,
       quarantined,
     };
@@ -145,7 +205,14 @@ export class WalletBalancesService {
     const rows = this.syncCache.rows;
     const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
     return new Map(
-      rows.map((r) => [r.network, { indexedHeight: r.indexed_height, lastSynced: r.last_synced_at, isStale: !r.last_synced_at || r.last_synced_at.getTime() < staleBefore }]),
+      rows.map((r) => [
+        r.network,
+        {
+          indexedHeight: r.indexed_height,
+          lastSynced: r.last_synced_at,
+          isStale: !r.last_synced_at || r.last_synced_at.getTime() < staleBefore,
+        },
+      ]),
     );
   }
 }

@@ -15,7 +15,9 @@ export interface TestDeployment {
  * with independent libraries and compare them with what the API returned.
  */
 export async function deploymentMnemonic(t: TestDeployment): Promise<string> {
-  const [row] = await t.dataSource.query<Array<{ value: { sealed: string } }>>(`SELECT value FROM system_settings WHERE key = 'root_seed'`);
+  const [row] = await t.dataSource.query<Array<{ value: { sealed: string } }>>(
+    `SELECT value FROM system_settings WHERE key = 'root_seed'`,
+  );
   if (!row || !t.config.keyEncryptionKey) throw new Error('no root seed');
   return new SecretBox(t.config.keyEncryptionKey, 'root-seed').open(row.value.sealed, 'root-seed:v1').toString('utf8');
 }
@@ -25,6 +27,9 @@ export async function deploymentRoot(t: TestDeployment): Promise<HDKey> {
 }
 
 export async function accountIndexOf(t: TestDeployment, organizationId: string): Promise<number> {
-  const [row] = await t.dataSource.query<Array<{ account_index: number }>>(`SELECT account_index FROM organizations WHERE id = $1`, [organizationId]);
+  const [row] = await t.dataSource.query<Array<{ account_index: number }>>(
+    `SELECT account_index FROM organizations WHERE id = $1`,
+    [organizationId],
+  );
   return row.account_index;
 }

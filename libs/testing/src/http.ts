@@ -43,7 +43,9 @@ export function signHeaders(
     'X-API-Key': creds.apiKeyId,
     'X-Timestamp': timestamp,
     'X-Request-ID': requestId,
-    'X-Signature': createHmac('sha256', options.secret ?? creds.apiSecret).update(message).digest('hex'),
+    'X-Signature': createHmac('sha256', options.secret ?? creds.apiSecret)
+      .update(message)
+      .digest('hex'),
   };
 }
 
@@ -80,7 +82,14 @@ export class HttpClient {
     const auth = options.auth ?? this.defaultAuth;
     switch (auth.kind) {
       case 'hmac':
-        Object.assign(headers, signHeaders(auth.creds, method, path, body, { timestamp: auth.timestamp, requestId: auth.requestId, secret: auth.secretOverride }));
+        Object.assign(
+          headers,
+          signHeaders(auth.creds, method, path, body, {
+            timestamp: auth.timestamp,
+            requestId: auth.requestId,
+            secret: auth.secretOverride,
+          }),
+        );
         break;
       case 'bearer':
         headers.Authorization = `Bearer ${auth.token}`;

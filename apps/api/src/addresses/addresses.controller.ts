@@ -1,9 +1,22 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { CurrentIdempotentRequest, ErrorEnvelopeDto, IdempotentRequest } from '@app/common';
 import { AddressesService } from './addresses.service';
-import { AddressDto, AddressListDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
+import {
+  AddressDto,
+  AddressListDto,
+  AddressValidationDto,
+  CreateAddressDto,
+  ListAddressesQueryDto,
+  ValidateAddressQueryDto,
+} from './dto/address.dto';
 
 @ApiTags('Addresses')
 @Controller()
@@ -18,8 +31,14 @@ export class AddressesController {
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Create a receive address' })
   @ApiNotFoundResponse({ description: '`not_found`: no such wallet', type: ErrorEnvelopeDto })
-  @ApiConflictResponse({ description: '`wallet_not_active`: the wallet is pending or disabled', type: ErrorEnvelopeDto })
-  @ApiUnprocessableEntityResponse({ description: '`unsupported_asset_network`; details list the supported pairs', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({
+    description: '`wallet_not_active`: the wallet is pending or disabled',
+    type: ErrorEnvelopeDto,
+  })
+  @ApiUnprocessableEntityResponse({
+    description: '`unsupported_asset_network`; details list the supported pairs',
+    type: ErrorEnvelopeDto,
+  })
   createAddress(
     @CurrentPrincipal() principal: Principal,
     @Param('walletId') walletId: string,
@@ -32,9 +51,13 @@ export class AddressesController {
   /** Every address generated for a wallet, newest first. */
   @Get('wallets/:walletId/addresses')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'List a wallet\'s addresses' })
+  @ApiOperation({ summary: "List a wallet's addresses" })
   @ApiNotFoundResponse({ description: '`not_found`: no such wallet', type: ErrorEnvelopeDto })
-  listAddresses(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Query() query: ListAddressesQueryDto): Promise<AddressListDto> {
+  listAddresses(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Query() query: ListAddressesQueryDto,
+  ): Promise<AddressListDto> {
     return this.addresses.list(principal, walletId, query);
   }
 
@@ -43,7 +66,10 @@ export class AddressesController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Validate an address' })
   @ApiUnprocessableEntityResponse({ description: '`invalid_network`', type: ErrorEnvelopeDto })
-  validateAddress(@CurrentPrincipal() principal: Principal, @Query() query: ValidateAddressQueryDto): Promise<AddressValidationDto> {
+  validateAddress(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ValidateAddressQueryDto,
+  ): Promise<AddressValidationDto> {
     return this.addresses.validate(principal, query);
   }
 }

@@ -5,7 +5,13 @@ import { checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, IdempotentRequest, Page } from '@app/common';
 import { Address, AddressesRepository, isUuid, OrganizationsRepository, WalletsRepository } from '@app/db';
 import { DerivationIndexes } from './derivation-indexes';
-import { AddressDto, AddressValidationDto, CreateAddressDto, ListAddressesQueryDto, ValidateAddressQueryDto } from './dto/address.dto';
+import {
+  AddressDto,
+  AddressValidationDto,
+  CreateAddressDto,
+  ListAddressesQueryDto,
+  ValidateAddressQueryDto,
+} from './dto/address.dto';
 
 @Injectable()
 export class AddressesService {
@@ -25,17 +31,24 @@ export class AddressesService {
    * active, and stores the request's reply; when the wallet is not there or not active, nothing is written, the index
    * goes back for the next request and a read tells 404 from 409.
    */
-  async create(principal: Principal, walletId: string, dto: CreateAddressDto, request?: IdempotentRequest): Promise<AddressDto> {
+  async create(
+    principal: Principal,
+    walletId: string,
+    dto: CreateAddressDto,
+    request?: IdempotentRequest,
+  ): Promise<AddressDto> {
     const asset = this.registry.receiveAsset(dto.asset.toUpperCase(), dto.network.toLowerCase());
     const network = asset.network;
     if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
     const org = principal.organizationId;
     const account = await this.organizations.accountIndex(org);
     const index = await this.indexes.take(org, network.family);
-    const derived = await this.keyring.receiveAddress(network, account, index, this.indexes.ahead(org, network.family)).catch((e: unknown) => {
-      this.indexes.giveBack(org, network.family, index);
-      throw e;
-    });
+    const derived = await this.keyring
+      .receiveAddress(network, account, index, this.indexes.ahead(org, network.family))
+      .catch((e: unknown) => {
+        this.indexes.giveBack(org, network.family, index);
+        throw e;
+      });
     const { created_at: _, ...known }: AddressDto = {
       id: randomUUID(),
       wallet_id: walletId.toLowerCase(),
@@ -50,7 +63,17 @@ export class AddressesService {
     // stored reply's.
     const inserted = await this.addresses.insertForActiveWallet(
       org,
-      { id: known.id, walletId: known.wallet_id, network: network.key, chain: network.chain, asset: asset.symbol, address: derived, family: network.family, derivationIndex: index, label: known.label },
+      {
+        id: known.id,
+        walletId: known.wallet_id,
+        network: network.key,
+        chain: network.chain,
+        asset: asset.symbol,
+        address: derived,
+        family: network.family,
+        derivationIndex: index,
+        label: known.label,
+      },
       request && { key: request.key, status: request.status, body: known },
     );
     if (!inserted) {
@@ -78,11 +101,22 @@ export class AddressesService {
   async validate(principal: Principal, query: ValidateAddressQueryDto): Promise<AddressValidationDto> {
     const network = this.registry.byChain(query.network.toLowerCase());
     if (!network) {
-      throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, { supported: this.registry.chainNames() });
+      throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, {
+        supported: this.registry.chainNames(),
+      });
     }
     const check = checkAddress(query.address, network);
-    const internal = check.valid && check.normalized ? await this.addresses.isOrganizations(principal.organizationId, network.key, check.normalized) : false;
-    return { valid: check.valid, normalized: check.normalized ?? null, is_internal: internal, network: network.chain, reason: check.reason ?? null };
+    const internal =
+      check.valid && check.normalized
+        ? await this.addresses.isOrganizations(principal.organizationId, network.key, check.normalized)
+        : false;
+    return {
+      valid: check.valid,
+      normalized: check.normalized ?? null,
+      is_internal: internal,
+      network: network.chain,
+      reason: check.reason ?? null,
+    };
   }
 
   private view(address: Address, currency?: string): AddressDto {

@@ -10,7 +10,9 @@ function basicCredentials(authorization?: string): { id: string; secret: string 
   if (!match) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon > 0 ? { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) } : undefined;
+  return colon > 0
+    ? { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
+    : undefined;
 }
 
 @ApiTags('Authentication')
@@ -38,7 +40,10 @@ export class AuthController {
     const id = body.client_id ?? basic?.id;
     const secret = body.client_secret ?? basic?.secret;
     if (!id || !secret) {
-      throw new DomainError(ErrorCode.InvalidRequest, 'client_id and client_secret are required (in the body or as HTTP Basic)');
+      throw new DomainError(
+        ErrorCode.InvalidRequest,
+        'client_id and client_secret are required (in the body or as HTTP Basic)',
+      );
     }
     res.setHeader('Cache-Control', 'no-store');
     return this.tokens.issue(id, secret, body.scope);

@@ -18,9 +18,12 @@ export class BalancesController {
   @Post('balances')
   @HttpCode(200)
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'Look up a wallet\'s balances' })
+  @ApiOperation({ summary: "Look up a wallet's balances" })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  lookupBalances(@CurrentPrincipal() principal: Principal, @Body() dto: BalanceLookupDto): Promise<BalanceLookupResultDto> {
+  lookupBalances(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: BalanceLookupDto,
+  ): Promise<BalanceLookupResultDto> {
     return this.balances.lookup(principal, dto);
   }
 
@@ -30,19 +33,32 @@ export class BalancesController {
    */
   @Get(':walletId/balances')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'Get a wallet\'s balances' })
+  @ApiOperation({ summary: "Get a wallet's balances" })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getWalletBalances(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string): Promise<WalletBalancesDto> {
+  getWalletBalances(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+  ): Promise<WalletBalancesDto> {
     return this.balances.walletBalances(principal, walletId);
   }
 
-  /** One asset's balance: `?network=ethereum&asset=USDC`, or, master-wallet style, `?chain=ethereum&network=devnet&token=USDC`. */
+  /**
+   * One asset's balance: `?network=ethereum&asset=USDC`, or, master-wallet style,
+   * `?chain=ethereum&network=devnet&token=USDC`.
+   */
   @Get(':walletId/balance')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'Get one asset\'s balance' })
+  @ApiOperation({ summary: "Get one asset's balance" })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_chain`, `invalid_network`, `unsupported_asset_network`', type: ErrorEnvelopeDto })
-  getWalletBalance(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Query() query: SingleBalanceQueryDto): Promise<SingleBalanceDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_chain`, `invalid_network`, `unsupported_asset_network`',
+    type: ErrorEnvelopeDto,
+  })
+  getWalletBalance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Query() query: SingleBalanceQueryDto,
+  ): Promise<SingleBalanceDto> {
     return this.balances.singleBalance(principal, walletId, query);
   }
 }

@@ -23,7 +23,9 @@ export class BalancesService {
   /** The balance lookup by wallet_id or external_id. */
   async lookup(principal: Principal, dto: BalanceLookupDto): Promise<BalanceLookupResultDto> {
     if (!dto.wallet_id && !dto.external_id) {
-      throw new DomainError(ErrorCode.InvalidRequest, 'Send wallet_id or external_id', { fields: [{ field: 'wallet_id', message: 'wallet_id or external_id is required' }] });
+      throw new DomainError(ErrorCode.InvalidRequest, 'Send wallet_id or external_id', {
+        fields: [{ field: 'wallet_id', message: 'wallet_id or external_id is required' }],
+      });
     }
     const wallet = dto.wallet_id
       ? await this.wallets.findByOrgAndId(principal.organizationId, dto.wallet_id)
@@ -52,7 +54,10 @@ export class BalancesService {
     const wallet = await this.require(principal, walletId);
     const asset = this.registry.resolveAssetQuery(query);
     const network = asset.network;
-    const [{ figures }, sync] = await Promise.all([this.balances.figures(principal.organizationId, wallet.id, network, asset.symbol), this.balances.syncState()]);
+    const [{ figures }, sync] = await Promise.all([
+      this.balances.figures(principal.organizationId, wallet.id, network, asset.symbol),
+      this.balances.syncState(),
+    ]);
     const s = sync.get(network.key);
     const pair = (v: bigint) => [formatAmount(v, asset.decimals), v.toString()] as const;
     const [balance, balance_raw] = pair(figures.posted);
@@ -60,8 +65,20 @@ export class BalancesService {
     const [pending_in, pending_in_raw] = pair(figures.pendingIn);
     const [pending_out, pending_out_raw] = pair(figures.pendingOut);
     return {
-      wallet_id: wallet.id, chain: network.chain, network: network.name, token_symbol: asset.symbol, currency: asset.currency, decimals: asset.decimals,
-      balance, balance_raw, available, available_raw, pending_in, pending_in_raw, pending_out, pending_out_raw,
+      wallet_id: wallet.id,
+      chain: network.chain,
+      network: network.name,
+      token_symbol: asset.symbol,
+      currency: asset.currency,
+      decimals: asset.decimals,
+      balance,
+      balance_raw,
+      available,
+      available_raw,
+      pending_in,
+      pending_in_raw,
+      pending_out,
+      pending_out_raw,
       is_stale: s?.isStale ?? true,
       last_synced: s?.lastSynced ? s.lastSynced.toISOString() : null,
     };

@@ -39,7 +39,10 @@ export class DenylistScreener implements AmlScreener {
 
   screen(check: AmlCheck): Promise<AmlVerdict> {
     this.reloadIfChanged();
-    const denied = check.senders.some((s) => this.denied.has(key(s)) || (this.config.isDevnet && key(s) === key(devnetAddress(DEVNET_ACCOUNTS.denylisted))));
+    const denied = check.senders.some(
+      (s) =>
+        this.denied.has(key(s)) || (this.config.isDevnet && key(s) === key(devnetAddress(DEVNET_ACCOUNTS.denylisted))),
+    );
     return Promise.resolve(denied ? 'deny' : 'allow');
   }
 

@@ -5,7 +5,15 @@ import { EntityManager } from 'typeorm';
 import { ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { AddressesRepository, ChainCursor, ChainCursorsRepository, DepositsRepository, SweepsRepository, Transactions, WalletTransaction } from '@app/db';
+import {
+  AddressesRepository,
+  ChainCursor,
+  ChainCursorsRepository,
+  DepositsRepository,
+  SweepsRepository,
+  Transactions,
+  WalletTransaction,
+} from '@app/db';
 import { EventType } from '@app/events';
 import { LedgerService, Posting, transactionEventData } from '@app/ledger';
 import { AML_SCREENER, AmlScreener } from './aml';
@@ -106,7 +114,9 @@ export class ChainSyncService implements OnModuleInit {
 
   onModuleInit(): void {
     for (const client of this.clients.all()) {
-      this.jobs.every(`chain-sync:${client.network.key}`, this.config.jobsPollIntervalMs, () => this.syncOrRecord(client));
+      this.jobs.every(`chain-sync:${client.network.key}`, this.config.jobsPollIntervalMs, () =>
+        this.syncOrRecord(client),
+      );
     }
   }
 
@@ -144,13 +154,20 @@ export class ChainSyncService implements OnModuleInit {
   }
 
   /** The node must serve the configured chain; a new genesis means the chain was replaced (devnet without state). */
-  private async checkGenesis(m: EntityManager, client: EvmClient, cursor: ChainCursor, changes: Changes): Promise<void> {
+  private async checkGenesis(
+    m: EntityManager,
+    client: EvmClient,
+    cursor: ChainCursor,
+    changes: Changes,
+  ): Promise<void> {
     const network = client.network;
     const genesis = await client.blockHash(0n);
     if (!cursor.genesisHash) {
       const chainId = await client.chainId();
       if (network.chainId !== undefined && chainId !== network.chainId) {
-        throw new Error(`the RPC node of ${network.key} serves chain id ${chainId}, expected ${network.chainId}: refusing to scan`);
+        throw new Error(
+          `the RPC node of ${network.key} serves chain id ${chainId}, expected ${network.chainId}: refusing to scan`,
+        );
       }
       cursor.genesisHash = genesis ?? null;
     } else if (genesis && genesis !== cursor.genesisHash) {
@@ -168,7 +185,13 @@ export class ChainSyncService implements OnModuleInit {
     }
   }
 
-  private async scan(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint, changes: Changes): Promise<number> {
+  private async scan(
+    m: EntityManager,
+    client: EvmClient,
+    cursor: ChainCursor,
+    head: bigint,
+    changes: Changes,
+  ): Promise<number> {
     const network = client.network;
     const from = cursor.indexedHeight! + 1n;
     const to = head < cursor.indexedHeight! + MAX_BLOCKS_PER_TICK ? head : cursor.indexedHeight! + MAX_BLOCKS_PER_TICK;
@@ -188,9 +211,16 @@ export class ChainSyncService implements OnModuleInit {
     const last = accepted[accepted.length - 1];
     const hashes = new Map(accepted.map((b) => [b.number, b.hash]));
     const tokens = network.assets.filter((a) => !a.native && a.contract);
-    const logs = await client.tokenTransfers(from, last.number, tokens.map((a) => a.contract as Address));
+    const logs = await client.tokenTransfers(
+      from,
+      last.number,
+      tokens.map((a) => a.contract as Address),
+    );
     // Which recipients of these blocks are our receive addresses: looked up in the database, one query per pass.
-    const owners = await this.addresses.ownersOf(network.key, [...accepted.flatMap((b) => b.transfers.map((t) => t.to)), ...logs.map((l) => l.to)]);
+    const owners = await this.addresses.ownersOf(network.key, [
+      ...accepted.flatMap((b) => b.transfers.map((t) => t.to)),
+      ...logs.map((l) => l.to),
+    ]);
 
     const candidates: Candidate[] = [];
     const native = network.assets.find((a) => a.native);
@@ -198,12 +228,25 @@ export class ChainSyncService implements OnModuleInit {
       for (const tx of block.transfers) {
         const owner = owners.get(tx.to);
         if (owner && native) {
-          candidates.push({ owner, txHash: tx.hash, logIndex: -1, blockNumber: block.number, blockHash: block.hash, from: tx.from, to: tx.to, asset: native.symbol, amount: tx.value });
+          candidates.push({
+            owner,
+            txHash: tx.hash,
+            logIndex: -1,
+            blockNumber: block.number,
+            blockHash: block.hash,
+            from: tx.from,
+            to: tx.to,
+            asset: native.symbol,
+            amount: tx.value,
+          });
         }
       }
     }
     // Gas top-ups of our own sweeps are not deposits.
-    const topups = await this.sweeps.topUps(m, candidates.map((c) => c.txHash));
+    const topups = await this.sweeps.topUps(
+      m,
+      candidates.map((c) => c.txHash),
+    );
     // A native transfer inside a reverted transaction moved nothing.
     const external = candidates.filter((c) => !topups.has(c.txHash));
     const ok = await mapLimit(external, FETCH_CONCURRENCY, (c) => client.succeeded(c.txHash as `0x${string}`));
@@ -226,7 +269,9 @@ export class ChainSyncService implements OnModuleInit {
         amount: log.value,
       });
     }
-    const all = [...nativeDeposits, ...tokenDeposits].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+    const all = [...nativeDeposits, ...tokenDeposits].sort((a, b) =>
+      a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+    );
     for (const c of all) await this.recordDeposit(m, network, c, changes);
     await this.cursors.acceptBlocks(m, network.key, accepted);
     cursor.indexedHeight = last.number;
@@ -239,7 +284,13 @@ export class ChainSyncService implements OnModuleInit {
    * A deposit that was reorged out and shows up again in a new block is the same deposit: it is revived.
    */
   private async recordDeposit(m: EntityManager, network: Network, c: Candidate, changes: Changes): Promise<void> {
-    const verdict = await this.aml.screen({ network, senders: [c.from], recipient: c.to, asset: c.asset, amount: c.amount });
+    const verdict = await this.aml.screen({
+      network,
+      senders: [c.from],
+      recipient: c.to,
+      asset: c.asset,
+      amount: c.amount,
+    });
     const denied = verdict === 'deny';
     const status = denied ? 'quarantined' : 'detected';
     const ledgerTransferId = denied ? null : randomUUID();
@@ -297,7 +348,12 @@ export class ChainSyncService implements OnModuleInit {
   }
 
   /** detected -> confirming -> confirmed (credit posted) as blocks pile up on the indexed chain. */
-  private async advanceConfirmations(m: EntityManager, network: Network, indexed: bigint, changes: Changes): Promise<void> {
+  private async advanceConfirmations(
+    m: EntityManager,
+    network: Network,
+    indexed: bigint,
+    changes: Changes,
+  ): Promise<void> {
     for (const deposit of await this.deposits.openForUpdate(m, network.key)) {
       const confirmations = Number(indexed - deposit.blockNumber! + 1n);
       if (confirmations < 1 || confirmations === deposit.confirmations) continue;
@@ -305,7 +361,9 @@ export class ChainSyncService implements OnModuleInit {
       deposit.updatedAt = new Date();
       let type: EventType | undefined;
       if (confirmations >= deposit.requiredConfirmations) {
-        changes.of(deposit.organizationId).transfers.push({ phase: 'post_pending', pendingId: deposit.ledgerTransferId! });
+        changes
+          .of(deposit.organizationId)
+          .transfers.push({ phase: 'post_pending', pendingId: deposit.ledgerTransferId! });
         deposit.status = 'confirmed';
         deposit.confirmedAt = deposit.updatedAt;
         type = 'wallet_transaction.confirmed';
@@ -323,7 +381,13 @@ export class ChainSyncService implements OnModuleInit {
    * in orphaned blocks lose their pending credit and fail with reason `reorged`; blocks after the ancestor are
    * scanned again (a deposit re-mined there is revived).
    */
-  private async handleReorg(m: EntityManager, client: EvmClient, cursor: ChainCursor, head: bigint, changes: Changes): Promise<void> {
+  private async handleReorg(
+    m: EntityManager,
+    client: EvmClient,
+    cursor: ChainCursor,
+    head: bigint,
+    changes: Changes,
+  ): Promise<void> {
     const network = client.network;
     const indexed = cursor.indexedHeight!;
     if (head >= indexed && (await client.blockHash(indexed)) === cursor.indexedHash) return;
@@ -354,7 +418,13 @@ export class ChainSyncService implements OnModuleInit {
   }
 
   /** The node now serves a different chain (a devnet restarted without its state): start over at its head. */
-  private async onChainReset(m: EntityManager, network: Network, cursor: ChainCursor, genesis: string, changes: Changes): Promise<void> {
+  private async onChainReset(
+    m: EntityManager,
+    network: Network,
+    cursor: ChainCursor,
+    genesis: string,
+    changes: Changes,
+  ): Promise<void> {
     this.logger.warn(
       `${network.key}: the node's chain was replaced (genesis ${cursor.genesisHash} -> ${genesis}). ` +
         'Deposits still confirming there fail with reason chain_reset; credits already confirmed stay in the ledger, ' +
@@ -368,17 +438,36 @@ export class ChainSyncService implements OnModuleInit {
     cursor.resetAt = new Date();
   }
 
-  private async failDepositsAfter(m: EntityManager, network: Network, height: bigint, reason: 'reorged' | 'chain_reset', changes: Changes): Promise<void> {
+  private async failDepositsAfter(
+    m: EntityManager,
+    network: Network,
+    height: bigint,
+    reason: 'reorged' | 'chain_reset',
+    changes: Changes,
+  ): Promise<void> {
     for (const deposit of await this.deposits.aboveForUpdate(m, network.key, height)) {
       if (deposit.status === 'confirmed') {
-        this.logger.error(`confirmed deposit ${deposit.id} (${deposit.txHash}) left the canonical chain of ${network.key} (${reason}); its credit stays posted`);
+        this.logger.error(
+          `confirmed deposit ${deposit.id} (${deposit.txHash}) left the canonical chain of ${network.key} (${reason}); its credit stays posted`,
+        );
         continue;
       }
-      if (deposit.status !== 'detected' && deposit.status !== 'confirming' && deposit.status !== 'quarantined') continue;
+      if (deposit.status !== 'detected' && deposit.status !== 'confirming' && deposit.status !== 'quarantined')
+        continue;
       if (deposit.ledgerTransferId && deposit.status !== 'quarantined') {
-        changes.of(deposit.organizationId).transfers.push({ phase: 'void_pending', pendingId: deposit.ledgerTransferId });
+        changes
+          .of(deposit.organizationId)
+          .transfers.push({ phase: 'void_pending', pendingId: deposit.ledgerTransferId });
       }
-      Object.assign(deposit, { status: 'failed', failureReason: reason, ledgerTransferId: null, blockNumber: null, blockHash: null, confirmations: 0, updatedAt: new Date() });
+      Object.assign(deposit, {
+        status: 'failed',
+        failureReason: reason,
+        ledgerTransferId: null,
+        blockNumber: null,
+        blockHash: null,
+        confirmations: 0,
+        updatedAt: new Date(),
+      });
       await this.deposits.update(m, deposit);
       changes.event(network, deposit, 'wallet_transaction.failed');
     }

@@ -1,6 +1,16 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Address, createWalletClient, getAddress, getContractAddress, Hash, http, WalletClient } from 'viem';
-import { ChainClients, DEVNET_ACCOUNTS, devnetAddress, ERC20_ABI, EvmClient, GasFaucet, Network, NetworkRegistry, TEST_TOKEN } from '@app/chains';
+import {
+  ChainClients,
+  DEVNET_ACCOUNTS,
+  devnetAddress,
+  ERC20_ABI,
+  EvmClient,
+  GasFaucet,
+  Network,
+  NetworkRegistry,
+  TEST_TOKEN,
+} from '@app/chains';
 
 /** Test-token supply minted to the faucet and to the denylisted sender at deployment, in whole tokens. */
 const FAUCET_SUPPLY = 1_000_000_000_000n;
@@ -38,7 +48,12 @@ export class DevnetService implements OnModuleInit, GasFaucet {
     if (!client || (await client.nativeBalance(address as Address)) >= minimum) return;
     const wallet = this.walletFor(client);
     const hash = await this.send(client, this.faucet, () =>
-      wallet.sendTransaction({ account: this.faucet, to: address as Address, value: minimum * 10n, chain: client.client.chain }),
+      wallet.sendTransaction({
+        account: this.faucet,
+        to: address as Address,
+        value: minimum * 10n,
+        chain: client.client.chain,
+      }),
     );
     await this.waitMined(client, hash);
     this.logger.log(`devnet gas faucet funded ${address} on ${network.key}`);
@@ -61,7 +76,10 @@ export class DevnetService implements OnModuleInit, GasFaucet {
   send(client: EvmClient, from: Address, sendTx: () => Promise<Hash>): Promise<Hash> {
     const key = `${client.network.key}:${from}`;
     const result = (this.queues.get(key) ?? Promise.resolve()).then(sendTx, sendTx);
-    this.queues.set(key, result.catch(() => undefined));
+    this.queues.set(
+      key,
+      result.catch(() => undefined),
+    );
     return result;
   }
 
@@ -71,7 +89,13 @@ export class DevnetService implements OnModuleInit, GasFaucet {
 
   private async deployTokens(client: EvmClient): Promise<void> {
     const network: Network = client.network;
-    const tokens = network.assets.filter((a) => !a.native).map((asset, nonce) => ({ asset, nonce, address: getContractAddress({ from: this.deployer, nonce: BigInt(nonce) }) }));
+    const tokens = network.assets
+      .filter((a) => !a.native)
+      .map((asset, nonce) => ({
+        asset,
+        nonce,
+        address: getContractAddress({ from: this.deployer, nonce: BigInt(nonce) }),
+      }));
     const wallet = this.walletFor(client);
     const chain = client.client.chain;
     // Every transaction is sent before any is awaited: with a block time they land in one or two blocks.
@@ -82,7 +106,16 @@ export class DevnetService implements OnModuleInit, GasFaucet {
       deploys.push({
         symbol: asset.symbol,
         address,
-        hash: this.send(client, this.deployer, () => wallet.deployContract({ abi: TEST_TOKEN.abi, bytecode: TEST_TOKEN.bytecode, args, account: this.deployer, chain, nonce })),
+        hash: this.send(client, this.deployer, () =>
+          wallet.deployContract({
+            abi: TEST_TOKEN.abi,
+            bytecode: TEST_TOKEN.bytecode,
+            args,
+            account: this.deployer,
+            chain,
+            nonce,
+          }),
+        ),
       });
     }
     for (const d of deploys) {
@@ -98,13 +131,24 @@ export class DevnetService implements OnModuleInit, GasFaucet {
     for (const { asset, address } of tokens) {
       this.registry.setContract(network, asset.symbol, getAddress(address));
       const unit = 10n ** BigInt(asset.decimals);
-      for (const [holder, supply] of [[this.faucet, FAUCET_SUPPLY], [this.denylisted, DENYLISTED_SUPPLY]] as const) {
-        if ((await client.tokenBalance(address, holder)) === 0n) needed.push({ token: address, holder, amount: supply * unit });
+      for (const [holder, supply] of [
+        [this.faucet, FAUCET_SUPPLY],
+        [this.denylisted, DENYLISTED_SUPPLY],
+      ] as const) {
+        if ((await client.tokenBalance(address, holder)) === 0n)
+          needed.push({ token: address, holder, amount: supply * unit });
       }
     }
     const mints = needed.map((n) =>
       this.send(client, this.deployer, () =>
-        wallet.writeContract({ address: n.token, abi: ERC20_ABI_WITH_MINT, functionName: 'mint', args: [n.holder, n.amount], account: this.deployer, chain }),
+        wallet.writeContract({
+          address: n.token,
+          abi: ERC20_ABI_WITH_MINT,
+          functionName: 'mint',
+          args: [n.holder, n.amount],
+          account: this.deployer,
+          chain,
+        }),
       ),
     );
     for (const [i, sent] of mints.entries()) {
@@ -120,5 +164,14 @@ export class DevnetService implements OnModuleInit, GasFaucet {
 
 const ERC20_ABI_WITH_MINT = [
   ...ERC20_ABI,
-  { type: 'function', name: 'mint', stateMutability: 'nonpayable', inputs: [{ name: 'to', type: 'address' }, { name: 'value', type: 'uint256' }], outputs: [] },
+  {
+    type: 'function',
+    name: 'mint',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'to', type: 'address' },
+      { name: 'value', type: 'uint256' },
+    ],
+    outputs: [],
+  },
 ] as const;

@@ -2,7 +2,15 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
-import { SandboxDepositDto, SandboxDepositResultDto, SandboxHeadDto, SandboxMineDto, SandboxNetworkDto, SandboxRevertDto, SandboxSnapshotDto } from './dto/sandbox.dto';
+import {
+  SandboxDepositDto,
+  SandboxDepositResultDto,
+  SandboxHeadDto,
+  SandboxMineDto,
+  SandboxNetworkDto,
+  SandboxRevertDto,
+  SandboxSnapshotDto,
+} from './dto/sandbox.dto';
 import { SandboxService } from './sandbox.service';
 
 /** Present only on devnet deployments. */
@@ -18,7 +26,10 @@ export class SandboxController {
   @Post('deposits')
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Fund an address on the devnet' })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_network`, `unsupported_asset_network`, `invalid_address`, `invalid_amount`', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_network`, `unsupported_asset_network`, `invalid_address`, `invalid_amount`',
+    type: ErrorEnvelopeDto,
+  })
   sandboxDeposit(@Body() dto: SandboxDepositDto): Promise<SandboxDepositResultDto> {
     return this.sandbox.deposit(dto);
   }

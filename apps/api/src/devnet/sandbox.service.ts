@@ -3,7 +3,14 @@ import { Address, toHex } from 'viem';
 import { ChainClients, checkAddress, ERC20_ABI, EvmClient, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount, parseAmount } from '@app/common';
 import { DevnetService } from './devnet.service';
-import { SandboxDepositDto, SandboxDepositResultDto, SandboxHeadDto, SandboxMineDto, SandboxRevertDto, SandboxSnapshotDto } from './dto/sandbox.dto';
+import {
+  SandboxDepositDto,
+  SandboxDepositResultDto,
+  SandboxHeadDto,
+  SandboxMineDto,
+  SandboxRevertDto,
+  SandboxSnapshotDto,
+} from './dto/sandbox.dto';
 
 /** Real transactions on the devnet nodes, for trying deposits, confirmations and reorgs by hand or in tests. */
 @Injectable()
@@ -25,7 +32,11 @@ export class SandboxService {
     }
     const check = checkAddress(dto.address, network);
     if (!check.valid || !check.normalized) {
-      throw new DomainError(ErrorCode.InvalidAddress, `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`, { field: 'address' });
+      throw new DomainError(
+        ErrorCode.InvalidAddress,
+        `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`,
+        { field: 'address' },
+      );
     }
     const amount = parseAmount(dto.amount, asset.decimals);
     const from = dto.from_denylisted ? this.devnet.denylisted : this.devnet.faucet;
@@ -35,7 +46,14 @@ export class SandboxService {
     const hash = await this.devnet.send(client, from, () =>
       asset.native || !asset.contract
         ? wallet.sendTransaction({ account: from, to, value: amount, chain })
-        : wallet.writeContract({ address: asset.contract as Address, abi: ERC20_ABI, functionName: 'transfer', args: [to, amount], account: from, chain }),
+        : wallet.writeContract({
+            address: asset.contract as Address,
+            abi: ERC20_ABI,
+            functionName: 'transfer',
+            args: [to, amount],
+            account: from,
+            chain,
+          }),
     );
     return {
       tx_hash: hash,

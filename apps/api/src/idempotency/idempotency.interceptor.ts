@@ -5,7 +5,14 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { Principal } from '@app/auth';
-import { DomainError, envelopeBody, ErrorCode, IDEMPOTENCY_REQUIRED, IdempotentRequest, toErrorEnvelope } from '@app/common';
+import {
+  DomainError,
+  envelopeBody,
+  ErrorCode,
+  IDEMPOTENCY_REQUIRED,
+  IdempotentRequest,
+  toErrorEnvelope,
+} from '@app/common';
 import { IdempotencyService } from './idempotency.service';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -28,10 +35,15 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   const values = req.headersDistinct['idempotency-key'];
   if (!values) return undefined;
   // Repeated headers may also arrive joined by commas (RFC 9110 5.3), so a comma means several keys too.
-  if (values.length !== 1 || values[0].includes(',')) throw new DomainError(ErrorCode.InvalidRequest, 'Send one Idempotency-Key header, not several');
+  if (values.length !== 1 || values[0].includes(','))
+    throw new DomainError(ErrorCode.InvalidRequest, 'Send one Idempotency-Key header, not several');
   let key = values[0].trim();
   if (key.length >= 2 && key.startsWith('"') && key.endsWith('"')) key = key.slice(1, -1); // a quoted "abc" is abc
-  if (!KEY.test(key)) throw new DomainError(ErrorCode.InvalidRequest, 'Idempotency-Key must be 1-255 visible ASCII characters (no comma)');
+  if (!KEY.test(key))
+    throw new DomainError(
+      ErrorCode.InvalidRequest,
+      'Idempotency-Key must be 1-255 visible ASCII characters (no comma)',
+    );
   return key;
 }
 
@@ -67,7 +79,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
     const key = idempotencyKeyOf(req);
     if (!key) {
-      if (required) throw new DomainError(ErrorCode.InvalidRequest, 'This route requires an Idempotency-Key header', { header: 'Idempotency-Key' });
+      if (required)
+        throw new DomainError(ErrorCode.InvalidRequest, 'This route requires an Idempotency-Key header', {
+          header: 'Idempotency-Key',
+        });
       return next.handle();
     }
     const principal = req.user;
@@ -75,23 +90,36 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const org = principal.organizationId;
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const params = canonical(req.params);
-    const fingerprint = createHash('sha256').update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`).digest('hex');
-    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const fingerprint = createHash('sha256')
+      .update(`${req.method} ${route} ${params} ${canonical(req.body ?? null)}`)
+      .digest('hex');
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
     // A signed request's X-Request-ID is recorded by the claim's statement (Principal.requestId): one round trip.
     return from(this.keys.claim(org, key, fingerprint, req.method, req.path, principal.requestId)).pipe(
       switchMap((claim) => {
-        if (claim.kind === 'request_id_reused') throw new DomainError(ErrorCode.Unauthorized, 'X-Request-ID was already used');
+        if (claim.kind === 'request_id_reused')
+          throw new DomainError(ErrorCode.Unauthorized, 'X-Request-ID was already used');
         principal.requestId = undefined; // recorded: the handler may run (see CurrentPrincipal)
         switch (claim.kind) {
           case 'replay':
             res.status(claim.status);
-            for (const [name, value] of Object.entries({ ...claim.headers, [REPLAYED_HEADER]: 'true' })) res.setHeader(name, value);
+            for (const [name, value] of Object.entries({ ...claim.headers, [REPLAYED_HEADER]: 'true' }))
+              res.setHeader(name, value);
             return of(claim.body);
           case 'in_use':
-            throw new DomainError(ErrorCode.IdempotencyKeyInUse, 'A request with this Idempotency-Key is still in progress; retry later');
+            throw new DomainError(
+              ErrorCode.IdempotencyKeyInUse,
+              'A request with this Idempotency-Key is still in progress; retry later',
+            );
           case 'reused':
-            throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different request', { header: 'Idempotency-Key' });
+            throw new DomainError(
+              ErrorCode.IdempotencyKeyReused,
+              'This Idempotency-Key was used for a different request',
+              { header: 'Idempotency-Key' },
+            );
           case 'claimed':
             break;
         }
@@ -99,13 +127,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           concatMap(async (body: unknown) => {
             // The route's status was set before the handler ran; a handler may have picked another (res.status).
-            if (!request.isStored) await this.keys.complete({ organizationId: org, key, status: res.statusCode, body, headers: storedHeaders(res) });
+            if (!request.isStored)
+              await this.keys.complete({
+                organizationId: org,
+                key,
+                status: res.statusCode,
+                body,
+                headers: storedHeaders(res),
+              });
             return body;
           }),
           catchError((error: unknown) => {
             const envelope = toErrorEnvelope(error, req);
             const settle = isFinal(envelope.status)
-              ? this.keys.complete({ organizationId: org, key, status: envelope.status, body: envelopeBody(envelope), headers: envelope.headers ?? {} })
+              ? this.keys.complete({
+                  organizationId: org,
+                  key,
+                  status: envelope.status,
+                  body: envelopeBody(envelope),
+                  headers: envelope.headers ?? {},
+                })
               : this.keys.release(org, key);
             return from(settle).pipe(switchMap(() => throwError(() => error)));
           }),

@@ -41,7 +41,14 @@ export class IdempotencyService implements OnModuleInit {
    * With `requestId` (an HMAC request whose X-Request-ID is not recorded yet), the request id is recorded by the same
    * statement, and a used one claims nothing ('request_id_reused': the caller answers 401).
    */
-  async claim(organizationId: string, key: string, fingerprint: string, method: string, path: string, requestId?: RequestIdRecord): Promise<Claim> {
+  async claim(
+    organizationId: string,
+    key: string,
+    fingerprint: string,
+    method: string,
+    path: string,
+    requestId?: RequestIdRecord,
+  ): Promise<Claim> {
     const { fresh, created } = await this.claims.submit({ organizationId, key, fingerprint, method, path, requestId });
     if (!fresh) return { kind: 'request_id_reused' };
     if (created) return { kind: 'claimed' };
@@ -49,10 +56,17 @@ export class IdempotencyService implements OnModuleInit {
     if (!existing) return this.claim(organizationId, key, fingerprint, method, path); // released meanwhile: try again
     if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
     if (existing.completedAt) {
-      return { kind: 'replay', status: existing.responseStatus ?? 200, body: existing.responseBody, headers: existing.responseHeaders ?? {} };
+      return {
+        kind: 'replay',
+        status: existing.responseStatus ?? 200,
+        body: existing.responseBody,
+        headers: existing.responseHeaders ?? {},
+      };
     }
     // The first request may have died: after the lock timeout, one retry takes the key over and runs.
-    return (await this.keys.takeOverStale(organizationId, key, this.config.idempotencyLockTimeoutSeconds)) ? { kind: 'claimed' } : { kind: 'in_use' };
+    return (await this.keys.takeOverStale(organizationId, key, this.config.idempotencyLockTimeoutSeconds))
+      ? { kind: 'claimed' }
+      : { kind: 'in_use' };
   }
 
   async complete(reply: KeyReply): Promise<void> {

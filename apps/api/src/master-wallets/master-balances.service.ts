@@ -3,7 +3,13 @@ import { Address } from 'viem';
 import { ChainClients, EvmClient, NetworkRegistry } from '@app/chains';
 import { formatAmount, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MasterWallet, MasterWalletBalance, MasterWalletBalancesRepository, MasterWalletsRepository, Transactions } from '@app/db';
+import {
+  MasterWallet,
+  MasterWalletBalance,
+  MasterWalletBalancesRepository,
+  MasterWalletsRepository,
+  Transactions,
+} from '@app/db';
 import { MasterBalanceDto } from './dto/master-wallet.dto';
 
 export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
@@ -66,8 +72,12 @@ export class MasterBalancesService implements OnModuleInit {
   async forMasters(organizationId: string, masters: MasterWallet[]): Promise<Map<string, MasterBalanceDto[]>> {
     const result = new Map<string, MasterBalanceDto[]>();
     if (!masters.length) return result;
-    const rows = await this.stored.findForMasters(organizationId, masters.map((m) => m.id));
-    const staleBefore = Date.now() - Math.max(this.config.balanceSyncIntervalMs * 3, this.config.staleAfterSeconds * 1000);
+    const rows = await this.stored.findForMasters(
+      organizationId,
+      masters.map((m) => m.id),
+    );
+    const staleBefore =
+      Date.now() - Math.max(this.config.balanceSyncIntervalMs * 3, this.config.staleAfterSeconds * 1000);
     for (const master of masters) {
       const network = this.registry.byKey(master.network);
       if (!network) continue;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
@@ -43,7 +50,10 @@ export class MasterWalletsController {
   @Get()
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'List master wallets' })
-  listMasterWallets(@CurrentPrincipal() principal: Principal, @Query() query: ListMasterWalletsWithBalancesQueryDto): Promise<MasterWalletListDto> {
+  listMasterWallets(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListMasterWalletsWithBalancesQueryDto,
+  ): Promise<MasterWalletListDto> {
     return this.masterWallets.list(principal, query);
   }
 
@@ -51,26 +61,40 @@ export class MasterWalletsController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a master wallet' })
   @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
-  getMasterWallet(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string, @Query() query: MasterWalletQueryDto): Promise<MasterWalletDto> {
+  getMasterWallet(
+    @CurrentPrincipal() principal: Principal,
+    @Param('masterWalletId') id: string,
+    @Query() query: MasterWalletQueryDto,
+  ): Promise<MasterWalletDto> {
     return this.masterWallets.get(principal, id, query.include_balances === true);
   }
 
   /** Every token balance of the master address on its chain and network (on-chain, refreshed by a job). */
   @Get(':masterWalletId/balances')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'Get a master wallet\'s balances' })
+  @ApiOperation({ summary: "Get a master wallet's balances" })
   @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
-  getMasterWalletBalances(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string): Promise<MasterBalanceListDto> {
+  getMasterWalletBalances(
+    @CurrentPrincipal() principal: Principal,
+    @Param('masterWalletId') id: string,
+  ): Promise<MasterBalanceListDto> {
     return this.masterWallets.tokenBalances(principal, id);
   }
 
   /** One token's balance with `pending_in` and `pending_out`: `?chain&network&token[&token_address]`. */
   @Get(':masterWalletId/balance')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'Get a master wallet\'s single-token balance' })
+  @ApiOperation({ summary: "Get a master wallet's single-token balance" })
   @ApiNotFoundResponse({ description: '`wallet_not_found`', type: ErrorEnvelopeDto })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_chain`, `invalid_network`, `unsupported_asset_network`', type: ErrorEnvelopeDto })
-  getMasterWalletBalance(@CurrentPrincipal() principal: Principal, @Param('masterWalletId') id: string, @Query() query: MasterTokenBalanceQueryDto): Promise<MasterTokenBalanceDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_chain`, `invalid_network`, `unsupported_asset_network`',
+    type: ErrorEnvelopeDto,
+  })
+  getMasterWalletBalance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('masterWalletId') id: string,
+    @Query() query: MasterTokenBalanceQueryDto,
+  ): Promise<MasterTokenBalanceDto> {
     return this.masterWallets.tokenBalance(principal, id, query);
   }
 }

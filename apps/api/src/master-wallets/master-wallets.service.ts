@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { KeyringService, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount, Page } from '@app/common';
-import { AddressesRepository, MasterWallet, MasterWalletsRepository, OrganizationsRepository, WalletTransactionsRepository } from '@app/db';
+import {
+  AddressesRepository,
+  MasterWallet,
+  MasterWalletsRepository,
+  OrganizationsRepository,
+  WalletTransactionsRepository,
+} from '@app/db';
 import {
   CreateMasterWalletDto,
   ListMasterWalletsWithBalancesQueryDto,
@@ -27,7 +33,10 @@ export class MasterWalletsService {
   ) {}
 
   /** Returns the organization's one master wallet for (chain, network), creating it on first call. */
-  async create(principal: Principal, dto: CreateMasterWalletDto): Promise<{ created: boolean; wallet: MasterWalletDto }> {
+  async create(
+    principal: Principal,
+    dto: CreateMasterWalletDto,
+  ): Promise<{ created: boolean; wallet: MasterWalletDto }> {
     const network = this.registry.resolve(dto.chain, dto.network);
     const account = await this.organizations.accountIndex(principal.organizationId);
     const created = await this.masters.insertIfAbsent(principal.organizationId, {
@@ -42,15 +51,23 @@ export class MasterWalletsService {
     return { created, wallet: await this.view(wallet) };
   }
 
-  async list(principal: Principal, query: ListMasterWalletsWithBalancesQueryDto): Promise<Page<MasterWalletDto> & { count: number }> {
+  async list(
+    principal: Principal,
+    query: ListMasterWalletsWithBalancesQueryDto,
+  ): Promise<Page<MasterWalletDto> & { count: number }> {
     const [{ rows, nextCursor }, count] = await Promise.all([
       this.masters.listPage(principal.organizationId, query),
       this.masters.countForOrg(principal.organizationId),
     ]);
     const children = await this.childCounts(principal.organizationId);
-    const balances = query.include_balances ? await this.balances.forMasters(principal.organizationId, rows) : undefined;
+    const balances = query.include_balances
+      ? await this.balances.forMasters(principal.organizationId, rows)
+      : undefined;
     return {
-      data: rows.map((m) => ({ ...this.toDto(m, children.get(m.network) ?? 0), ...(balances ? { balances: balances.get(m.id) ?? [] } : {}) })),
+      data: rows.map((m) => ({
+        ...this.toDto(m, children.get(m.network) ?? 0),
+        ...(balances ? { balances: balances.get(m.id) ?? [] } : {}),
+      })),
       next_cursor: nextCursor,
       count,
     };
@@ -60,7 +77,10 @@ export class MasterWalletsService {
     const wallet = await this.require(principal, id);
     const view = await this.view(wallet);
     if (!includeBalances) return view;
-    return { ...view, balances: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
+    return {
+      ...view,
+      balances: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [],
+    };
   }
 
   async tokenBalances(principal: Principal, id: string): Promise<MasterBalanceListDto> {
@@ -69,13 +89,21 @@ export class MasterWalletsService {
   }
 
   /** The single-token balance, with the withdrawals leaving this master address as pending_out. */
-  async tokenBalance(principal: Principal, id: string, query: MasterTokenBalanceQueryDto): Promise<MasterTokenBalanceDto> {
+  async tokenBalance(
+    principal: Principal,
+    id: string,
+    query: MasterTokenBalanceQueryDto,
+  ): Promise<MasterTokenBalanceDto> {
     const wallet = await this.require(principal, id);
     const asset = this.registry.resolveAssetQuery(query);
     if (asset.network.key !== wallet.network) {
-      throw new DomainError(ErrorCode.InvalidNetwork, `This master wallet is on ${wallet.network.replace(':', ' ')}`, { chain: wallet.chain });
+      throw new DomainError(ErrorCode.InvalidNetwork, `This master wallet is on ${wallet.network.replace(':', ' ')}`, {
+        chain: wallet.chain,
+      });
     }
-    const row = ((await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? []).find((b) => b.token_symbol === asset.symbol)!;
+    const row = ((await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? []).find(
+      (b) => b.token_symbol === asset.symbol,
+    )!;
     const pendingOut = await this.transactions.sumPendingOutgoing(wallet.organizationId, wallet.network, asset.symbol);
     return {
       chain: row.chain,

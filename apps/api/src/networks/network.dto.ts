@@ -40,7 +40,8 @@ export class NetworkDto {
   /** @example 3 */
   required_confirmations!: number;
   /**
-   * `synced`; `stale` (no recent scan); `error` (the last scans failed, see last_error); `no_node` (no RPC URL: addresses work, deposits are not scanned).
+   * `synced`; `stale` (no recent scan); `error` (the last scans failed, see last_error); `no_node` (no RPC URL:
+   * addresses work, deposits are not scanned).
    * @example "synced"
    */
   status!: 'synced' | 'stale' | 'error' | 'no_node';

@@ -20,7 +20,10 @@ export class NetworksService {
       const client = this.clients.evm(n);
       const cursor = cursors.get(n.key);
       const stale = !cursor?.lastSyncedAt || cursor.lastSyncedAt.getTime() < staleBefore;
-      const lag = cursor?.headHeight != null && cursor.indexedHeight != null ? Number(cursor.headHeight - cursor.indexedHeight) : null;
+      const lag =
+        cursor?.headHeight != null && cursor.indexedHeight != null
+          ? Number(cursor.headHeight - cursor.indexedHeight)
+          : null;
       return {
         chain: n.chain,
         network: n.name,

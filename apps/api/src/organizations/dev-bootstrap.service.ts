@@ -45,7 +45,11 @@ export class DevBootstrapService implements OnApplicationBootstrap {
   }
 
   private writeCredentials(file: string, key: CreatedApiKey): void {
-    const credentials = { organization_id: key.organization_id, api_key_id: key.api_key_id, api_secret: key.api_secret };
+    const credentials = {
+      organization_id: key.organization_id,
+      api_key_id: key.api_key_id,
+      api_secret: key.api_secret,
+    };
     writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     // Printed once on stdout, deliberately not through the logger: log pipelines must never carry secrets.
     process.stdout.write(

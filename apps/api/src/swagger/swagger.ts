@@ -39,8 +39,18 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
         'Server to server: the key id, with X-Timestamp, X-Request-ID and X-Signature. Reads: `<id>.<secret>`. ' +
         'In this playground paste `<id>.<secret>`: requests are signed for you.',
     })
-    .addSecurity(SECURITY.bearer, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /v1/auth/token' })
-    .addSecurity(SECURITY.csrf, { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'csrf_token from POST /v1/auth/token; required on writes with a bearer token' });
+    .addSecurity(SECURITY.bearer, {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Access token from POST /v1/auth/token',
+    })
+    .addSecurity(SECURITY.csrf, {
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-CSRF-Token',
+      description: 'csrf_token from POST /v1/auth/token; required on writes with a bearer token',
+    });
   if (config.isDevnet) builder.addServer('/', 'This deployment (devnet)');
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controller: string, method: string) => method,
@@ -57,9 +67,16 @@ function addDefaultErrorResponses(document: OpenAPIObject): void {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const operation = item[method];
       if (!operation) continue;
-      operation.responses['400'] ??= { description: 'Invalid request (`invalid_request`)', content: { 'application/json': { schema: envelope } } };
+      operation.responses['400'] ??= {
+        description: 'Invalid request (`invalid_request`)',
+        content: { 'application/json': { schema: envelope } },
+      };
       const params = (operation.parameters ??= []);
-      if ((method === 'post' || method === 'patch') && operation.security?.length && !params.some((p) => 'name' in p && p.name === 'Idempotency-Key')) {
+      if (
+        (method === 'post' || method === 'patch') &&
+        operation.security?.length &&
+        !params.some((p) => 'name' in p && p.name === 'Idempotency-Key')
+      ) {
         params.push({
           name: 'Idempotency-Key',
           in: 'header',

@@ -13,9 +13,13 @@ export class TransactionsController {
   /** Deposits and withdrawals of a wallet, newest first, with status, confirmations and on-chain details. */
   @Get('wallets/:walletId/transactions')
   @Authenticated({ scope: 'read:wallets' })
-  @ApiOperation({ summary: 'List a wallet\'s transactions' })
+  @ApiOperation({ summary: "List a wallet's transactions" })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  listWalletTransactions(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Query() query: ListTransactionsQueryDto): Promise<TransactionListDto> {
+  listWalletTransactions(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Query() query: ListTransactionsQueryDto,
+  ): Promise<TransactionListDto> {
     return this.transactions.list(principal, walletId, query);
   }
 
@@ -23,7 +27,10 @@ export class TransactionsController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a transaction' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getTransaction(@CurrentPrincipal() principal: Principal, @Param('transactionId') id: string): Promise<TransactionDto> {
+  getTransaction(
+    @CurrentPrincipal() principal: Principal,
+    @Param('transactionId') id: string,
+  ): Promise<TransactionDto> {
     return this.transactions.get(principal, id);
   }
 }

@@ -20,7 +20,12 @@ export class TransactionsService {
     const { rows, nextCursor } = await this.transactions.listPage(
       principal.organizationId,
       wallet.id,
-      { direction: query.direction, status: query.status, asset: query.asset?.toUpperCase(), chain: query.network?.toLowerCase() },
+      {
+        direction: query.direction,
+        status: query.status,
+        asset: query.asset?.toUpperCase(),
+        chain: query.network?.toLowerCase(),
+      },
       query,
     );
     return { data: rows.map((t) => this.view(t)), next_cursor: nextCursor };

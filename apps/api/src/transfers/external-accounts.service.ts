@@ -16,24 +16,45 @@ export class ExternalAccountsService {
 
   async create(principal: Principal, dto: CreateExternalAccountDto): Promise<ExternalAccountDto> {
     const network = this.registry.byChain(dto.network.toLowerCase());
-    if (!network) throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(dto.network)}`, { supported: this.registry.chainNames() });
+    if (!network)
+      throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(dto.network)}`, {
+        supported: this.registry.chainNames(),
+      });
     const check = checkAddress(dto.address, network);
     if (!check.valid || !check.normalized) {
-      throw new DomainError(ErrorCode.InvalidAddress, `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`, { field: 'address' });
+      throw new DomainError(
+        ErrorCode.InvalidAddress,
+        `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`,
+        { field: 'address' },
+      );
     }
     const id = randomUUID();
     try {
-      await this.accounts.insert(principal.organizationId, { id, network: network.key, chain: network.chain, address: check.normalized, label: dto.label ?? null });
+      await this.accounts.insert(principal.organizationId, {
+        id,
+        network: network.key,
+        chain: network.chain,
+        address: check.normalized,
+        label: dto.label ?? null,
+      });
     } catch (e) {
       if (!(e instanceof DuplicateKey)) throw e;
-      const existing = await this.accounts.findActiveByAddressOrFail(principal.organizationId, network.key, check.normalized);
+      const existing = await this.accounts.findActiveByAddressOrFail(
+        principal.organizationId,
+        network.key,
+        check.normalized,
+      );
       throw new DomainError(ErrorCode.Conflict, 'This address is already in the address book', { id: existing.id });
     }
     return this.view(await this.accounts.findByOrgAndIdOrFail(principal.organizationId, id));
   }
 
   async list(principal: Principal, query: PageQueryDto & { network?: string }): Promise<Page<ExternalAccountDto>> {
-    const { rows, nextCursor } = await this.accounts.listPage(principal.organizationId, { chain: query.network?.toLowerCase() }, query);
+    const { rows, nextCursor } = await this.accounts.listPage(
+      principal.organizationId,
+      { chain: query.network?.toLowerCase() },
+      query,
+    );
     return { data: rows.map((e) => this.view(e)), next_cursor: nextCursor };
   }
 

@@ -16,18 +16,32 @@ export class FeesService {
     const network = this.registry.byChain(query.network.toLowerCase());
     const client = network && this.clients.evm(network);
     if (!network || !client) {
-      throw new DomainError(ErrorCode.InvalidNetwork, `No fee data for ${JSON.stringify(query.network)} on this deployment`, {
-        supported: this.clients.all().map((c) => c.network.chain),
-      });
+      throw new DomainError(
+        ErrorCode.InvalidNetwork,
+        `No fee data for ${JSON.stringify(query.network)} on this deployment`,
+        {
+          supported: this.clients.all().map((c) => c.network.chain),
+        },
+      );
     }
     const native = network.assets.find((a) => a.native)!;
     const asset = query.asset ? this.registry.findAsset(network, query.asset) : native;
-    if (!asset) throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${query.asset} is not an asset of ${network.chain}`, { supported: network.assets.map((a) => a.symbol) });
+    if (!asset)
+      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${query.asset} is not an asset of ${network.chain}`, {
+        supported: network.assets.map((a) => a.symbol),
+      });
     const { baseFee, tips } = await client.feeHistory();
     // A token transfer to a fresh holder costs ~50k gas on the common ERC-20s; estimate it when the node can.
     const gasLimit = asset.native
       ? 21_000n
-      : (await client.tokenTransferGas(asset.contract as Address, '0x000000000000000000000000000000000000dEaD', '0x000000000000000000000000000000000000bEEF', 1n)).gas;
+      : (
+          await client.tokenTransferGas(
+            asset.contract as Address,
+            '0x000000000000000000000000000000000000dEaD',
+            '0x000000000000000000000000000000000000bEEF',
+            1n,
+          )
+        ).gas;
     const level = (tip: bigint): FeeLevelDto => {
       const maxFee = baseFee * 2n + tip;
       const fee = gasLimit * maxFee;

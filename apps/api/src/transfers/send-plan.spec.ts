@@ -10,7 +10,13 @@ const SOURCE = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
-const internal = (amount: bigint, walletId = OTHER): SendItem => ({ type: 'wallet', address: null, walletId, externalAccountId: null, amount });
+const internal = (amount: bigint, walletId = OTHER): SendItem => ({
+  type: 'wallet',
+  address: null,
+  walletId,
+  externalAccountId: null,
+  amount,
+});
 const onChain = (amount: bigint, address = '0x000000000000000000000000000000000000dEaD'): SendItem => ({
   type: 'public_address',
   address,
@@ -21,7 +27,14 @@ const onChain = (amount: bigint, address = '0x0000000000000000000000000000000000
 
 describe('planSend', () => {
   it('plans an internal send as a posted transfer with a confirmed row on each side and three events', () => {
-    const { posting, out } = planSend(ORG, SOURCE, usdc, [internal(1_500_000n)], { note: 'rent', externalId: 'ext-1', idempotencyKey: 'key-1' }, NOW);
+    const { posting, out } = planSend(
+      ORG,
+      SOURCE,
+      usdc,
+      [internal(1_500_000n)],
+      { note: 'rent', externalId: 'ext-1', idempotencyKey: 'key-1' },
+      NOW,
+    );
     expect(posting.activeWallets).toEqual([SOURCE, OTHER]);
     expect(posting.transfers).toEqual([
       {
@@ -34,8 +47,22 @@ describe('planSend', () => {
       },
     ]);
     const [sent, received] = posting.rows!.map((r) => r as (typeof out)[number]);
-    expect(sent).toMatchObject({ walletId: SOURCE, direction: 'outgoing', status: 'confirmed', counterpartId: received.id, idempotencyKey: 'key-1', externalId: 'ext-1', note: 'rent' });
-    expect(received).toMatchObject({ walletId: OTHER, direction: 'incoming', status: 'confirmed', counterpartId: sent.id, ledgerTransferId: sent.ledgerTransferId });
+    expect(sent).toMatchObject({
+      walletId: SOURCE,
+      direction: 'outgoing',
+      status: 'confirmed',
+      counterpartId: received.id,
+      idempotencyKey: 'key-1',
+      externalId: 'ext-1',
+      note: 'rent',
+    });
+    expect(received).toMatchObject({
+      walletId: OTHER,
+      direction: 'incoming',
+      status: 'confirmed',
+      counterpartId: sent.id,
+      ledgerTransferId: sent.ledgerTransferId,
+    });
     // The business keys stay on the sender's row only, so a second send with them collides there.
     expect(received.idempotencyKey ?? null).toBeNull();
     expect(posting.events!.map((e) => [e.type, e.data.transaction_id])).toEqual([
@@ -50,16 +77,34 @@ describe('planSend', () => {
     const { posting, out } = planSend(ORG, SOURCE, usdc, [onChain(7n)], {}, NOW);
     expect(posting.activeWallets).toEqual([SOURCE]);
     expect(posting.transfers).toEqual([
-      expect.objectContaining({ phase: 'pending', credit: { kind: 'external', network: 'ethereum:devnet', asset: 'USDC' }, amount: 7n, reference: `withdrawal:${out[0].id}` }),
+      expect.objectContaining({
+        phase: 'pending',
+        credit: { kind: 'external', network: 'ethereum:devnet', asset: 'USDC' },
+        amount: 7n,
+        reference: `withdrawal:${out[0].id}`,
+      }),
     ]);
-    expect(out[0]).toMatchObject({ status: 'pending', subStatus: 'queued', toAddress: '0x000000000000000000000000000000000000dEaD', feeAsset: 'ETH', requiredConfirmations: ethereum.confirmations });
+    expect(out[0]).toMatchObject({
+      status: 'pending',
+      subStatus: 'queued',
+      toAddress: '0x000000000000000000000000000000000000dEaD',
+      feeAsset: 'ETH',
+      requiredConfirmations: ethereum.confirmations,
+    });
     expect(posting.events).toEqual([]);
   });
 
   it('plans a batch as one posting: the batch row first, each item in order with its index, every internal destination checked', () => {
     const batch = Object.assign(new TransferBatch(), { id: '00000000-0000-4000-8000-0000000000bb' });
     const third = '00000000-0000-4000-8000-000000000003';
-    const { posting, out } = planSend(ORG, SOURCE, usdc, [internal(1n), onChain(2n), internal(3n, third)], { batch }, NOW);
+    const { posting, out } = planSend(
+      ORG,
+      SOURCE,
+      usdc,
+      [internal(1n), onChain(2n), internal(3n, third)],
+      { batch },
+      NOW,
+    );
     expect(posting.rows![0]).toBe(batch);
     expect(out.map((t) => [t.batchId, t.batchIndex, t.amount])).toEqual([
       [batch.id, 0, 1n],

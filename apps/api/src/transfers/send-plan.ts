@@ -38,14 +38,22 @@ export interface PlannedSend {
  * network fee is booked later, to the organization's fee account. The posting requires the source wallet and every
  * internal destination to be the organization's and active.
  */
-export function planSend(organizationId: string, walletId: string, asset: Asset, items: SendItem[], extras: SendExtras, now = new Date()): PlannedSend {
+export function planSend(
+  organizationId: string,
+  walletId: string,
+  asset: Asset,
+  items: SendItem[],
+  extras: SendExtras,
+  now = new Date(),
+): PlannedSend {
   const network = asset.network;
   const source: AccountRef = { kind: 'wallet', walletId, network: network.key, asset: asset.symbol };
   const rows: WalletTransaction[] = [];
   const events: PostingEvent[] = [];
   const transfers: LedgerOp[] = [];
   const out: WalletTransaction[] = [];
-  const event = (type: PostingEvent['type'], tx: WalletTransaction) => events.push({ type, data: transactionEventData(tx, asset.decimals) });
+  const event = (type: PostingEvent['type'], tx: WalletTransaction) =>
+    events.push({ type, data: transactionEventData(tx, asset.decimals) });
   const batch = extras.batch;
   for (const [index, item] of items.entries()) {
     const id = randomUUID();
@@ -105,7 +113,14 @@ export function planSend(organizationId: string, walletId: string, asset: Asset,
       event('wallet_transaction.confirmed', sent);
       event('wallet.incoming_transaction', received);
       event('wallet_transaction.confirmed', received);
-      transfers.push({ phase: 'posted', id: ledgerTransferId, debit: source, credit: { ...source, walletId: destination }, amount: item.amount, reference: `internal:${id}` });
+      transfers.push({
+        phase: 'posted',
+        id: ledgerTransferId,
+        debit: source,
+        credit: { ...source, walletId: destination },
+        amount: item.amount,
+        reference: `internal:${id}`,
+      });
       out.push(sent);
     } else {
       const pending = Object.assign(new WalletTransaction(), {
@@ -130,7 +145,13 @@ export function planSend(organizationId: string, walletId: string, asset: Asset,
   }
   const internal = items.filter((i) => i.type === 'wallet').map((i) => i.walletId!);
   return {
-    posting: { organizationId, activeWallets: [walletId, ...internal], transfers, rows: batch ? [batch, ...rows] : rows, events },
+    posting: {
+      organizationId,
+      activeWallets: [walletId, ...internal],
+      transfers,
+      rows: batch ? [batch, ...rows] : rows,
+      events,
+    },
     out,
   };
 }

@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Address, Hash, Hex } from 'viem';
-import { ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, NetworkRegistry, signEvmTransaction } from '@app/chains';
+import {
+  ChainClients,
+  EvmClient,
+  GAS_FAUCET,
+  GasFaucet,
+  KeyringService,
+  NetworkRegistry,
+  signEvmTransaction,
+} from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
 import { OrganizationsRepository, Sweep, SweepsRepository, Transactions } from '@app/db';
@@ -60,7 +68,9 @@ export class SweeperService implements OnModuleInit {
         const asset = this.registry.findAsset(network, c.asset);
         if (!asset) continue;
         const child = c.address as Address;
-        const balance = asset.native ? await client.nativeBalance(child) : await client.tokenBalance(asset.contract as Address, child);
+        const balance = asset.native
+          ? await client.nativeBalance(child)
+          : await client.tokenBalance(asset.contract as Address, child);
         const account = await this.organizations.accountIndex(c.organizationId);
         const master = this.keyring.address(network, account, 0) as Address;
         if (balance === 0n) {
@@ -96,12 +106,20 @@ export class SweeperService implements OnModuleInit {
             const topup = need * 2n - childGas;
             if (this.faucet) await this.faucet.ensureGas(network, master, topup * 10n);
             if ((await client.nativeBalance(master)) < topup + 21_000n * fees.maxFeePerGas) {
-              this.logger.warn(`cannot sweep ${asset.symbol} from ${child} on ${network.key}: master ${master} lacks gas for the top-up`);
+              this.logger.warn(
+                `cannot sweep ${asset.symbol} from ${child} on ${network.key}: master ${master} lacks gas for the top-up`,
+              );
               continue;
             }
             const nonce = await this.nonces.next(m, client, master);
             const signed = await signEvmTransaction(this.keyring.privateKey(network, account, 0), {
-              chainId: network.chainId!, nonce, to: child, value: topup, gas: 21_000n, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+              chainId: network.chainId!,
+              nonce,
+              to: child,
+              value: topup,
+              gas: 21_000n,
+              maxFeePerGas: fees.maxFeePerGas,
+              maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
             });
             Object.assign(sweep, { status: 'topping_up', topupTxHash: signed.hash, topupSignedTx: signed.raw });
             toBroadcast.push(signed.raw);
@@ -111,22 +129,51 @@ export class SweeperService implements OnModuleInit {
         planned.add(c.address);
       }
     });
-    for (const raw of toBroadcast) await client.sendRaw(raw).catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
+    for (const raw of toBroadcast)
+      await client
+        .sendRaw(raw)
+        .catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
   }
 
   /** The child signs the transfer of its whole balance of the asset (minus gas for the native coin) to the master. */
-  private async signSweep(client: EvmClient, account: number, sweep: Sweep, fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }) {
+  private async signSweep(
+    client: EvmClient,
+    account: number,
+    sweep: Sweep,
+    fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint },
+  ) {
     const network = client.network;
     const asset = this.registry.findAsset(network, sweep.asset)!;
     const child = sweep.address as Address;
     const nonce = await client.nonce(child);
     const key = this.keyring.privateKey(network, account, sweep.derivationIndex);
-    const common = { chainId: network.chainId!, nonce, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas };
+    const common = {
+      chainId: network.chainId!,
+      nonce,
+      maxFeePerGas: fees.maxFeePerGas,
+      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+    };
     if (asset.native) {
-      return signEvmTransaction(key, { ...common, to: sweep.masterAddress as Address, value: sweep.amount, gas: 21_000n });
+      return signEvmTransaction(key, {
+        ...common,
+        to: sweep.masterAddress as Address,
+        value: sweep.amount,
+        gas: 21_000n,
+      });
     }
-    const call = await client.tokenTransferGas(asset.contract as Address, child, sweep.masterAddress as Address, sweep.amount);
-    return signEvmTransaction(key, { ...common, to: asset.contract as Address, value: 0n, data: call.data, gas: call.gas });
+    const call = await client.tokenTransferGas(
+      asset.contract as Address,
+      child,
+      sweep.masterAddress as Address,
+      sweep.amount,
+    );
+    return signEvmTransaction(key, {
+      ...common,
+      to: asset.contract as Address,
+      value: 0n,
+      data: call.data,
+      gas: call.gas,
+    });
   }
 
   private async advance(client: EvmClient): Promise<void> {
@@ -135,7 +182,8 @@ export class SweeperService implements OnModuleInit {
       const raw = (sweep.status === 'topping_up' ? sweep.topupSignedTx : sweep.sweepSignedTx) as Hex;
       const receipt = await client.receipt(hash);
       if (!receipt) {
-        if (Date.now() - sweep.updatedAt.getTime() > REBROADCAST_AFTER_MS) await client.sendRaw(raw).catch(() => undefined);
+        if (Date.now() - sweep.updatedAt.getTime() > REBROADCAST_AFTER_MS)
+          await client.sendRaw(raw).catch(() => undefined);
         continue;
       }
       const fee = (sweep.fee ?? 0n) + receipt.gasUsed * receipt.effectiveGasPrice;
@@ -144,9 +192,15 @@ export class SweeperService implements OnModuleInit {
         const row = await this.sweeps.lockInStatus(m, sweep.id, sweep.status);
         if (!row) return;
         row.fee = fee;
-        const fees = { organizationId: row.organizationId, transfers: networkFee(client.network, fee, `sweep-fee:${row.id}`) };
+        const fees = {
+          organizationId: row.organizationId,
+          transfers: networkFee(client.network, fee, `sweep-fee:${row.id}`),
+        };
         if (receipt.status === 'reverted') {
-          Object.assign(row, { status: 'failed', failureReason: `${row.status === 'topping_up' ? 'top-up' : 'sweep'} reverted` });
+          Object.assign(row, {
+            status: 'failed',
+            failureReason: `${row.status === 'topping_up' ? 'top-up' : 'sweep'} reverted`,
+          });
           await this.ledger.commitAllWithin(m, [fees]);
         } else if (row.status === 'topping_up') {
           const account = await this.organizations.accountIndex(row.organizationId);
@@ -160,7 +214,10 @@ export class SweeperService implements OnModuleInit {
         }
         await this.sweeps.save(m, row);
       });
-      if (next) await client.sendRaw(next).catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
+      if (next)
+        await client
+          .sendRaw(next)
+          .catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
     }
   }
 }

@@ -2,10 +2,26 @@ import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/comm
 import { randomUUID } from 'node:crypto';
 import { Address, Hash, Hex } from 'viem';
 import { EntityManager } from 'typeorm';
-import { Asset, ChainClients, EvmClient, GAS_FAUCET, GasFaucet, KeyringService, Network, NetworkRegistry, signEvmTransaction } from '@app/chains';
+import {
+  Asset,
+  ChainClients,
+  EvmClient,
+  GAS_FAUCET,
+  GasFaucet,
+  KeyringService,
+  Network,
+  NetworkRegistry,
+  signEvmTransaction,
+} from '@app/chains';
 import { FaultInjector, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MasterWalletsRepository, OrganizationsRepository, Transactions, WalletTransaction, WithdrawalsRepository } from '@app/db';
+import {
+  MasterWalletsRepository,
+  OrganizationsRepository,
+  Transactions,
+  WalletTransaction,
+  WithdrawalsRepository,
+} from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
 import { networkFee } from './network-fee';
@@ -50,7 +66,9 @@ export class TransferProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     for (const client of this.clients.all()) {
-      this.jobs.every(`${TRANSFER_JOB_PREFIX}${client.network.key}`, this.config.jobsPollIntervalMs, () => this.tick(client));
+      this.jobs.every(`${TRANSFER_JOB_PREFIX}${client.network.key}`, this.config.jobsPollIntervalMs, () =>
+        this.tick(client),
+      );
     }
   }
 
@@ -78,7 +96,11 @@ export class TransferProcessor implements OnModuleInit {
       for (const tx of queue) {
         const asset = this.registry.findAsset(network, tx.asset)!;
         const { address: master, account } = await this.masterOf(tx.organizationId, network);
-        await this.masterWallets.insertIfAbsent(tx.organizationId, { id: randomUUID(), chain: network.chain, network: network.key, label: null, address: master }, m);
+        await this.masterWallets.insertIfAbsent(
+          tx.organizationId,
+          { id: randomUUID(), chain: network.chain, network: network.key, label: null, address: master },
+          m,
+        );
         let to: Address;
         let value: bigint;
         let data: Hex | undefined;
@@ -86,7 +108,12 @@ export class TransferProcessor implements OnModuleInit {
         if (asset.native) {
           [to, value, gas] = [tx.toAddress as Address, tx.amount, 21_000n];
         } else {
-          const call = await client.tokenTransferGas(asset.contract as Address, master, tx.toAddress as Address, tx.amount);
+          const call = await client.tokenTransferGas(
+            asset.contract as Address,
+            master,
+            tx.toAddress as Address,
+            tx.amount,
+          );
           [to, value, data, gas] = [asset.contract as Address, 0n, call.data, call.gas];
         }
         const feeCap = gas * fees.maxFeePerGas;
@@ -96,12 +123,16 @@ export class TransferProcessor implements OnModuleInit {
           budgets.delete(`${master}:${native.symbol}`);
           gasBudget = await this.budget(m, client, budgets, master, native, fees.maxFeePerGas);
         }
-        const assetBudget = asset.native ? gasBudget - feeCap : await this.budget(m, client, budgets, master, asset, fees.maxFeePerGas);
+        const assetBudget = asset.native
+          ? gasBudget - feeCap
+          : await this.budget(m, client, budgets, master, asset, fees.maxFeePerGas);
         if (gasBudget < feeCap || assetBudget < tx.amount) {
           if (tx.subStatus !== 'waiting_for_funds') {
             tx.subStatus = 'waiting_for_funds';
             await this.withdrawals.save(m, tx);
-            this.logger.log(`withdrawal ${tx.id} waits: master ${master} on ${network.key} is short of ${asset.native || gasBudget >= feeCap ? asset.symbol : native.symbol}`);
+            this.logger.log(
+              `withdrawal ${tx.id} waits: master ${master} on ${network.key} is short of ${asset.native || gasBudget >= feeCap ? asset.symbol : native.symbol}`,
+            );
           }
           continue;
         }
@@ -118,7 +149,13 @@ export class TransferProcessor implements OnModuleInit {
           maxFeePerGas: fees.maxFeePerGas,
           maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
         });
-        Object.assign(tx, { nonce, signedTx: signed.raw, txHash: signed.hash, fromAddress: master, subStatus: 'signed' });
+        Object.assign(tx, {
+          nonce,
+          signedTx: signed.raw,
+          txHash: signed.hash,
+          fromAddress: master,
+          subStatus: 'signed',
+        });
         await this.withdrawals.save(m, tx);
       }
     });
@@ -129,11 +166,20 @@ export class TransferProcessor implements OnModuleInit {
    * What the master can still spend of an asset: its on-chain balance minus withdrawals signed or broadcast but not
    * yet mined (and, for the native asset, a gas ceiling for each of them). Cached for one signing pass.
    */
-  private async budget(m: EntityManager, client: EvmClient, cache: Map<string, bigint>, master: Address, asset: Asset, maxFeePerGas: bigint): Promise<bigint> {
+  private async budget(
+    m: EntityManager,
+    client: EvmClient,
+    cache: Map<string, bigint>,
+    master: Address,
+    asset: Asset,
+    maxFeePerGas: bigint,
+  ): Promise<bigint> {
     const key = `${master}:${asset.symbol}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const onChain = asset.native ? await client.nativeBalance(master) : await client.tokenBalance(asset.contract as Address, master);
+    const onChain = asset.native
+      ? await client.nativeBalance(master)
+      : await client.tokenBalance(asset.contract as Address, master);
     const inflight = await this.withdrawals.inFlightFrom(m, client.network.key, master, asset.symbol);
     const reserved = inflight.amount + (asset.native ? BigInt(inflight.count) * INFLIGHT_GAS * maxFeePerGas : 0n);
     const budget = onChain - reserved;
@@ -146,7 +192,9 @@ export class TransferProcessor implements OnModuleInit {
       try {
         await client.sendRaw(tx.signedTx as Hex);
       } catch (e) {
-        this.logger.warn(`broadcast of withdrawal ${tx.id} failed, will retry: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        this.logger.warn(
+          `broadcast of withdrawal ${tx.id} failed, will retry: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        );
         continue;
       }
       this.faults.check('transfer.after_broadcast');
@@ -169,7 +217,9 @@ export class TransferProcessor implements OnModuleInit {
       if (!receipt) {
         if (tx.status === 'confirming' || Date.now() - (tx.broadcastAt?.getTime() ?? 0) > REBROADCAST_AFTER_MS) {
           // Reorged out, or dropped by the node: the same signed bytes go out again.
-          await client.sendRaw(tx.signedTx as Hex).catch((e: unknown) => this.logger.warn(`rebroadcast of ${tx.id} failed: ${String(e)}`));
+          await client
+            .sendRaw(tx.signedTx as Hex)
+            .catch((e: unknown) => this.logger.warn(`rebroadcast of ${tx.id} failed: ${String(e)}`));
           if (tx.status === 'confirming') await this.withdrawals.backToBroadcast(tx.id);
         }
         continue;
@@ -189,7 +239,10 @@ export class TransferProcessor implements OnModuleInit {
           await this.ledger.commitAllWithin(m, [
             {
               organizationId: row.organizationId,
-              transfers: [{ phase: 'void_pending', pendingId: row.ledgerTransferId! }, ...networkFee(network, fee, `fee:${row.id}`)],
+              transfers: [
+                { phase: 'void_pending', pendingId: row.ledgerTransferId! },
+                ...networkFee(network, fee, `fee:${row.id}`),
+              ],
               events: [this.event(row, 'wallet_transaction.failed')],
             },
           ]);
@@ -203,7 +256,10 @@ export class TransferProcessor implements OnModuleInit {
           await this.ledger.commitAllWithin(m, [
             {
               organizationId: row.organizationId,
-              transfers: [{ phase: 'post_pending', pendingId: row.ledgerTransferId! }, ...networkFee(network, fee, `fee:${row.id}`)],
+              transfers: [
+                { phase: 'post_pending', pendingId: row.ledgerTransferId! },
+                ...networkFee(network, fee, `fee:${row.id}`),
+              ],
               events: [this.event(row, 'wallet_transaction.confirmed')],
             },
           ]);

@@ -1,8 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { CurrentIdempotentRequest, ErrorEnvelopeDto, IdempotencyRequired, IdempotentRequest, PageQueryDto } from '@app/common';
+import {
+  CurrentIdempotentRequest,
+  ErrorEnvelopeDto,
+  IdempotencyRequired,
+  IdempotentRequest,
+  PageQueryDto,
+} from '@app/common';
 import { TransactionDto } from '@app/ledger';
 import {
   BatchDto,
@@ -38,10 +50,14 @@ export class TransfersController {
   @Authenticated({ scope: 'write:wallets' })
   @IdempotencyRequired()
   @ApiOperation({ summary: 'Send from a wallet' })
-  @ApiNotFoundResponse({ description: '`not_found`: wallet, destination wallet or external account', type: ErrorEnvelopeDto })
+  @ApiNotFoundResponse({
+    description: '`not_found`: wallet, destination wallet or external account',
+    type: ErrorEnvelopeDto,
+  })
   @ApiConflictResponse({ description: '`wallet_not_active`, `idempotency_key_in_use`', type: ErrorEnvelopeDto })
   @ApiUnprocessableEntityResponse({
-    description: '`invalid_address`, `invalid_amount`, `insufficient_funds`, `unsupported_asset_network`, `idempotency_key_reused`',
+    description:
+      '`invalid_address`, `invalid_amount`, `insufficient_funds`, `unsupported_asset_network`, `idempotency_key_reused`',
     type: ErrorEnvelopeDto,
   })
   async createTransfer(
@@ -57,7 +73,8 @@ export class TransfersController {
   }
 
   /**
-   * Batch withdrawal: one wallet, one asset, up to 500 destinations of any type. Every destination is validated and every
+   * Batch withdrawal: one wallet, one asset, up to 500 destinations of any type. Every destination is validated and
+   * every
    * amount held in one transaction, or nothing happens (422 naming the item in `details.index`). Then each item
    * proceeds on its own: internal ones at once, on-chain ones through the send pipeline.
    */
@@ -65,7 +82,11 @@ export class TransfersController {
   @Authenticated({ scope: 'write:wallets' })
   @IdempotencyRequired()
   @ApiOperation({ summary: 'Send a batch from a wallet' })
-  @ApiUnprocessableEntityResponse({ description: 'The first bad item, with `details.index`: `invalid_address`, `invalid_amount`, `insufficient_funds`, ...', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The first bad item, with `details.index`: `invalid_address`, `invalid_amount`, `insufficient_funds`, ...',
+    type: ErrorEnvelopeDto,
+  })
   createBatch(
     @CurrentPrincipal() principal: Principal,
     @Param('walletId') walletId: string,
@@ -79,7 +100,10 @@ export class TransfersController {
   @Get('fees')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Estimate network fees' })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_network`, `unsupported_asset_network`', type: ErrorEnvelopeDto })
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_network`, `unsupported_asset_network`',
+    type: ErrorEnvelopeDto,
+  })
   getFees(@Query() query: FeesQueryDto): Promise<FeesDto> {
     return this.fees.estimate(query);
   }
@@ -90,14 +114,20 @@ export class TransfersController {
   @ApiOperation({ summary: 'Add an external account' })
   @ApiConflictResponse({ description: '`conflict`: already in the address book (details.id)', type: ErrorEnvelopeDto })
   @ApiUnprocessableEntityResponse({ description: '`invalid_network`, `invalid_address`', type: ErrorEnvelopeDto })
-  createExternalAccount(@CurrentPrincipal() principal: Principal, @Body() dto: CreateExternalAccountDto): Promise<ExternalAccountDto> {
+  createExternalAccount(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateExternalAccountDto,
+  ): Promise<ExternalAccountDto> {
     return this.externalAccounts.create(principal, dto);
   }
 
   @Get('external-accounts')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'List external accounts' })
-  listExternalAccounts(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<ExternalAccountListDto> {
+  listExternalAccounts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<ExternalAccountListDto> {
     return this.externalAccounts.list(principal, query);
   }
 
@@ -105,7 +135,10 @@ export class TransfersController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get an external account' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getExternalAccount(@CurrentPrincipal() principal: Principal, @Param('externalAccountId') id: string): Promise<ExternalAccountDto> {
+  getExternalAccount(
+    @CurrentPrincipal() principal: Principal,
+    @Param('externalAccountId') id: string,
+  ): Promise<ExternalAccountDto> {
     return this.externalAccounts.get(principal, id);
   }
 
@@ -114,7 +147,10 @@ export class TransfersController {
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Delete an external account' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  deleteExternalAccount(@CurrentPrincipal() principal: Principal, @Param('externalAccountId') id: string): Promise<DeletedDto> {
+  deleteExternalAccount(
+    @CurrentPrincipal() principal: Principal,
+    @Param('externalAccountId') id: string,
+  ): Promise<DeletedDto> {
     return this.externalAccounts.remove(principal, id);
   }
 }

@@ -2,10 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
-import { DomainError, ErrorCode, FaultInjector, formatAmount, IdempotentRequest, JobScheduler, parseAmount, parseRawAmount } from '@app/common';
-import { ExternalAccountsRepository, isUuid, TransferBatch, TransfersRepository, Wallet, WalletsRepository, WalletTransaction } from '@app/db';
+import {
+  DomainError,
+  ErrorCode,
+  FaultInjector,
+  formatAmount,
+  IdempotentRequest,
+  JobScheduler,
+  parseAmount,
+  parseRawAmount,
+} from '@app/common';
+import {
+  ExternalAccountsRepository,
+  isUuid,
+  TransferBatch,
+  TransfersRepository,
+  Wallet,
+  WalletsRepository,
+  WalletTransaction,
+} from '@app/db';
 import { LedgerService, Refusal, toTransactionView, TransactionView } from '@app/ledger';
-import { BatchDestinationDto, BatchDto, CreateBatchDto, CreateTransferDto, TransferDestinationDto } from './dto/transfer.dto';
+import {
+  BatchDestinationDto,
+  BatchDto,
+  CreateBatchDto,
+  CreateTransferDto,
+  TransferDestinationDto,
+} from './dto/transfer.dto';
 import { planSend, SendExtras, SendItem } from './send-plan';
 
 export const TRANSFER_JOB_PREFIX = 'transfers:';
@@ -40,10 +63,19 @@ export class TransfersService {
     private readonly faults: FaultInjector,
   ) {}
 
-  async create(principal: Principal, walletId: string, dto: CreateTransferDto, request?: IdempotentRequest): Promise<TransactionView> {
+  async create(
+    principal: Principal,
+    walletId: string,
+    dto: CreateTransferDto,
+    request?: IdempotentRequest,
+  ): Promise<TransactionView> {
     // A transfer made before under the same business key is found when the posting repeats it, or when a check
     // fails (say the wallet was disabled since): no lookup on the happy path.
-    const extras: SendExtras = { note: dto.note ?? null, externalId: dto.external_id ?? null, idempotencyKey: request?.key ?? null };
+    const extras: SendExtras = {
+      note: dto.note ?? null,
+      externalId: dto.external_id ?? null,
+      idempotencyKey: request?.key ?? null,
+    };
     const source = walletId.toLowerCase();
     let asset: Asset, item: SendItem;
     try {
@@ -54,9 +86,21 @@ export class TransfersService {
         throw new DomainError(ErrorCode.InvalidRequest, 'Send destination_address or destination, not both');
       }
       const destination: TransferDestinationDto | undefined =
-        dto.destination ?? (dto.destination_address !== undefined ? { type: 'public_address', address: dto.destination_address } : undefined);
-      if (!destination) throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', { field: 'destination_address' });
-      item = await this.resolve(principal, source, asset, { ...destination, amount: dto.amount, amount_raw: dto.amount_raw }, 'checked-later');
+        dto.destination ??
+        (dto.destination_address !== undefined
+          ? { type: 'public_address', address: dto.destination_address }
+          : undefined);
+      if (!destination)
+        throw new DomainError(ErrorCode.InvalidRequest, 'destination_address (or destination) is required', {
+          field: 'destination_address',
+        });
+      item = await this.resolve(
+        principal,
+        source,
+        asset,
+        { ...destination, amount: dto.amount, amount_raw: dto.amount_raw },
+        'checked-later',
+      );
     } catch (e) {
       // The source wallet's own error comes first, as if it had been read first.
       const first = e instanceof DomainError ? await this.walletsError(principal, walletId) : undefined;
@@ -81,7 +125,12 @@ export class TransfersService {
   }
 
   /** A batch: every destination validated and every amount held in one posting, or nothing happens. */
-  async batch(principal: Principal, walletId: string, dto: CreateBatchDto, request?: IdempotentRequest): Promise<BatchDto> {
+  async batch(
+    principal: Principal,
+    walletId: string,
+    dto: CreateBatchDto,
+    request?: IdempotentRequest,
+  ): Promise<BatchDto> {
     const org = principal.organizationId;
     if (request) {
       const done = await this.transfers.findBatchByKey(org, request.key);
@@ -156,15 +205,28 @@ export class TransfersService {
    * What a refused posting means for the caller, as an error; undefined when its wallets turned out fine when read
    * now (one of them changed while the posting was written).
    */
-  private async refusalError(principal: Principal, refusal: Refusal, walletId: string, items: SendItem[]): Promise<DomainError | Error | undefined> {
+  private async refusalError(
+    principal: Principal,
+    refusal: Refusal,
+    walletId: string,
+    items: SendItem[],
+  ): Promise<DomainError | Error | undefined> {
     switch (refusal.code) {
       case 'insufficient_funds':
-        return new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', { required_raw: (items[refusal.transfer] ?? items[0]).amount.toString() });
+        return new DomainError(ErrorCode.InsufficientFunds, 'Insufficient funds', {
+          required_raw: (items[refusal.transfer] ?? items[0]).amount.toString(),
+        });
       case 'wallet_unavailable':
-        return this.walletsError(principal, walletId, items.filter((i) => i.type === 'wallet').map((i) => i.walletId!));
+        return this.walletsError(
+          principal,
+          walletId,
+          items.filter((i) => i.type === 'wallet').map((i) => i.walletId!),
+        );
       case 'duplicate':
         // A business key was used before: `orExisting` answers the transfer made under it.
-        return new DomainError(ErrorCode.Conflict, 'A transfer with this external_id exists already', { field: 'external_id' });
+        return new DomainError(ErrorCode.Conflict, 'A transfer with this external_id exists already', {
+          field: 'external_id',
+        });
       case 'hold_not_found':
       case 'hold_resolved':
       case 'exceeds_hold':
@@ -181,13 +243,18 @@ export class TransfersService {
    * earlier request committed first, or a check fails now that passed then); otherwise the error.
    */
   private async orExisting(principal: Principal, e: unknown, extras: SendExtras): Promise<TransactionView> {
-    const existing = e instanceof DomainError ? await this.transfers.findSendByBusinessKey(principal.organizationId, extras) : null;
+    const existing =
+      e instanceof DomainError ? await this.transfers.findSendByBusinessKey(principal.organizationId, extras) : null;
     if (existing) return this.view(existing);
     throw e;
   }
 
   /** What is wrong with the source wallet (and internal destinations), read now; undefined if nothing. */
-  private async walletsError(principal: Principal, walletId: string, destinations: string[] = []): Promise<DomainError | undefined> {
+  private async walletsError(
+    principal: Principal,
+    walletId: string,
+    destinations: string[] = [],
+  ): Promise<DomainError | undefined> {
     try {
       const wallets = await this.wallets.findManyByOrgAndIds(principal.organizationId, [walletId, ...destinations]);
       this.requireActive(wallets.get(walletId.toLowerCase()) ?? null);
@@ -212,34 +279,62 @@ export class TransfersService {
   ): Promise<SendItem> {
     const network = asset.network;
     if ((d.amount === undefined) === (d.amount_raw === undefined)) {
-      throw new DomainError(ErrorCode.InvalidAmount, 'Send amount (decimal) or amount_raw (base units), one of them', { field: 'amount' });
+      throw new DomainError(ErrorCode.InvalidAmount, 'Send amount (decimal) or amount_raw (base units), one of them', {
+        field: 'amount',
+      });
     }
     const amount = d.amount !== undefined ? parseAmount(d.amount, asset.decimals) : parseRawAmount(d.amount_raw);
     switch (d.type) {
       case 'wallet': {
         const id = d.id ?? d.wallet_id;
-        const notFound = () => new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
+        const notFound = () =>
+          new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
         if (!id || !isUuid(id)) throw notFound();
-        if (id.toLowerCase() === walletId) throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field: 'destination.id' });
-        if (wallets !== 'checked-later') this.requireDestination(await this.wallets.findByOrgAndId(principal.organizationId, id));
+        if (id.toLowerCase() === walletId)
+          throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', {
+            field: 'destination.id',
+          });
+        if (wallets !== 'checked-later')
+          this.requireDestination(await this.wallets.findByOrgAndId(principal.organizationId, id));
         return { type: 'wallet', address: null, walletId: id.toLowerCase(), externalAccountId: null, amount };
       }
       case 'external_account': {
         this.requireOnChain(asset);
-        const account = d.id && isUuid(d.id) ? await this.externalAccounts.findActiveByOrgAndId(principal.organizationId, d.id) : null;
-        if (!account) throw new DomainError(ErrorCode.NotFound, 'External account not found', { field: 'destination.id' });
+        const account =
+          d.id && isUuid(d.id)
+            ? await this.externalAccounts.findActiveByOrgAndId(principal.organizationId, d.id)
+            : null;
+        if (!account)
+          throw new DomainError(ErrorCode.NotFound, 'External account not found', { field: 'destination.id' });
         if (account.network !== network.key) {
-          throw new DomainError(ErrorCode.InvalidAddress, `The external account is on ${account.chain}, not ${network.chain}`, { field: 'destination.id' });
+          throw new DomainError(
+            ErrorCode.InvalidAddress,
+            `The external account is on ${account.chain}, not ${network.chain}`,
+            { field: 'destination.id' },
+          );
         }
-        return { type: 'external_account', address: account.address, walletId: null, externalAccountId: account.id, amount };
+        return {
+          type: 'external_account',
+          address: account.address,
+          walletId: null,
+          externalAccountId: account.id,
+          amount,
+        };
       }
       case 'public_address': {
         this.requireOnChain(asset);
         const raw = d.address ?? d.public_address;
-        if (!raw) throw new DomainError(ErrorCode.InvalidAddress, 'The destination address is missing', { field: 'destination_address' });
+        if (!raw)
+          throw new DomainError(ErrorCode.InvalidAddress, 'The destination address is missing', {
+            field: 'destination_address',
+          });
         const check = checkAddress(raw, network);
         if (!check.valid || !check.normalized) {
-          throw new DomainError(ErrorCode.InvalidAddress, `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`, { field: 'destination_address' });
+          throw new DomainError(
+            ErrorCode.InvalidAddress,
+            `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`,
+            { field: 'destination_address' },
+          );
         }
         return { type: 'public_address', address: check.normalized, walletId: null, externalAccountId: null, amount };
       }
@@ -250,17 +345,25 @@ export class TransfersService {
     const network = this.registry.byChain(chain.toLowerCase());
     const asset = network?.assets.find((a) => a.symbol === symbol.toUpperCase() && (a.receive || a.native));
     if (!asset) {
-      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${symbol} on ${chain} is not supported`, { asset: symbol, network: chain, supported: this.registry.receivePairs() });
+      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${symbol} on ${chain} is not supported`, {
+        asset: symbol,
+        network: chain,
+        supported: this.registry.receivePairs(),
+      });
     }
     return asset;
   }
 
   private requireOnChain(asset: Asset): void {
     if (!this.clients.evm(asset.network) || (!asset.native && !asset.contract)) {
-      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `On-chain sends of ${asset.symbol} on ${asset.network.chain} are not available on this deployment`, {
-        asset: asset.symbol,
-        network: asset.network.chain,
-      });
+      throw new DomainError(
+        ErrorCode.UnsupportedAssetNetwork,
+        `On-chain sends of ${asset.symbol} on ${asset.network.chain} are not available on this deployment`,
+        {
+          asset: asset.symbol,
+          network: asset.network.chain,
+        },
+      );
     }
   }
 
@@ -270,13 +373,17 @@ export class TransfersService {
 
   private requireDestination(wallet: Wallet | null): Wallet {
     if (!wallet) throw new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
-    if (wallet.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${wallet.status}`, { field: 'destination.id' });
+    if (wallet.status !== 'active')
+      throw new DomainError(ErrorCode.WalletNotActive, `The destination wallet is ${wallet.status}`, {
+        field: 'destination.id',
+      });
     return wallet;
   }
 
   private requireActive(wallet: Wallet | null): Wallet {
     if (!wallet) throw DomainError.notFound('Wallet');
-    if (wallet.status !== 'active') throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
+    if (wallet.status !== 'active')
+      throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
     return wallet;
   }
 

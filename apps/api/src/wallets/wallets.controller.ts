@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
-import { CreateWalletDto, GetWalletQueryDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto, WalletListDto } from './dto/wallet.dto';
+import {
+  CreateWalletDto,
+  GetWalletQueryDto,
+  ListWalletsQueryDto,
+  UpdateWalletDto,
+  WalletDto,
+  WalletListDto,
+} from './dto/wallet.dto';
 import { WalletsService } from './wallets.service';
 
 @ApiTags('Wallets')
@@ -18,7 +25,10 @@ export class WalletsController {
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Create a wallet' })
   @ApiBody({ type: CreateWalletDto, required: false })
-  @ApiConflictResponse({ description: '`conflict`: external_id already used in this organization', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({
+    description: '`conflict`: external_id already used in this organization',
+    type: ErrorEnvelopeDto,
+  })
   createWallet(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWalletDto): Promise<WalletDto> {
     return this.wallets.create(principal, dto);
   }
@@ -35,7 +45,11 @@ export class WalletsController {
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a wallet' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Query() query: GetWalletQueryDto): Promise<WalletDto> {
+  getWallet(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Query() query: GetWalletQueryDto,
+  ): Promise<WalletDto> {
     return this.wallets.get(principal, walletId, query.include_balances === true);
   }
 
@@ -44,8 +58,15 @@ export class WalletsController {
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Update a wallet' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  @ApiConflictResponse({ description: '`conflict` (external_id taken) or `wallet_not_active` (still pending)', type: ErrorEnvelopeDto })
-  updateWallet(@CurrentPrincipal() principal: Principal, @Param('walletId') walletId: string, @Body() dto: UpdateWalletDto): Promise<WalletDto> {
+  @ApiConflictResponse({
+    description: '`conflict` (external_id taken) or `wallet_not_active` (still pending)',
+    type: ErrorEnvelopeDto,
+  })
+  updateWallet(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Body() dto: UpdateWalletDto,
+  ): Promise<WalletDto> {
     return this.wallets.update(principal, walletId, dto);
   }
 }

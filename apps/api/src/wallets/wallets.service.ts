@@ -52,7 +52,11 @@ export class WalletsService implements OnModuleInit {
   }
 
   async list(principal: Principal, query: ListWalletsQueryDto): Promise<Page<WalletDto>> {
-    const { rows, nextCursor } = await this.wallets.pageForOrg(principal.organizationId, { externalId: query.external_id, status: query.status }, query);
+    const { rows, nextCursor } = await this.wallets.pageForOrg(
+      principal.organizationId,
+      { externalId: query.external_id, status: query.status },
+      query,
+    );
     const data = rows.map((w) => this.view(w));
     if (query.include_balances) await this.attachBalances(principal.organizationId, data);
     return { data, next_cursor: nextCursor };
@@ -65,7 +69,10 @@ export class WalletsService implements OnModuleInit {
   }
 
   private async attachBalances(organizationId: string, views: WalletDto[]): Promise<void> {
-    const balances = await this.balances.forWallets(organizationId, views.map((v) => v.id));
+    const balances = await this.balances.forWallets(
+      organizationId,
+      views.map((v) => v.id),
+    );
     for (const view of views) view.balances = balances.get(view.id)?.networks ?? [];
   }
 
@@ -75,7 +82,9 @@ export class WalletsService implements OnModuleInit {
       if (!wallet) throw DomainError.notFound('Wallet');
       if (dto.status !== undefined && dto.status !== wallet.status) {
         if (wallet.status === 'pending') {
-          throw new DomainError(ErrorCode.WalletNotActive, 'The wallet is still being provisioned', { status: wallet.status });
+          throw new DomainError(ErrorCode.WalletNotActive, 'The wallet is still being provisioned', {
+            status: wallet.status,
+          });
         }
         wallet.status = dto.status;
       }
@@ -87,7 +96,8 @@ export class WalletsService implements OnModuleInit {
       try {
         await this.wallets.saveChanges(principal.organizationId, wallet, manager);
       } catch (e) {
-        if (e instanceof DuplicateKey && e.key === 'external_id') throw this.externalIdTaken(dto.external_id ?? undefined);
+        if (e instanceof DuplicateKey && e.key === 'external_id')
+          throw this.externalIdTaken(dto.external_id ?? undefined);
         throw e;
       }
       return this.view(wallet);
@@ -121,7 +131,9 @@ export class WalletsService implements OnModuleInit {
   }
 
   private externalIdTaken(externalId?: string): DomainError {
-    return new DomainError(ErrorCode.Conflict, 'A wallet with this external_id already exists', { external_id: externalId ?? null });
+    return new DomainError(ErrorCode.Conflict, 'A wallet with this external_id already exists', {
+      external_id: externalId ?? null,
+    });
   }
 
   private view(wallet: Wallet): WalletDto {

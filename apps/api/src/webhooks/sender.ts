@@ -50,8 +50,19 @@ export class WebhookSender {
     const done = (r: Omit<SendResult, 'durationMs'>): SendResult => ({ ...r, durationMs: Date.now() - started });
     const url = new URL(rawUrl);
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if ((isIP(host) && !isAllowedAddress(host, this.policy)) || (this.policy.requireHttps && url.protocol !== 'https:')) {
-      return Promise.resolve(done({ statusCode: null, errorClass: 'ssrf_blocked', errorMessage: `${host} is not allowed`, responseBody: null, retryAfterSeconds: null }));
+    if (
+      (isIP(host) && !isAllowedAddress(host, this.policy)) ||
+      (this.policy.requireHttps && url.protocol !== 'https:')
+    ) {
+      return Promise.resolve(
+        done({
+          statusCode: null,
+          errorClass: 'ssrf_blocked',
+          errorMessage: `${host} is not allowed`,
+          responseBody: null,
+          retryAfterSeconds: null,
+        }),
+      );
     }
     return new Promise<SendResult>((resolve) => {
       let timedOut = false;
@@ -67,14 +78,25 @@ export class WebhookSender {
         method: 'POST',
         agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
         lookup: safeLookup(this.policy) as never,
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'WalletsAPI-Webhooks/1.0' },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'WalletsAPI-Webhooks/1.0',
+        },
       });
       const timer = setTimeout(() => {
         timedOut = true;
         req.destroy(new Error(`no response within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       req.on('error', (e: NodeJS.ErrnoException) =>
-        finish({ statusCode: null, errorClass: classify(e, timedOut), errorMessage: e.message.slice(0, 500), responseBody: null, retryAfterSeconds: null }),
+        finish({
+          statusCode: null,
+          errorClass: classify(e, timedOut),
+          errorMessage: e.message.slice(0, 500),
+          responseBody: null,
+          retryAfterSeconds: null,
+        }),
       );
       req.on('response', (res) => {
         const chunks: Buffer[] = [];

@@ -21,13 +21,17 @@ describe('webhook URL policy (SSRF guard)', () => {
     expect(() => checkUrlShape(url.replace('http:', 'https:'), production)).toThrow(UrlRefused);
   });
 
-  it.each(['http://2130706433/', 'http://0x7f000001/', 'http://017700000001/', 'http://127.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/'])(
-    'normalises the numeric loopback form %s: refused unless loopback is allowed',
-    (url) => {
-      expect(() => checkUrlShape(url, { requireHttps: false, allowLoopback: false })).toThrow(/not a public address/);
-      expect(() => checkUrlShape(url, development)).not.toThrow();
-    },
-  );
+  it.each([
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://017700000001/',
+    'http://127.1/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+  ])('normalises the numeric loopback form %s: refused unless loopback is allowed', (url) => {
+    expect(() => checkUrlShape(url, { requireHttps: false, allowLoopback: false })).toThrow(/not a public address/);
+    expect(() => checkUrlShape(url, development)).not.toThrow();
+  });
 
   it('requires https outside development and refuses credentials in the URL', () => {
     expect(() => checkUrlShape('http://example.com/hook', production)).toThrow(/https/);
@@ -48,16 +52,22 @@ describe('webhook URL policy (SSRF guard)', () => {
   });
 
   it('resolves names at registration: localhost is loopback', async () => {
-    await expect(checkWebhookUrl('http://localhost:9/hook', { requireHttps: false, allowLoopback: false })).rejects.toThrow(/not a public address/);
+    await expect(
+      checkWebhookUrl('http://localhost:9/hook', { requireHttps: false, allowLoopback: false }),
+    ).rejects.toThrow(/not a public address/);
     await expect(checkWebhookUrl('http://localhost:9/hook', development)).resolves.toBeInstanceOf(URL);
     await expect(checkWebhookUrl('http://no-such-host.invalid/hook', development)).rejects.toThrow(/does not resolve/);
   });
 
   it('re-checks at connect time (DNS rebinding): the lookup refuses a name that now resolves to loopback', async () => {
     const lookup = safeLookup({ requireHttps: false, allowLoopback: false });
-    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => lookup('localhost', {}, (err) => resolve(err)));
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      lookup('localhost', {}, (err) => resolve(err)),
+    );
     expect(error?.code).toBe('ESSRF');
-    const ok = await new Promise<unknown>((resolve) => safeLookup(development)('localhost', {}, (_err, address) => resolve(address)));
+    const ok = await new Promise<unknown>((resolve) =>
+      safeLookup(development)('localhost', {}, (_err, address) => resolve(address)),
+    );
     expect(['127.0.0.1', '::1']).toContain(ok);
   });
 });

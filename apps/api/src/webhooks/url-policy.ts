@@ -11,12 +11,14 @@ export interface UrlPolicy {
 
 /**
  * Public unicast only: loopback (unless allowed), private, link-local (169.254.169.254, the cloud metadata address,
- * is refused everywhere), CGNAT, unique-local, multicast, reserved, NAT64 and IPv4-mapped private addresses are refused.
+ * is refused everywhere), CGNAT, unique-local, multicast, reserved, NAT64 and IPv4-mapped private addresses are
+ * refused.
  */
 export function isAllowedAddress(ip: string, policy: UrlPolicy): boolean {
   if (!ipaddr.isValid(ip)) return false;
   let address = ipaddr.parse(ip);
-  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress())
+    address = (address as ipaddr.IPv6).toIPv4Address();
   const range = address.range();
   return range === 'unicast' || (range === 'loopback' && policy.allowLoopback);
 }
@@ -43,12 +45,15 @@ export function checkUrlShape(raw: string, policy: UrlPolicy): URL {
   if (policy.requireHttps && url.protocol !== 'https:') throw new UrlRefused('webhook URLs must use https', 'scheme');
   if (url.username || url.password) throw new UrlRefused('the URL must not carry credentials', 'userinfo');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !isAllowedAddress(host, policy)) throw new UrlRefused(`${host} is not a public address`, 'ssrf_blocked');
+  if (isIP(host) && !isAllowedAddress(host, policy))
+    throw new UrlRefused(`${host} is not a public address`, 'ssrf_blocked');
   return url;
 }
 
 function resolveAll(hostname: string): Promise<LookupAddress[]> {
-  return new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  return new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 }
 
 /** Registration-time check: the shape, then every address the host resolves to must be allowed. */
@@ -63,7 +68,8 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy): Promise<U
     throw new UrlRefused(`${host} does not resolve`, 'dns');
   }
   const blocked = addresses.find((a) => !isAllowedAddress(a.address, policy));
-  if (blocked) throw new UrlRefused(`${host} resolves to ${blocked.address}, which is not a public address`, 'ssrf_blocked');
+  if (blocked)
+    throw new UrlRefused(`${host} resolves to ${blocked.address}, which is not a public address`, 'ssrf_blocked');
   return url;
 }
 
@@ -79,7 +85,9 @@ export function safeLookup(policy: UrlPolicy) {
       if (err) return callback(err, '');
       const blocked = addresses.find((a) => !isAllowedAddress(a.address, policy));
       if (blocked || addresses.length === 0) {
-        const e = new Error(`${hostname} resolves to ${blocked?.address ?? 'nothing'}, which is not a public address`) as NodeJS.ErrnoException;
+        const e = new Error(
+          `${hostname} resolves to ${blocked?.address ?? 'nothing'}, which is not a public address`,
+        ) as NodeJS.ErrnoException;
         e.code = 'ESSRF';
         return callback(e, '');
       }

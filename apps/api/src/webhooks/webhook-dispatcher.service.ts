@@ -3,7 +3,15 @@ import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CryptoService, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
-import { ClaimedDelivery, Event, EventsRepository, Transactions, WebhookDeliveriesRepository, WebhookEndpoint, WebhookEndpointsRepository } from '@app/db';
+import {
+  ClaimedDelivery,
+  Event,
+  EventsRepository,
+  Transactions,
+  WebhookDeliveriesRepository,
+  WebhookEndpoint,
+  WebhookEndpointsRepository,
+} from '@app/db';
 import { EventsService } from '@app/events';
 import { SendResult, WebhookSender } from './sender';
 import { webhookSignature } from './signing';
@@ -35,7 +43,10 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
   ) {
-    this.sender = new WebhookSender({ requireHttps: config.webhookRequireHttps, allowLoopback: config.webhookAllowLoopback }, config.webhookTimeoutMs);
+    this.sender = new WebhookSender(
+      { requireHttps: config.webhookRequireHttps, allowLoopback: config.webhookAllowLoopback },
+      config.webhookTimeoutMs,
+    );
   }
 
   onModuleInit(): void {
@@ -73,7 +84,10 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       while (next < claimed.length) {
         const c = claimed[next++];
         await this.attempt(c, endpointById.get(c.endpoint_id)!, eventById.get(c.event_id)!).catch((e: unknown) =>
-          this.logger.error({ err: e, delivery: c.id }, 'recording a webhook attempt failed; the lease will expire and it is retried'),
+          this.logger.error(
+            { err: e, delivery: c.id },
+            'recording a webhook attempt failed; the lease will expire and it is retried',
+          ),
         );
       }
     };
@@ -98,7 +112,12 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The common case, in one statement (see `WebhookDeliveriesRepository.recordSuccess`). */
-  private async recordSuccess(c: ClaimedDelivery, endpoint: WebhookEndpoint, started: Date, r: SendResult): Promise<void> {
+  private async recordSuccess(
+    c: ClaimedDelivery,
+    endpoint: WebhookEndpoint,
+    started: Date,
+    r: SendResult,
+  ): Promise<void> {
     await this.deliveries.recordSuccess(c.organization_id, c.id, endpoint.id, {
       attemptNo: c.attempts,
       startedAt: started,
@@ -112,14 +131,24 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
   private signatures(endpoint: WebhookEndpoint, event: Event, timestamp: number): string {
     const box = this.crypto.box(SECRET_PURPOSE);
     const secrets = [box.open(endpoint.secretCiphertext, secretAad(endpoint.id)).toString('utf8')];
-    if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
+    if (
+      endpoint.previousSecretCiphertext &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > new Date()
+    ) {
       secrets.push(box.open(endpoint.previousSecretCiphertext, secretAad(endpoint.id, true)).toString('utf8'));
     }
     return secrets.map((s) => webhookSignature(s, event.id, timestamp, event.body)).join(' ');
   }
 
   /** A failed attempt: the next one scheduled (or the delivery failed), the endpoint's failure streak counted. */
-  private async recordFailure(m: EntityManager, c: ClaimedDelivery, endpoint: WebhookEndpoint, started: Date, r: SendResult): Promise<void> {
+  private async recordFailure(
+    m: EntityManager,
+    c: ClaimedDelivery,
+    endpoint: WebhookEndpoint,
+    started: Date,
+    r: SendResult,
+  ): Promise<void> {
     const gone = r.statusCode === 410;
     const schedule = this.config.webhookRetryScheduleSeconds;
     let nextAttemptAt: Date | null = null;
@@ -127,7 +156,8 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       // Exponential schedule with +-10% jitter; a back-off status's Retry-After wins when it asks for longer.
       const base = schedule[c.attempts - 1] * 1000;
       let delay = Math.round(base * (0.9 + randomInt(0, 201) / 1000));
-      if (r.statusCode !== null && BACK_OFF.has(r.statusCode) && r.retryAfterSeconds !== null) delay = Math.max(delay, Math.min(r.retryAfterSeconds, 86_400) * 1000);
+      if (r.statusCode !== null && BACK_OFF.has(r.statusCode) && r.retryAfterSeconds !== null)
+        delay = Math.max(delay, Math.min(r.retryAfterSeconds, 86_400) * 1000);
       nextAttemptAt = new Date(Date.now() + delay);
     }
     await this.deliveries.recordFailure(
@@ -151,7 +181,8 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     }
     // An endpoint failing everything for long is disabled; one success (recordSuccess) resets the count.
     const failingSince = await this.endpoints.countFailure(endpoint.organizationId, endpoint.id, m);
-    if (failingSince && failingSince.getTime() < Date.now() - this.config.webhookDisableAfterHours * 3600_000) await this.disable(m, endpoint, 'failing');
+    if (failingSince && failingSince.getTime() < Date.now() - this.config.webhookDisableAfterHours * 3600_000)
+      await this.disable(m, endpoint, 'failing');
   }
 
   /** Disables an endpoint, cancels what it still had pending, and tells the owner on the event feed. */
@@ -159,6 +190,10 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     if (!(await this.endpoints.markDisabled(endpoint.organizationId, endpoint.id, reason, m))) return; // already disabled
     await this.deliveries.cancelPendingForEndpoint(endpoint.organizationId, endpoint.id, { releaseLeases: true }, m);
     this.logger.warn(`webhook endpoint ${endpoint.id} disabled (${reason})`);
-    await this.events.record(m, endpoint.organizationId, 'webhook_endpoint.disabled', { webhook_endpoint_id: endpoint.id, url: endpoint.url, reason });
+    await this.events.record(m, endpoint.organizationId, 'webhook_endpoint.disabled', {
+      webhook_endpoint_id: endpoint.id,
+      url: endpoint.url,
+      reason,
+    });
   }
 }

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
 import { CryptoService, DomainError, ErrorCode, Page } from '@app/common';
 import { AppConfig } from '@app/config';
-import { EventsRepository, Transactions, WebhookDeliveriesRepository, WebhookDelivery, WebhookEndpoint, WebhookEndpointsRepository } from '@app/db';
+import {
+  EventsRepository,
+  Transactions,
+  WebhookDeliveriesRepository,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointsRepository,
+} from '@app/db';
 import { EventsService, toEnvelope } from '@app/events';
 import {
   CreateWebhookEndpointDto,
@@ -22,7 +29,8 @@ import { generateWebhookSecret } from './signing';
 import { checkWebhookUrl, UrlPolicy, UrlRefused } from './url-policy';
 
 export const SECRET_PURPOSE = 'webhook-secret';
-export const secretAad = (endpointId: string, previous = false) => `webhook_endpoint:${endpointId}${previous ? ':previous' : ''}`;
+export const secretAad = (endpointId: string, previous = false) =>
+  `webhook_endpoint:${endpointId}${previous ? ':previous' : ''}`;
 
 /** Webhook endpoints, their delivery log, redelivery and recovery, and the pullable event feed. */
 @Injectable()
@@ -86,13 +94,22 @@ export class WebhookEndpointsService {
     const endpoint = await this.require(principal, id);
     await this.transactions.run(async (m) => {
       await this.endpoints.markDeleted(principal.organizationId, endpoint.id, m);
-      await this.deliveryLog.cancelPendingForEndpoint(principal.organizationId, endpoint.id, { releaseLeases: false }, m);
+      await this.deliveryLog.cancelPendingForEndpoint(
+        principal.organizationId,
+        endpoint.id,
+        { releaseLeases: false },
+        m,
+      );
     });
     return { id: endpoint.id, deleted: true };
   }
 
   /** A new secret; the previous one keeps signing for the overlap (both signatures are sent meanwhile). */
-  async rotateSecret(principal: Principal, id: string, overlapHours = this.config.webhookSecretOverlapHours): Promise<RotatedSecretDto> {
+  async rotateSecret(
+    principal: Principal,
+    id: string,
+    overlapHours = this.config.webhookSecretOverlapHours,
+  ): Promise<RotatedSecretDto> {
     const endpoint = await this.require(principal, id);
     const box = this.crypto.box(SECRET_PURPOSE);
     const current = box.open(endpoint.secretCiphertext, secretAad(endpoint.id)).toString('utf8');
@@ -108,15 +125,35 @@ export class WebhookEndpointsService {
     const endpoint = await this.require(principal, id);
     if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled');
     return this.transactions.run(async (m) => {
-      const event = await this.events.record(m, principal.organizationId, 'webhook.test', { webhook_endpoint_id: endpoint.id, message: 'A test event' }, endpoint.id);
-      const delivery = await this.deliveryLog.findByEventAndEndpointOrFail(principal.organizationId, event.id, endpoint.id, m);
+      const event = await this.events.record(
+        m,
+        principal.organizationId,
+        'webhook.test',
+        { webhook_endpoint_id: endpoint.id, message: 'A test event' },
+        endpoint.id,
+      );
+      const delivery = await this.deliveryLog.findByEventAndEndpointOrFail(
+        principal.organizationId,
+        event.id,
+        endpoint.id,
+        m,
+      );
       return { event_id: event.id, delivery_id: delivery.id };
     });
   }
 
-  async deliveries(principal: Principal, endpointId: string, query: ListDeliveriesQueryDto): Promise<Page<WebhookDeliveryDto>> {
+  async deliveries(
+    principal: Principal,
+    endpointId: string,
+    query: ListDeliveriesQueryDto,
+  ): Promise<Page<WebhookDeliveryDto>> {
     const endpoint = await this.require(principal, endpointId, true);
-    const { rows, nextCursor } = await this.deliveryLog.listPageForEndpoint(principal.organizationId, endpoint.id, query.status, query);
+    const { rows, nextCursor } = await this.deliveryLog.listPageForEndpoint(
+      principal.organizationId,
+      endpoint.id,
+      query.status,
+      query,
+    );
     return { data: await this.deliveryViews(principal.organizationId, rows), next_cursor: nextCursor };
   }
 
@@ -143,7 +180,11 @@ export class WebhookEndpointsService {
     const endpoint = await this.require(principal, original.endpointId);
     if (!endpoint.enabled) throw new DomainError(ErrorCode.Conflict, 'The endpoint is disabled; re-enable it first');
     const deliveryId = randomUUID();
-    await this.deliveryLog.insert(original.organizationId, { id: deliveryId, endpointId: endpoint.id, eventId: original.eventId });
+    await this.deliveryLog.insert(original.organizationId, {
+      id: deliveryId,
+      endpointId: endpoint.id,
+      eventId: original.eventId,
+    });
     return this.delivery(principal, deliveryId);
   }
 
@@ -160,7 +201,8 @@ export class WebhookEndpointsService {
     let afterSeq: string | undefined;
     if (query.after) {
       const anchor = await this.eventLog.findByOrgAndId(principal.organizationId, query.after);
-      if (!anchor) throw new DomainError(ErrorCode.InvalidRequest, 'after is not an event id of yours', { field: 'after' });
+      if (!anchor)
+        throw new DomainError(ErrorCode.InvalidRequest, 'after is not an event id of yours', { field: 'after' });
       afterSeq = anchor.seq;
     }
     const rows = await this.eventLog.listFeed(principal.organizationId, { afterSeq, type: query.type }, limit + 1);
@@ -171,7 +213,11 @@ export class WebhookEndpointsService {
     try {
       return (await checkWebhookUrl(raw, this.policy)).toString();
     } catch (e) {
-      if (e instanceof UrlRefused) throw new DomainError(ErrorCode.InvalidUrl, `Webhook URL refused: ${e.message}`, { field: 'url', reason: e.reason });
+      if (e instanceof UrlRefused)
+        throw new DomainError(ErrorCode.InvalidUrl, `Webhook URL refused: ${e.message}`, {
+          field: 'url',
+          reason: e.reason,
+        });
       throw e;
     }
   }
@@ -189,7 +235,10 @@ export class WebhookEndpointsService {
   }
 
   private async deliveryViews(organizationId: string, rows: WebhookDelivery[]): Promise<WebhookDeliveryDto[]> {
-    const types = await this.eventLog.typesByIds(organizationId, rows.map((r) => r.eventId));
+    const types = await this.eventLog.typesByIds(
+      organizationId,
+      rows.map((r) => r.eventId),
+    );
     return rows.map((d) => ({
       id: d.id,
       endpoint_id: d.endpointId,
@@ -213,7 +262,10 @@ export class WebhookEndpointsService {
       events: e.events,
       enabled: e.enabled,
       disabled_reason: e.disabledReason,
-      previous_secret_expires_at: e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date() ? e.previousSecretExpiresAt.toISOString() : null,
+      previous_secret_expires_at:
+        e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date()
+          ? e.previousSecretExpiresAt.toISOString()
+          : null,
       created_at: e.createdAt.toISOString(),
       updated_at: e.updatedAt.toISOString(),
     };

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
 import { ErrorEnvelopeDto, PageQueryDto } from '@app/common';
 import {
@@ -35,15 +41,24 @@ export class WebhooksController {
   @Post('webhook-endpoints')
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Create a webhook endpoint' })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_url` (scheme, credentials, or a non-public address: `details.reason`)', type: ErrorEnvelopeDto })
-  createWebhookEndpoint(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_url` (scheme, credentials, or a non-public address: `details.reason`)',
+    type: ErrorEnvelopeDto,
+  })
+  createWebhookEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateWebhookEndpointDto,
+  ): Promise<WebhookEndpointWithSecretDto> {
     return this.endpoints.create(principal, dto);
   }
 
   @Get('webhook-endpoints')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'List webhook endpoints' })
-  listWebhookEndpoints(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<WebhookEndpointListDto> {
+  listWebhookEndpoints(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<WebhookEndpointListDto> {
     return this.endpoints.list(principal, query);
   }
 
@@ -51,7 +66,10 @@ export class WebhooksController {
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'Get a webhook endpoint' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  getWebhookEndpoint(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string): Promise<WebhookEndpointDto> {
+  getWebhookEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+  ): Promise<WebhookEndpointDto> {
     return this.endpoints.get(principal, id);
   }
 
@@ -60,7 +78,11 @@ export class WebhooksController {
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Update a webhook endpoint' })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
-  updateWebhookEndpoint(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string, @Body() dto: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
+  updateWebhookEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+    @Body() dto: UpdateWebhookEndpointDto,
+  ): Promise<WebhookEndpointDto> {
     return this.endpoints.update(principal, id, dto);
   }
 
@@ -69,7 +91,10 @@ export class WebhooksController {
   @HttpCode(200)
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Delete a webhook endpoint' })
-  deleteWebhookEndpoint(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string): Promise<DeletedEndpointDto> {
+  deleteWebhookEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+  ): Promise<DeletedEndpointDto> {
     return this.endpoints.remove(principal, id);
   }
 
@@ -77,7 +102,11 @@ export class WebhooksController {
   @Post('webhook-endpoints/:endpointId/rotate-secret')
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Rotate the signing secret' })
-  rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string, @Body() dto: RotateSecretDto): Promise<RotatedSecretDto> {
+  rotateWebhookSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+    @Body() dto: RotateSecretDto,
+  ): Promise<RotatedSecretDto> {
     return this.endpoints.rotateSecret(principal, id, dto.overlap_hours);
   }
 
@@ -86,7 +115,10 @@ export class WebhooksController {
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Send a test event' })
   @ApiConflictResponse({ description: '`conflict`: the endpoint is disabled', type: ErrorEnvelopeDto })
-  testWebhookEndpoint(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string): Promise<TestEventResultDto> {
+  testWebhookEndpoint(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+  ): Promise<TestEventResultDto> {
     return this.endpoints.sendTest(principal, id);
   }
 
@@ -95,7 +127,11 @@ export class WebhooksController {
   @HttpCode(200)
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Recover failed deliveries' })
-  recoverWebhookDeliveries(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string, @Body() dto: RecoverDto): Promise<RecoverResultDto> {
+  recoverWebhookDeliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+    @Body() dto: RecoverDto,
+  ): Promise<RecoverResultDto> {
     return this.endpoints.recover(principal, id, new Date(dto.since));
   }
 
@@ -103,15 +139,24 @@ export class WebhooksController {
   @Get('webhook-endpoints/:endpointId/deliveries')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'List deliveries' })
-  listWebhookDeliveries(@CurrentPrincipal() principal: Principal, @Param('endpointId') id: string, @Query() query: ListDeliveriesQueryDto): Promise<WebhookDeliveryListDto> {
+  listWebhookDeliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('endpointId') id: string,
+    @Query() query: ListDeliveriesQueryDto,
+  ): Promise<WebhookDeliveryListDto> {
     return this.endpoints.deliveries(principal, id, query);
   }
 
-  /** One delivery with every attempt: status, duration, error class, the first 4 KiB of the response, the next attempt. */
+  /**
+   * One delivery with every attempt: status, duration, error class, the first 4 KiB of the response, the next attempt.
+   */
   @Get('webhook-deliveries/:deliveryId')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'Get a delivery and its attempts' })
-  getWebhookDelivery(@CurrentPrincipal() principal: Principal, @Param('deliveryId') id: string): Promise<WebhookDeliveryDto> {
+  getWebhookDelivery(
+    @CurrentPrincipal() principal: Principal,
+    @Param('deliveryId') id: string,
+  ): Promise<WebhookDeliveryDto> {
     return this.endpoints.delivery(principal, id);
   }
 
@@ -119,7 +164,10 @@ export class WebhooksController {
   @Post('webhook-deliveries/:deliveryId/redeliver')
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Redeliver' })
-  redeliverWebhook(@CurrentPrincipal() principal: Principal, @Param('deliveryId') id: string): Promise<WebhookDeliveryDto> {
+  redeliverWebhook(
+    @CurrentPrincipal() principal: Principal,
+    @Param('deliveryId') id: string,
+  ): Promise<WebhookDeliveryDto> {
     return this.endpoints.redeliver(principal, id);
   }
 

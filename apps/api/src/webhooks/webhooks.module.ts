@@ -3,5 +3,9 @@ import { WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhooksController } from './webhooks.controller';
 
-@Module({ controllers: [WebhooksController], providers: [WebhookEndpointsService, WebhookDispatcher], exports: [WebhookDispatcher] })
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhookEndpointsService, WebhookDispatcher],
+  exports: [WebhookDispatcher],
+})
 export class WebhooksModule {}

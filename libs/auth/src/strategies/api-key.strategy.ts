@@ -18,7 +18,10 @@ export class ApiKeyStrategy extends PassportStrategy(Strategy, 'api-key') {
     const value = req.headers['x-api-key'];
     const dot = typeof value === 'string' ? value.indexOf('.') : -1;
     if (typeof value !== 'string' || dot < 1) {
-      throw new DomainError(ErrorCode.Unauthorized, 'X-API-Key must be `<key id>.<secret>` unless the request is signed');
+      throw new DomainError(
+        ErrorCode.Unauthorized,
+        'X-API-Key must be `<key id>.<secret>` unless the request is signed',
+      );
     }
     const active = await this.keys.findActive(value.slice(0, dot));
     if (!active || !this.keys.verifySecret(active.key, value.slice(dot + 1))) {

@@ -17,7 +17,13 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  *   lowercase hex SHA-256 of the raw body bytes (of the empty string when there is no body).
  * X-Signature = lowercase hex HMAC-SHA256(api secret, that string).
  */
-export function signingString(timestamp: string, method: string, pathWithQuery: string, requestId: string, body: Buffer | string): string {
+export function signingString(
+  timestamp: string,
+  method: string,
+  pathWithQuery: string,
+  requestId: string,
+  body: Buffer | string,
+): string {
   return [timestamp, method.toUpperCase(), pathWithQuery, requestId, sha256Hex(body)].join('\n');
 }
 
@@ -66,7 +72,8 @@ export class HmacStrategy extends PassportStrategy(Strategy, 'hmac') {
     // Idempotency-Key has it recorded by the key's claim, in the same statement, before the handler runs
     // (Principal.requestId); a request refused before that point has no effect.
     const deferred = (req.method === 'POST' || req.method === 'PATCH') && req.headers['idempotency-key'] !== undefined;
-    if (!deferred && !(await this.requestIds.claim(active.key.id, requestId))) throw unauthorized('X-Request-ID was already used');
+    if (!deferred && !(await this.requestIds.claim(active.key.id, requestId)))
+      throw unauthorized('X-Request-ID was already used');
 
     return {
       organizationId: active.organization.id,

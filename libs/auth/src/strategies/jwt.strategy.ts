@@ -32,7 +32,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject: given raw bytes, jsonwebtoken first tries (and fails) to parse them as a public key on every verify.
+      // A KeyObject: given raw bytes, jsonwebtoken first tries (and fails) to parse them as a public key on every
+      // verify.
       secretOrKey: jwtKey(crypto) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,

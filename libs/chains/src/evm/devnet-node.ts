@@ -10,7 +10,10 @@ export const DEVNET_ACCOUNTS = { deployer: 0, faucet: 1, denylisted: 9 } as cons
 
 const devnetAddresses = new Map<number, `0x${string}`>();
 
-/** The address of a devnet development account (same on every devnet chain; memoized: the BIP39 seed stretch costs milliseconds). */
+/**
+ * The address of a devnet development account (same on every devnet chain; memoized: the BIP39 seed stretch costs
+ * milliseconds).
+ */
 export function devnetAddress(index: number): `0x${string}` {
   let address = devnetAddresses.get(index);
   if (!address) {
@@ -75,7 +78,20 @@ export async function startDevnetNode(options: DevnetNodeOptions): Promise<Devne
       return { url: info.url, chainId: options.chainId, owned: false, stop: () => Promise.resolve() };
     }
   }
-  const args = ['--host', '127.0.0.1', '--port', '0', '--chain-id', String(options.chainId), '--mnemonic', DEVNET_MNEMONIC, '--accounts', '10', '--balance', '1000000'];
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--chain-id',
+    String(options.chainId),
+    '--mnemonic',
+    DEVNET_MNEMONIC,
+    '--accounts',
+    '10',
+    '--balance',
+    '1000000',
+  ];
   if (options.blockTimeSeconds > 0) args.push('--block-time', String(options.blockTimeSeconds));
   if (options.statePath) {
     mkdirSync(dirname(options.statePath), { recursive: true });

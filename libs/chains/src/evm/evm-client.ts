@@ -1,4 +1,15 @@
-import { Address, createPublicClient, defineChain, encodeFunctionData, getAddress, Hash, Hex, http, PublicClient, TransactionReceipt } from 'viem';
+import {
+  Address,
+  createPublicClient,
+  defineChain,
+  encodeFunctionData,
+  getAddress,
+  Hash,
+  Hex,
+  http,
+  PublicClient,
+  TransactionReceipt,
+} from 'viem';
 import type { Network } from '../registry/network-registry';
 import { ERC20_ABI, TRANSFER_EVENT } from './erc20';
 
@@ -33,10 +44,17 @@ export class EvmClient {
     const chain = defineChain({
       id: network.chainId ?? 0,
       name: `${network.displayName} ${network.name}`,
-      nativeCurrency: { name: network.assets.find((a) => a.native)?.symbol ?? 'ETH', symbol: network.assets.find((a) => a.native)?.symbol ?? 'ETH', decimals: 18 },
+      nativeCurrency: {
+        name: network.assets.find((a) => a.native)?.symbol ?? 'ETH',
+        symbol: network.assets.find((a) => a.native)?.symbol ?? 'ETH',
+        decimals: 18,
+      },
       rpcUrls: { default: { http: [url] } },
     });
-    this.client = createPublicClient({ chain, transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 2, timeout: 15_000 }) });
+    this.client = createPublicClient({
+      chain,
+      transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 2, timeout: 15_000 }),
+    });
   }
 
   async chainId(): Promise<number> {
@@ -116,12 +134,18 @@ export class EvmClient {
     const history = await this.client.getFeeHistory({ blockCount: 10, rewardPercentiles: [10, 50, 90] });
     const baseFee = history.baseFeePerGas[history.baseFeePerGas.length - 1] ?? 0n;
     const rewards = history.reward ?? [];
-    const avg = (i: number) => (rewards.length ? rewards.reduce((sum, r) => sum + (r[i] ?? 0n), 0n) / BigInt(rewards.length) : 0n);
+    const avg = (i: number) =>
+      rewards.length ? rewards.reduce((sum, r) => sum + (r[i] ?? 0n), 0n) / BigInt(rewards.length) : 0n;
     return { baseFee, tips: [avg(0), avg(1), avg(2)] };
   }
 
   /** The call data and gas of an ERC-20 transfer. */
-  async tokenTransferGas(token: Address, from: Address, to: Address, amount: bigint): Promise<{ data: Hex; gas: bigint }> {
+  async tokenTransferGas(
+    token: Address,
+    from: Address,
+    to: Address,
+    amount: bigint,
+  ): Promise<{ data: Hex; gas: bigint }> {
     const data = encodeFunctionData({ abi: ERC20_ABI, functionName: 'transfer', args: [to, amount] });
     let gas: bigint;
     try {
@@ -140,7 +164,8 @@ export class EvmClient {
       return 'sent';
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      if (/already known|known transaction|already imported|nonce too low|transaction already exists/i.test(message)) return 'known';
+      if (/already known|known transaction|already imported|nonce too low|transaction already exists/i.test(message))
+        return 'known';
       throw e;
     }
   }

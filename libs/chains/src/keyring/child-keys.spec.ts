@@ -11,13 +11,21 @@ describe('ChildKeys (worker thread, bip32 on libsecp256k1)', () => {
   afterAll(() => keys.close());
 
   it('derives the same child keys as @scure/bip32, for the published test mnemonic and random seeds', async () => {
-    const roots = [HDKey.fromMasterSeed(mnemonicToSeedSync(ABANDON)), HDKey.fromMasterSeed(randomBytes(64)), HDKey.fromMasterSeed(randomBytes(64))];
+    const roots = [
+      HDKey.fromMasterSeed(mnemonicToSeedSync(ABANDON)),
+      HDKey.fromMasterSeed(randomBytes(64)),
+      HDKey.fromMasterSeed(randomBytes(64)),
+    ];
     const paths = ["m/44'/60'/0'/0", "m/44'/195'/7'/0", "m/84'/0'/3'/0", "m/84'/1'/4999'/0"];
     const cases = roots.flatMap((root) =>
       paths.flatMap((path) => {
         const account = root.derive(path);
         const xpub = account.publicExtendedKey;
-        return [0, 1, 2, 19, 20, 1000 + (randomBytes(2).readUInt16BE() % 60000), 0x7fffffff].map((index) => ({ xpub, index, expected: hex(account.deriveChild(index).publicKey!) }));
+        return [0, 1, 2, 19, 20, 1000 + (randomBytes(2).readUInt16BE() % 60000), 0x7fffffff].map((index) => ({
+          xpub,
+          index,
+          expected: hex(account.deriveChild(index).publicKey!),
+        }));
       }),
     );
     // One turn of the event loop: the worker gets them as one message and answers each.

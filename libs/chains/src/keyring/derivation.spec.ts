@@ -14,12 +14,13 @@ import { deriveAddress } from './derivation';
 
 const ABANDON = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const root = (mnemonic: string) => HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic));
-const net = (env: 'devnet' | 'testnet' | 'mainnet', chain: string) => NetworkRegistry.build(env, {}).find((n) => n.chain === chain)!;
+const net = (env: 'devnet' | 'testnet' | 'mainnet', chain: string) =>
+  NetworkRegistry.build(env, {}).find((n) => n.chain === chain)!;
 
 describe('HD derivation against published vectors', () => {
   const r = root(ABANDON);
 
-  it('EVM m/44\'/60\'/0\'/0/0 (the well-known first address of the test mnemonic)', () => {
+  it("EVM m/44'/60'/0'/0/0 (the well-known first address of the test mnemonic)", () => {
     expect(deriveAddress(r, net('mainnet', 'ethereum'), 0, 0)).toBe('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
   });
 
@@ -29,7 +30,7 @@ describe('HD derivation against published vectors', () => {
     expect(deriveAddress(r, net('testnet', 'bitcoin'), 0, 0)).toBe('tb1q6rz28mcfaxtmd6v789l9rrlrusdprr9pqcpvkl');
   });
 
-  it('Tron m/44\'/195\'/0\'/0/0', () => {
+  it("Tron m/44'/195'/0'/0/0", () => {
     expect(deriveAddress(r, net('mainnet', 'tron'), 0, 0)).toBe('TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH');
   });
 
@@ -40,7 +41,11 @@ describe('HD derivation against published vectors', () => {
 
 describe('HD derivation against independent libraries, random seeds', () => {
   const bip32 = BIP32Factory(ecc);
-  const cases = Array.from({ length: 4 }, () => ({ mnemonic: bip39.entropyToMnemonic(randomBytes(32)), account: 1 + (randomBytes(2).readUInt16BE() % 5000), index: randomBytes(2).readUInt16BE() % 10000 }));
+  const cases = Array.from({ length: 4 }, () => ({
+    mnemonic: bip39.entropyToMnemonic(randomBytes(32)),
+    account: 1 + (randomBytes(2).readUInt16BE() % 5000),
+    index: randomBytes(2).readUInt16BE() % 10000,
+  }));
 
   it.each(cases)('EVM matches viem (%#)', ({ mnemonic, account, index }) => {
     const expected = mnemonicToAccount(mnemonic, { accountIndex: account, addressIndex: index }).address;
@@ -48,8 +53,14 @@ describe('HD derivation against independent libraries, random seeds', () => {
   });
 
   it.each(cases)('Bitcoin BIP84 matches bitcoinjs-lib + bip32 + bip39 (%#)', ({ mnemonic, account, index }) => {
-    for (const [env, coin, network] of [['mainnet', 0, bitcoin.networks.bitcoin], ['testnet', 1, bitcoin.networks.testnet], ['devnet', 1, bitcoin.networks.regtest]] as const) {
-      const node = bip32.fromSeed(bip39.mnemonicToSeedSync(mnemonic)).derivePath(`m/84'/${coin}'/${account}'/0/${index}`);
+    for (const [env, coin, network] of [
+      ['mainnet', 0, bitcoin.networks.bitcoin],
+      ['testnet', 1, bitcoin.networks.testnet],
+      ['devnet', 1, bitcoin.networks.regtest],
+    ] as const) {
+      const node = bip32
+        .fromSeed(bip39.mnemonicToSeedSync(mnemonic))
+        .derivePath(`m/84'/${coin}'/${account}'/0/${index}`);
       const expected = bitcoin.payments.p2wpkh({ pubkey: Buffer.from(node.publicKey), network }).address;
       expect(deriveAddress(root(mnemonic), net(env, 'bitcoin'), account, index)).toBe(expected);
     }
@@ -84,14 +95,22 @@ describe('address validation', () => {
     expect(checkAddress('TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdH', tron).valid).toBe(true);
     expect(checkAddress('TUEZSdKsoDHQMeZwihtdoBiN46zxhGWYdh', tron).valid).toBe(false);
     expect(checkAddress('1BoatSLRHtKNngkdXEeobR76b53LETtpyT', tron).valid).toBe(false);
-    expect(evmFromTron(tronFromEvm('0x9858EfFD232B4033E47d90003D41EC34EcaEda94'))).toBe('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
+    expect(evmFromTron(tronFromEvm('0x9858EfFD232B4033E47d90003D41EC34EcaEda94'))).toBe(
+      '0x9858EfFD232B4033E47d90003D41EC34EcaEda94',
+    );
   });
 
   it('checks Bitcoin addresses per network', () => {
     const main = net('mainnet', 'bitcoin');
     const test = net('testnet', 'bitcoin');
-    expect(checkAddress('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', main)).toEqual({ valid: true, normalized: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu' });
-    expect(checkAddress('BC1QCR8TE4KR609GCAWUTMRZA0J4XV80JY8Z306FYU', main)).toEqual({ valid: true, normalized: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu' });
+    expect(checkAddress('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', main)).toEqual({
+      valid: true,
+      normalized: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
+    });
+    expect(checkAddress('BC1QCR8TE4KR609GCAWUTMRZA0J4XV80JY8Z306FYU', main)).toEqual({
+      valid: true,
+      normalized: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
+    });
     expect(checkAddress('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyv', main).valid).toBe(false);
     expect(checkAddress('Bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', main).valid).toBe(false);
     expect(checkAddress('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', test).valid).toBe(false);

@@ -10,7 +10,8 @@ import type { Network } from '../registry/network-registry';
  *   Bitcoin m/84'/{0 mainnet | 1 otherwise}'/{account}'/0/{index}
  */
 export function accountPath(network: Network, account: number): string {
-  if (!Number.isInteger(account) || account < 0 || account >= 0x80000000) throw new Error(`bad account index ${account}`);
+  if (!Number.isInteger(account) || account < 0 || account >= 0x80000000)
+    throw new Error(`bad account index ${account}`);
   switch (network.family) {
     case 'evm':
       return `m/44'/60'/${account}'/0`;

@@ -31,7 +31,9 @@ export interface KeyringOptions {
 
 export class KeyringNotInitialisedError extends Error {
   constructor() {
-    super('The root seed is not initialised: run `npm run cli -- keyring:init` (prints the mnemonic once for an offline backup)');
+    super(
+      'The root seed is not initialised: run `npm run cli -- keyring:init` (prints the mnemonic once for an offline backup)',
+    );
   }
 }
 
@@ -112,13 +114,20 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
    * paths: on the event loop it would take about half a millisecond per address. `ahead` are the indexes the caller
    * expects to ask for next: their keys are derived now, while this request and the next go on.
    */
-  async receiveAddress(network: Network, account: number, index: number, ahead: readonly number[] = []): Promise<string> {
+  async receiveAddress(
+    network: Network,
+    account: number,
+    index: number,
+    ahead: readonly number[] = [],
+  ): Promise<string> {
     const { xpub } = this.accountNode(network, account);
     for (const i of ahead) this.deriveEarly(xpub, i);
     const key = `${xpub}/${index}`;
     const early = this.early.get(key);
     this.early.delete(key);
-    const publicKey = early ? await early.catch(() => this.childKeys.derive(xpub, index)) : await this.childKeys.derive(xpub, index);
+    const publicKey = early
+      ? await early.catch(() => this.childKeys.derive(xpub, index))
+      : await this.childKeys.derive(xpub, index);
     return addressOf(publicKey, network);
   }
 

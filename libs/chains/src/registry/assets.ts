@@ -26,7 +26,10 @@ export const ASSETS: AssetSpec[] = [
     decimals: 6,
     native: false,
     receive: true,
-    contracts: { mainnet: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', testnet: '0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238' },
+    contracts: {
+      mainnet: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+      testnet: '0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238',
+    },
   },
   {
     symbol: 'USDT',
@@ -45,7 +48,10 @@ export const ASSETS: AssetSpec[] = [
     decimals: 6,
     native: false,
     receive: true,
-    contracts: { mainnet: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359', testnet: '0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582' },
+    contracts: {
+      mainnet: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
+      testnet: '0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582',
+    },
   },
   { symbol: 'TRX', chain: 'tron', currency: 'TRX', decimals: 6, native: true, receive: false },
   {
@@ -65,7 +71,10 @@ export const ASSETS: AssetSpec[] = [
     decimals: 6,
     native: false,
     receive: false,
-    contracts: { mainnet: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913', testnet: '0x036CbD53842c5426634e7929541eC2318f3dCF7e' },
+    contracts: {
+      mainnet: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+      testnet: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+    },
   },
   { symbol: 'BNB', chain: 'bsc', currency: 'BNBBSC', decimals: 18, native: true, receive: false },
   {

@@ -109,15 +109,22 @@ export class NetworkRegistry {
       throw new DomainError(ErrorCode.InvalidChain, `${chain} is not yet available`, { chain, available: false });
     }
     if (!isChainName(chain)) {
-      throw new DomainError(ErrorCode.InvalidChain, `Unsupported chain ${JSON.stringify(chain)}`, { chain, supported: this.chainNames() });
+      throw new DomainError(ErrorCode.InvalidChain, `Unsupported chain ${JSON.stringify(chain)}`, {
+        chain,
+        supported: this.chainNames(),
+      });
     }
     const network = this.byChain(chain);
     if (!network || network.name !== networkName) {
-      throw new DomainError(ErrorCode.InvalidNetwork, `${chain} has no network ${JSON.stringify(networkName)} on this deployment`, {
-        chain,
-        network: networkName,
-        supported: network ? [network.name] : [],
-      });
+      throw new DomainError(
+        ErrorCode.InvalidNetwork,
+        `${chain} has no network ${JSON.stringify(networkName)} on this deployment`,
+        {
+          chain,
+          network: networkName,
+          supported: network ? [network.name] : [],
+        },
+      );
     }
     return network;
   }
@@ -136,13 +143,17 @@ export class NetworkRegistry {
   }
 
   receivePairs(): Array<{ asset: string; network: string }> {
-    return this.networks.flatMap((n) => n.assets.filter((a) => a.receive).map((a) => ({ asset: a.symbol, network: n.chain })));
+    return this.networks.flatMap((n) =>
+      n.assets.filter((a) => a.receive).map((a) => ({ asset: a.symbol, network: n.chain })),
+    );
   }
 
   /** The master wallet API's token lookup: by symbol, disambiguated by contract address when given. */
   findAsset(network: Network, symbol: string, tokenAddress?: string): Asset | undefined {
     return network.assets.find(
-      (a) => a.symbol.toUpperCase() === symbol.toUpperCase() && (!tokenAddress || a.contract?.toLowerCase() === tokenAddress.toLowerCase()),
+      (a) =>
+        a.symbol.toUpperCase() === symbol.toUpperCase() &&
+        (!tokenAddress || a.contract?.toLowerCase() === tokenAddress.toLowerCase()),
     );
   }
 
@@ -150,7 +161,13 @@ export class NetworkRegistry {
    * One asset from either query style: `network` (a chain name) + `asset`, or `chain` +
    * `network` (a network name) + `token` [+ `token_address`]. 400 when incomplete, 422 when unknown.
    */
-  resolveAssetQuery(query: { network?: string; asset?: string; chain?: string; token?: string; token_address?: string }): Asset {
+  resolveAssetQuery(query: {
+    network?: string;
+    asset?: string;
+    chain?: string;
+    token?: string;
+    token_address?: string;
+  }): Asset {
     const symbol = (query.token ?? query.asset)?.toUpperCase();
     if (!symbol || (!query.chain && !query.network)) {
       throw new DomainError(ErrorCode.InvalidRequest, 'Send network and asset, or chain, network and token');
@@ -160,13 +177,20 @@ export class NetworkRegistry {
       network = this.resolve(query.chain.toLowerCase(), (query.network ?? '').toLowerCase());
     } else {
       network = this.byChain(query.network!.toLowerCase());
-      if (!network) throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, { supported: this.chainNames() });
+      if (!network)
+        throw new DomainError(ErrorCode.InvalidNetwork, `Unknown network ${JSON.stringify(query.network)}`, {
+          supported: this.chainNames(),
+        });
     }
     const asset = this.findAsset(network, symbol, query.token_address);
     if (!asset) {
-      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${symbol} is not an asset of ${network.chain}${query.token_address ? ' at that contract' : ''}`, {
-        supported: network.assets.map((a) => a.symbol),
-      });
+      throw new DomainError(
+        ErrorCode.UnsupportedAssetNetwork,
+        `${symbol} is not an asset of ${network.chain}${query.token_address ? ' at that contract' : ''}`,
+        {
+          supported: network.assets.map((a) => a.symbol),
+        },
+      );
     }
     return asset;
   }

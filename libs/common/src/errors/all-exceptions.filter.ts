@@ -20,7 +20,11 @@ const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Errors thrown by body-parser before Nest's router runs carry `status`/`type` but are not HttpExceptions. */
 function isParserError(e: unknown): e is Error & { status: number; type: string } {
-  return e instanceof Error && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
+  return (
+    e instanceof Error &&
+    typeof (e as { status?: unknown }).status === 'number' &&
+    typeof (e as { type?: unknown }).type === 'string'
+  );
 }
 
 function serverError(req: { id?: unknown }, status: number): Envelope {
@@ -36,7 +40,13 @@ function serverError(req: { id?: unknown }, status: number): Envelope {
 /** The error shape of any exception: what the filter sends, and what an idempotency key stores for replay. */
 export function toErrorEnvelope(exception: unknown, req: { id?: unknown; method: string; path: string }): Envelope {
   if (exception instanceof DomainError) {
-    return { status: exception.status, code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
+    return {
+      status: exception.status,
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+      headers: exception.headers,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -45,7 +55,11 @@ export function toErrorEnvelope(exception: unknown, req: { id?: unknown; method:
     // Our services never throw HttpException: these come from the framework (unknown route, a body-parser
     // SyntaxError or a bad %-encoding that Nest maps to 400), so their text is rephrased, not trusted.
     const message =
-      status === 404 ? `No route for ${req.method} ${req.path}` : status === 400 ? `Malformed request: ${exception.message}` : (GENERIC_MESSAGES[code] ?? exception.message);
+      status === 404
+        ? `No route for ${req.method} ${req.path}`
+        : status === 400
+          ? `Malformed request: ${exception.message}`
+          : (GENERIC_MESSAGES[code] ?? exception.message);
     return { status, code, message, details: {} };
   }
   if (isParserError(exception) && exception.status >= 400 && exception.status < 500) {

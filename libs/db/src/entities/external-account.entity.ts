@@ -4,7 +4,10 @@ import { Organization } from './organization.entity';
 /** Address book entry (an `external_account` destination): a named, validated destination. Deleted entries are kept. */
 @Entity('external_accounts')
 @Index('external_accounts_org_created', ['organizationId', 'createdAt', 'id'])
-@Index('external_accounts_unique', ['organizationId', 'network', 'address'], { unique: true, where: 'deleted_at IS NULL' })
+@Index('external_accounts_unique', ['organizationId', 'network', 'address'], {
+  unique: true,
+  where: 'deleted_at IS NULL',
+})
 export class ExternalAccount {
   @PrimaryColumn('uuid')
   id!: string;

@@ -23,9 +23,29 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export {
-  Address, ApiKey, AuthRequestId, ChainCursor, DerivationCounter, Event, ExternalAccount, IdempotencyKey, LedgerAccount, LedgerTransfer,
-  MasterWallet, MasterWalletBalance, NonceCounter, Organization, ScannedBlock, Sweep, SystemSetting, TransferBatch, Wallet, WalletTransaction,
-  WebhookAttempt, WebhookDelivery, WebhookEndpoint,
+  Address,
+  ApiKey,
+  AuthRequestId,
+  ChainCursor,
+  DerivationCounter,
+  Event,
+  ExternalAccount,
+  IdempotencyKey,
+  LedgerAccount,
+  LedgerTransfer,
+  MasterWallet,
+  MasterWalletBalance,
+  NonceCounter,
+  Organization,
+  ScannedBlock,
+  Sweep,
+  SystemSetting,
+  TransferBatch,
+  Wallet,
+  WalletTransaction,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
 };
 export * from './webhook-attempt.entity';
 export * from './webhook-delivery.entity';
@@ -36,7 +56,27 @@ export * from './wallet-transaction.entity';
 export * from './wallet.entity';
 
 export const ENTITIES = [
-  Organization, ApiKey, AuthRequestId, SystemSetting, Wallet, Address, DerivationCounter, MasterWallet, Event,
-  LedgerAccount, LedgerTransfer, WalletTransaction, ChainCursor, ScannedBlock, MasterWalletBalance,
-  ExternalAccount, IdempotencyKey, NonceCounter, Sweep, TransferBatch, WebhookEndpoint, WebhookDelivery, WebhookAttempt,
+  Organization,
+  ApiKey,
+  AuthRequestId,
+  SystemSetting,
+  Wallet,
+  Address,
+  DerivationCounter,
+  MasterWallet,
+  Event,
+  LedgerAccount,
+  LedgerTransfer,
+  WalletTransaction,
+  ChainCursor,
+  ScannedBlock,
+  MasterWalletBalance,
+  ExternalAccount,
+  IdempotencyKey,
+  NonceCounter,
+  Sweep,
+  TransferBatch,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { bigintTransformer } from '../transformers';
 import { Organization } from './organization.entity';
 import { Wallet } from './wallet.entity';
@@ -11,9 +21,18 @@ export type LedgerAccountKind = 'wallet' | 'external' | 'fees' | 'master';
  */
 @Entity('ledger_accounts')
 @Index('ledger_accounts_wallet', ['walletId', 'network', 'asset'], { unique: true, where: 'wallet_id IS NOT NULL' })
-@Index('ledger_accounts_system', ['organizationId', 'kind', 'network', 'asset'], { unique: true, where: 'wallet_id IS NULL' })
-@Check('ledger_accounts_kind', `kind IN ('wallet', 'external', 'fees', 'master') AND (kind = 'wallet') = (wallet_id IS NOT NULL)`)
-@Check('ledger_accounts_non_negative', `credits_posted >= 0 AND debits_posted >= 0 AND credits_pending >= 0 AND debits_pending >= 0`)
+@Index('ledger_accounts_system', ['organizationId', 'kind', 'network', 'asset'], {
+  unique: true,
+  where: 'wallet_id IS NULL',
+})
+@Check(
+  'ledger_accounts_kind',
+  `kind IN ('wallet', 'external', 'fees', 'master') AND (kind = 'wallet') = (wallet_id IS NOT NULL)`,
+)
+@Check(
+  'ledger_accounts_non_negative',
+  `credits_posted >= 0 AND debits_posted >= 0 AND credits_pending >= 0 AND debits_pending >= 0`,
+)
 @Check('ledger_accounts_wallet_available', `kind <> 'wallet' OR credits_posted - debits_posted - debits_pending >= 0`)
 export class LedgerAccount {
   @PrimaryColumn('uuid')

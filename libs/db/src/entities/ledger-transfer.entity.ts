@@ -15,7 +15,10 @@ export type LedgerPhase = 'posted' | 'pending' | 'post_pending' | 'void_pending'
 @Index('ledger_transfers_reference', ['reference'])
 @Check('ledger_transfers_amount', `amount > 0`)
 @Check('ledger_transfers_accounts', `debit_account_id <> credit_account_id`)
-@Check('ledger_transfers_phase', `phase IN ('posted', 'pending', 'post_pending', 'void_pending') AND (phase IN ('post_pending', 'void_pending')) = (pending_id IS NOT NULL)`)
+@Check(
+  'ledger_transfers_phase',
+  `phase IN ('posted', 'pending', 'post_pending', 'void_pending') AND (phase IN ('post_pending', 'void_pending')) = (pending_id IS NOT NULL)`,
+)
 export class LedgerTransfer {
   @PrimaryColumn('uuid')
   id!: string;

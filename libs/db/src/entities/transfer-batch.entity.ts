@@ -4,7 +4,10 @@ import { bigintTransformer } from '../transformers';
 /** A batch withdrawal: one wallet, one asset, many destinations, held all-or-nothing. */
 @Entity('transfer_batches')
 @Index('transfer_batches_org_created', ['organizationId', 'createdAt', 'id'])
-@Index('transfer_batches_idempotency', ['organizationId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('transfer_batches_idempotency', ['organizationId', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class TransferBatch {
   @PrimaryColumn('uuid')
   id!: string;

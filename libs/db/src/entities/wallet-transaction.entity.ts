@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { bigintTransformer } from '../transformers';
 import { Organization } from './organization.entity';
 import { Wallet } from './wallet.entity';
@@ -8,18 +18,34 @@ export type IncomingStatus = 'detected' | 'confirming' | 'confirmed' | 'quaranti
 export type OutgoingStatus = 'pending' | 'broadcast' | 'confirming' | 'confirmed' | 'failed';
 export type TransactionStatus = IncomingStatus | OutgoingStatus;
 export type DestinationType = 'public_address' | 'wallet' | 'external_account';
-/** Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet broadcast). */
+/**
+ * Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet
+ * broadcast).
+ */
 export type OutgoingSubStatus = 'queued' | 'waiting_for_funds' | 'signed';
 
 /** A deposit (incoming) or a withdrawal (outgoing) of one wallet; `transaction_id` in events. */
 @Entity('wallet_transactions')
-@Index('wallet_transactions_deposit_key', ['network', 'txHash', 'logIndex'], { unique: true, where: `direction = 'incoming'` })
+@Index('wallet_transactions_deposit_key', ['network', 'txHash', 'logIndex'], {
+  unique: true,
+  where: `direction = 'incoming'`,
+})
 @Index('wallet_transactions_wallet_created', ['walletId', 'createdAt', 'id'])
-@Index('wallet_transactions_open', ['network', 'status'], { where: `status IN ('detected', 'confirming', 'pending', 'broadcast')` })
-@Index('wallet_transactions_idempotency', ['organizationId', 'idempotencyKey'], { unique: true, where: `idempotency_key IS NOT NULL` })
-@Index('wallet_transactions_external_id', ['organizationId', 'externalId'], { unique: true, where: `external_id IS NOT NULL` })
+@Index('wallet_transactions_open', ['network', 'status'], {
+  where: `status IN ('detected', 'confirming', 'pending', 'broadcast')`,
+})
+@Index('wallet_transactions_idempotency', ['organizationId', 'idempotencyKey'], {
+  unique: true,
+  where: `idempotency_key IS NOT NULL`,
+})
+@Index('wallet_transactions_external_id', ['organizationId', 'externalId'], {
+  unique: true,
+  where: `external_id IS NOT NULL`,
+})
 @Index('wallet_transactions_batch', ['batchId'], { where: 'batch_id IS NOT NULL' })
-@Index('wallet_transactions_unswept', ['network', 'toAddress'], { where: `direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL` })
+@Index('wallet_transactions_unswept', ['network', 'toAddress'], {
+  where: `direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL`,
+})
 @Check('wallet_transactions_direction', `direction IN ('incoming', 'outgoing')`)
 @Check(
   'wallet_transactions_status',

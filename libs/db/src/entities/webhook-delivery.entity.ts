@@ -1,10 +1,22 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Event } from './event.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
 
-/** One event to one endpoint: created with the event (outbox), claimed by a worker with a lease, retried on a schedule. */
+/**
+ * One event to one endpoint: created with the event (outbox), claimed by a worker with a lease, retried on a schedule.
+ */
 @Entity('webhook_deliveries')
 @Index('webhook_deliveries_due', ['nextAttemptAt'], { where: `status = 'pending'` })
 @Index('webhook_deliveries_endpoint_created', ['endpointId', 'createdAt', 'id'])

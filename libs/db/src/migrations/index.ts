@@ -7,5 +7,15 @@ import { Webhooks1763820000000 } from './1763820000000-Webhooks';
 import { Performance1763830000000 } from './1763830000000-Performance';
 import { Posting1764700000000 } from './1764700000000-Posting';
 
-/** Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1763780000000, Wallets1763790000000, Ledger1763800000000, Transfers1763810000000, Webhooks1763820000000, Performance1763830000000, Posting1764700000000];
+/**
+ * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
+ */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1763780000000,
+  Wallets1763790000000,
+  Ledger1763800000000,
+  Transfers1763810000000,
+  Webhooks1763820000000,
+  Performance1763830000000,
+  Posting1764700000000,
+];

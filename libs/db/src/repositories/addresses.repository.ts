@@ -26,8 +26,19 @@ export class AddressesRepository {
     reply?: { key: string; status: number; body: Record<string, unknown> },
   ): Promise<{ createdAt: string; replyStored: boolean } | undefined> {
     const values = [
-      address.id, organizationId, address.walletId, address.network, address.chain, address.asset, address.address, address.family, address.derivationIndex, address.label,
-      reply?.key ?? null, reply?.status ?? null, reply ? JSON.stringify(reply.body) : null,
+      address.id,
+      organizationId,
+      address.walletId,
+      address.network,
+      address.chain,
+      address.asset,
+      address.address,
+      address.family,
+      address.derivationIndex,
+      address.label,
+      reply?.key ?? null,
+      reply?.status ?? null,
+      reply ? JSON.stringify(reply.body) : null,
     ];
     const [row] = await queryPrepared<{ created_at: string; stored: boolean }>(
       this.dataSource,
@@ -73,7 +84,10 @@ export class AddressesRepository {
    * The owners of those of `addresses` that are receive addresses on `network`, across organizations (the deposit
    * scanner looks up a block's recipients here, instead of holding every address ever issued in memory).
    */
-  async ownersOf(network: string, addresses: string[]): Promise<Map<string, { organizationId: string; walletId: string }>> {
+  async ownersOf(
+    network: string,
+    addresses: string[],
+  ): Promise<Map<string, { organizationId: string; walletId: string }>> {
     if (addresses.length === 0) return new Map();
     const rows = await queryPrepared<{ address: string; organization_id: string; wallet_id: string }>(
       this.dataSource,

@@ -38,10 +38,22 @@ export class ApiKeysRepository {
       [id],
     );
     if (!row) return undefined;
-    const organization = Object.assign(new Organization(), { id: row.organization_id, name: row.org_name, walletsEnabled: row.wallets_enabled, accountIndex: row.account_index });
+    const organization = Object.assign(new Organization(), {
+      id: row.organization_id,
+      name: row.org_name,
+      walletsEnabled: row.wallets_enabled,
+      accountIndex: row.account_index,
+    });
     const key = Object.assign(new ApiKey(), {
-      id: row.id, organizationId: row.organization_id, name: row.name, scopes: row.scopes, secretHash: row.secret_hash,
-      secretCiphertext: row.secret_ciphertext, createdAt: row.created_at, revokedAt: null, organization,
+      id: row.id,
+      organizationId: row.organization_id,
+      name: row.name,
+      scopes: row.scopes,
+      secretHash: row.secret_hash,
+      secretCiphertext: row.secret_ciphertext,
+      createdAt: row.created_at,
+      revokedAt: null,
+      organization,
     });
     return { key, organization };
   }
@@ -57,9 +69,15 @@ export class ApiKeysRepository {
     return key;
   }
 
-  /** Across organizations (an operator action, by key id): marks the key revoked; false when no active key has that id. */
+  /**
+   * Across organizations (an operator action, by key id): marks the key revoked; false when no active key has that id.
+   */
   async revoke(id: string, manager?: EntityManager): Promise<boolean> {
-    const result = await (manager ?? this.repo.manager).update(ApiKey, { id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    const result = await (manager ?? this.repo.manager).update(
+      ApiKey,
+      { id, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
     return (result.affected ?? 0) > 0;
   }
 

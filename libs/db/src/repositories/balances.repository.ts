@@ -56,7 +56,12 @@ export class BalancesRepository {
   }
 
   /** The wallet's ledger account on (network, asset), or undefined when it never had one. */
-  async findWalletAccount(organizationId: string, walletId: string, network: string, asset: string): Promise<WalletAccountRow | undefined> {
+  async findWalletAccount(
+    organizationId: string,
+    walletId: string,
+    network: string,
+    asset: string,
+  ): Promise<WalletAccountRow | undefined> {
     const [row] = await this.repo.manager.query<WalletAccountRow[]>(
       'SELECT credits_posted, debits_posted, credits_pending, debits_pending FROM ledger_accounts WHERE organization_id = $1 AND wallet_id = $2 AND network = $3 AND asset = $4',
       [organizationId, walletId, network, asset],

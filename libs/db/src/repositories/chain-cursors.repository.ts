@@ -26,7 +26,9 @@ export class ChainCursorsRepository {
 
   /** Every network's indexed height and last pass, without the ORM (the balance read model asks often). */
   listProgress(): Promise<ChainProgressRow[]> {
-    return this.repo.manager.query<ChainProgressRow[]>('SELECT network, indexed_height, last_synced_at FROM chain_cursors');
+    return this.repo.manager.query<ChainProgressRow[]>(
+      'SELECT network, indexed_height, last_synced_at FROM chain_cursors',
+    );
   }
 
   /** The network's cursor, created on first use, locked for the rest of the caller's transaction. */
@@ -47,7 +49,11 @@ export class ChainCursorsRepository {
     );
   }
 
-  async acceptBlocks(manager: EntityManager, network: string, blocks: Array<{ number: bigint; hash: string; parentHash: string }>): Promise<void> {
+  async acceptBlocks(
+    manager: EntityManager,
+    network: string,
+    blocks: Array<{ number: bigint; hash: string; parentHash: string }>,
+  ): Promise<void> {
     if (!blocks.length) return;
     await manager
       .createQueryBuilder()
@@ -66,7 +72,11 @@ export class ChainCursorsRepository {
   /** Forgets blocks above `height` (orphaned), or every block with `height` undefined (a replaced chain). */
   async forgetBlocksAbove(manager: EntityManager, network: string, height?: bigint): Promise<void> {
     if (height === undefined) await manager.query('DELETE FROM scanned_blocks WHERE network = $1', [network]);
-    else await manager.query('DELETE FROM scanned_blocks WHERE network = $1 AND height > $2', [network, height.toString()]);
+    else
+      await manager.query('DELETE FROM scanned_blocks WHERE network = $1 AND height > $2', [
+        network,
+        height.toString(),
+      ]);
   }
 
   /** Forgets blocks below `height` (older than any reorg we handle). */

@@ -22,11 +22,9 @@ export class DerivationCountersRepository {
 
   /** Gives back the unused tail [start, end) of a reservation, if nothing was reserved after it. */
   async returnTail(organizationId: string, family: string, start: number, end: number): Promise<void> {
-    await this.dataSource.query(`UPDATE derivation_counters SET next_index = $3 WHERE organization_id = $1 AND family = $2 AND next_index = $4`, [
-      organizationId,
-      family,
-      start,
-      end,
-    ]);
+    await this.dataSource.query(
+      `UPDATE derivation_counters SET next_index = $3 WHERE organization_id = $1 AND family = $2 AND next_index = $4`,
+      [organizationId, family, start, end],
+    );
   }
 }

@@ -14,7 +14,9 @@ export class EventsRepository {
 
   /** The organization's events after `afterSeq` (from the start without it), oldest first, at most `limit`. */
   listFeed(organizationId: string, filters: { afterSeq?: string; type?: string }, limit: number): Promise<Event[]> {
-    const qb = this.repo.manager.createQueryBuilder(Event, 'e').where('e.organization_id = :org', { org: organizationId });
+    const qb = this.repo.manager
+      .createQueryBuilder(Event, 'e')
+      .where('e.organization_id = :org', { org: organizationId });
     if (filters.afterSeq !== undefined) qb.andWhere('e.seq > :seq', { seq: filters.afterSeq });
     if (filters.type) qb.andWhere('e.type = :type', { type: filters.type });
     return qb.orderBy('e.seq', 'ASC').limit(limit).getMany();

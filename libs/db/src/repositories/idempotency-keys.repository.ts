@@ -4,7 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { queryPrepared } from '../prepared';
 
-/** A key to claim; with `requestId`, an HMAC request id recorded by the same statement (the key is claimed only if it is new). */
+/**
+ * A key to claim; with `requestId`, an HMAC request id recorded by the same statement (the key is claimed only if it is
+ * new).
+ */
 export interface KeyClaim {
   organizationId: string;
   key: string;
@@ -51,16 +54,26 @@ export class IdempotencyKeysRepository {
    * can only lose a claim whose request wrote nothing durable (its retry runs again, as it should). The request id rows
    * are in an UNLOGGED table anyway (see the Performance migration).
    */
-  async claim(claims: KeyClaim[], manager?: EntityManager): Promise<{ requests: Array<{ apiKeyId: string; requestId: string }>; keys: Array<{ organizationId: string; key: string }> }> {
-    const rows = await queryPrepared<{ kind: 'request' | 'key'; a: string; b: string }>(manager ?? this.dataSource, CLAIM, [
-      claims.map((c) => c.organizationId),
-      claims.map((c) => c.key),
-      claims.map((c) => c.fingerprint),
-      claims.map((c) => c.method),
-      claims.map((c) => c.path),
-      claims.map((c) => c.requestId?.apiKeyId ?? null),
-      claims.map((c) => c.requestId?.requestId ?? null),
-    ]);
+  async claim(
+    claims: KeyClaim[],
+    manager?: EntityManager,
+  ): Promise<{
+    requests: Array<{ apiKeyId: string; requestId: string }>;
+    keys: Array<{ organizationId: string; key: string }>;
+  }> {
+    const rows = await queryPrepared<{ kind: 'request' | 'key'; a: string; b: string }>(
+      manager ?? this.dataSource,
+      CLAIM,
+      [
+        claims.map((c) => c.organizationId),
+        claims.map((c) => c.key),
+        claims.map((c) => c.fingerprint),
+        claims.map((c) => c.method),
+        claims.map((c) => c.path),
+        claims.map((c) => c.requestId?.apiKeyId ?? null),
+        claims.map((c) => c.requestId?.requestId ?? null),
+      ],
+    );
     return {
       requests: rows.filter((r) => r.kind === 'request').map((r) => ({ apiKeyId: r.a, requestId: r.b })),
       keys: rows.filter((r) => r.kind === 'key').map((r) => ({ organizationId: r.a, key: r.b })),
@@ -82,7 +95,9 @@ export class IdempotencyKeysRepository {
     return taken.length > 0;
   }
 
-  /** Stores the replies of several requests in one statement (through the one definition, `idempotency_store_reply`). */
+  /**
+   * Stores the replies of several requests in one statement (through the one definition, `idempotency_store_reply`).
+   */
   async storeReplies(replies: KeyReply[]): Promise<void> {
     await queryPrepared(
       this.dataSource,
@@ -99,12 +114,18 @@ export class IdempotencyKeysRepository {
 
   /** Frees an incomplete key, so that a retry may run the request. */
   async release(organizationId: string, key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = $2 AND completed_at IS NULL', [organizationId, key]);
+    await this.dataSource.query(
+      'DELETE FROM idempotency_keys WHERE organization_id = $1 AND key = $2 AND completed_at IS NULL',
+      [organizationId, key],
+    );
   }
 
   /** Deletes the keys of every organization older than `hours` (the reaper job): how many. */
   async reapOlderThan(hours: number): Promise<number> {
-    const [, affected] = await this.dataSource.query<[unknown, number]>(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [hours]);
+    const [, affected] = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+      [hours],
+    );
     return affected;
   }
 }

@@ -16,7 +16,14 @@ export interface AccountDocument {
 }
 
 export type TransferDocument =
-  | { id: string; phase: 'posted' | 'pending'; debit: AccountDocument; credit: AccountDocument; amount: string; reference: string }
+  | {
+      id: string;
+      phase: 'posted' | 'pending';
+      debit: AccountDocument;
+      credit: AccountDocument;
+      amount: string;
+      reference: string;
+    }
   | { id: string; phase: 'post_pending' | 'void_pending'; pending_id: string; amount?: string };
 
 /** One posting as `ledger_post` takes it (see the Posting migration); amounts are decimal strings. */
@@ -47,21 +54,35 @@ export class LedgerRepository {
    * Applies the postings in one statement, in order, each all or nothing: in the caller's transaction when `manager`
    * has one, else as a transaction of its own (one round trip). One outcome per posting, in order.
    */
-  async post(postings: Array<{ document: PostingDocument; rows?: Array<WalletTransaction | TransferBatch> }>, manager?: EntityManager): Promise<PostingOutcome[]> {
+  async post(
+    postings: Array<{ document: PostingDocument; rows?: Array<WalletTransaction | TransferBatch> }>,
+    manager?: EntityManager,
+  ): Promise<PostingOutcome[]> {
     const now = new Date();
     const documents = postings.map(({ document, rows = [] }) => ({
       ...document,
       rows: {
-        transfer_batches: rows.filter((r) => r instanceof TransferBatch).map((r) => columnRecord(this.dataSource, TransferBatch, r, now)),
-        wallet_transactions: rows.filter((r) => r instanceof WalletTransaction).map((r) => columnRecord(this.dataSource, WalletTransaction, r, now)),
+        transfer_batches: rows
+          .filter((r) => r instanceof TransferBatch)
+          .map((r) => columnRecord(this.dataSource, TransferBatch, r, now)),
+        wallet_transactions: rows
+          .filter((r) => r instanceof WalletTransaction)
+          .map((r) => columnRecord(this.dataSource, WalletTransaction, r, now)),
       },
     }));
-    if (documents.some((d, i) => d.rows.transfer_batches.length + d.rows.wallet_transactions.length !== (postings[i].rows?.length ?? 0))) {
+    if (
+      documents.some(
+        (d, i) =>
+          d.rows.transfer_batches.length + d.rows.wallet_transactions.length !== (postings[i].rows?.length ?? 0),
+      )
+    ) {
       throw new Error('a posting carries wallet transactions and transfer batches only');
     }
-    const [row] = await queryPrepared<{ outcomes: PostingOutcome[] }>(manager ?? this.dataSource, 'SELECT ledger_post($1::jsonb) AS outcomes', [
-      JSON.stringify(documents),
-    ]);
+    const [row] = await queryPrepared<{ outcomes: PostingOutcome[] }>(
+      manager ?? this.dataSource,
+      'SELECT ledger_post($1::jsonb) AS outcomes',
+      [JSON.stringify(documents)],
+    );
     return row.outcomes;
   }
 

@@ -14,7 +14,10 @@ export class MasterWalletBalancesRepository {
    * transaction, so that replicas do not repeat it; false when another transaction holds it.
    */
   async tryLockNetworkSync(network: string, manager: EntityManager): Promise<boolean> {
-    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`master-balance-sync:${network}`]);
+    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [`master-balance-sync:${network}`],
+    );
     return locked;
   }
 

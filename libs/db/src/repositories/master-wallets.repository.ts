@@ -35,7 +35,9 @@ export class MasterWalletsRepository {
 
   /** One page of the organization's master wallets, newest first (the keyset cursor of `paginate`). */
   listPage(organizationId: string, page: PageQueryDto): Promise<{ rows: MasterWallet[]; nextCursor: string | null }> {
-    const qb = this.repo.manager.createQueryBuilder(MasterWallet, 'm').where('m.organization_id = :org', { org: organizationId });
+    const qb = this.repo.manager
+      .createQueryBuilder(MasterWallet, 'm')
+      .where('m.organization_id = :org', { org: organizationId });
     return paginate(qb, page);
   }
 

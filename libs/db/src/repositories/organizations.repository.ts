@@ -13,7 +13,10 @@ export class OrganizationsRepository {
   async accountIndex(organizationId: string): Promise<number> {
     let index = this.accountIndexes.get(organizationId);
     if (index === undefined) {
-      const org = await this.repo.findOneOrFail({ where: { id: organizationId }, select: { id: true, accountIndex: true } });
+      const org = await this.repo.findOneOrFail({
+        where: { id: organizationId },
+        select: { id: true, accountIndex: true },
+      });
       index = org.accountIndex;
       this.accountIndexes.set(organizationId, index);
     }
@@ -21,14 +24,19 @@ export class OrganizationsRepository {
   }
 
   /** A new organization, as stored (with its generated account index and timestamps). */
-  async insert(fields: Pick<Organization, 'id' | 'name' | 'walletsEnabled'>, manager?: EntityManager): Promise<Organization> {
+  async insert(
+    fields: Pick<Organization, 'id' | 'name' | 'walletsEnabled'>,
+    manager?: EntityManager,
+  ): Promise<Organization> {
     const m = manager ?? this.repo.manager;
     return m.save(m.create(Organization, fields));
   }
 
   /** The organization, or null (also for an id that cannot be one). */
   async findById(organizationId: string): Promise<Organization | null> {
-    return /^[0-9a-f-]{36}$/i.test(organizationId) ? this.repo.manager.findOneBy(Organization, { id: organizationId }) : null;
+    return /^[0-9a-f-]{36}$/i.test(organizationId)
+      ? this.repo.manager.findOneBy(Organization, { id: organizationId })
+      : null;
   }
 
   /** Across organizations (the operator CLI): every organization, oldest first. */
@@ -37,7 +45,11 @@ export class OrganizationsRepository {
   }
 
   /** Stores `organization.walletsEnabled = enabled`; returns the organization as saved. */
-  async setWalletsEnabled(organization: Organization, enabled: boolean, manager?: EntityManager): Promise<Organization> {
+  async setWalletsEnabled(
+    organization: Organization,
+    enabled: boolean,
+    manager?: EntityManager,
+  ): Promise<Organization> {
     organization.walletsEnabled = enabled;
     return (manager ?? this.repo.manager).save(organization);
   }

@@ -21,8 +21,17 @@ export class OutboxRepository {
    * Records an organization's events, in order, with one webhook delivery per enabled endpoint subscribed to each
    * (`onlyEndpoint`: that endpoint alone): in the caller's transaction when `manager` has one.
    */
-  async record(organizationId: string, events: OutboxEvent[], onlyEndpoint: string | null, manager?: EntityManager): Promise<void> {
+  async record(
+    organizationId: string,
+    events: OutboxEvent[],
+    onlyEndpoint: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     if (events.length === 0) return;
-    await queryPrepared(manager ?? this.dataSource, 'SELECT outbox_record($1::uuid, $2::jsonb, $3::uuid)', [organizationId, JSON.stringify(events), onlyEndpoint]);
+    await queryPrepared(manager ?? this.dataSource, 'SELECT outbox_record($1::uuid, $2::jsonb, $3::uuid)', [
+      organizationId,
+      JSON.stringify(events),
+      onlyEndpoint,
+    ]);
   }
 }

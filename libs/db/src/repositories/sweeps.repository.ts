@@ -18,7 +18,9 @@ export class SweepsRepository {
 
   /** Up to `limit` child addresses of the network with confirmed, unswept deposits and no sweep under way. */
   async candidates(manager: EntityManager, network: string, limit: number): Promise<SweepCandidate[]> {
-    const rows = await manager.query<Array<{ organization_id: string; address: string; asset: string; derivation_index: number }>>(
+    const rows = await manager.query<
+      Array<{ organization_id: string; address: string; asset: string; derivation_index: number }>
+    >(
       `SELECT t.organization_id, t.to_address AS address, t.asset, a.derivation_index
        FROM wallet_transactions t JOIN addresses a ON a.network = t.network AND a.address = t.to_address
        WHERE t.network = $1 AND t.direction = 'incoming' AND t.status = 'confirmed' AND t.swept_at IS NULL AND t.tx_hash IS NOT NULL
@@ -26,7 +28,12 @@ export class SweepsRepository {
        GROUP BY 1, 2, 3, 4 LIMIT $2`,
       [network, limit],
     );
-    return rows.map((r) => ({ organizationId: r.organization_id, address: r.address, asset: r.asset, derivationIndex: r.derivation_index }));
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      address: r.address,
+      asset: r.asset,
+      derivationIndex: r.derivation_index,
+    }));
   }
 
   /** Deposits to `address` of `asset` confirmed before `until` are now on the master address. */
@@ -59,7 +66,10 @@ export class SweepsRepository {
   /** Which of these transaction hashes are gas top-ups of our sweeps (they are not deposits). */
   async topUps(manager: EntityManager, txHashes: string[]): Promise<Set<string>> {
     if (txHashes.length === 0) return new Set();
-    const rows = await manager.query<Array<{ h: string }>>('SELECT topup_tx_hash AS h FROM sweeps WHERE topup_tx_hash = ANY($1)', [txHashes]);
+    const rows = await manager.query<Array<{ h: string }>>(
+      'SELECT topup_tx_hash AS h FROM sweeps WHERE topup_tx_hash = ANY($1)',
+      [txHashes],
+    );
     return new Set(rows.map((r) => r.h));
   }
 }

@@ -19,7 +19,10 @@ export class SystemSettingsRepository {
 
   /** Stores the setting unless the key exists: concurrent writers race safely and the first one wins. */
   async insertIfAbsent(key: string, value: unknown): Promise<void> {
-    await this.repo.manager.query(`INSERT INTO system_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, value]);
+    await this.repo.manager.query(
+      `INSERT INTO system_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+      [key, value],
+    );
   }
 
   /** Waits for the transaction-scoped advisory lock `lockKey`; it is held until `manager`'s transaction ends. */

@@ -22,7 +22,10 @@ export async function withUniqueKeys<T>(write: Promise<T>, keys: Record<string, 
     return await write;
   } catch (error) {
     const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-    const key = (e?.code ?? e?.driverError?.code) === '23505' ? keys[e?.constraint ?? e?.driverError?.constraint ?? ''] : undefined;
+    const key =
+      (e?.code ?? e?.driverError?.code) === '23505'
+        ? keys[e?.constraint ?? e?.driverError?.constraint ?? '']
+        : undefined;
     throw key ? new DuplicateKey(key) : error;
   }
 }

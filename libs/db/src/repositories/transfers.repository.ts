@@ -10,15 +10,21 @@ export class TransfersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The send made before under a business key: the Idempotency-Key it stored (preferred), or its external_id. */
-  async findSendByBusinessKey(organizationId: string, keys: { idempotencyKey?: string | null; externalId?: string | null }): Promise<WalletTransaction | null> {
+  async findSendByBusinessKey(
+    organizationId: string,
+    keys: { idempotencyKey?: string | null; externalId?: string | null },
+  ): Promise<WalletTransaction | null> {
     if (!keys.idempotencyKey && !keys.externalId) return null;
     const found = await this.dataSource.manager
       .createQueryBuilder(WalletTransaction, 't')
-      .where(`t.organization_id = :org AND t.direction = 'outgoing' AND (t.idempotency_key = :key OR t.external_id = :ext)`, {
-        org: organizationId,
-        key: keys.idempotencyKey ?? null,
-        ext: keys.externalId ?? null,
-      })
+      .where(
+        `t.organization_id = :org AND t.direction = 'outgoing' AND (t.idempotency_key = :key OR t.external_id = :ext)`,
+        {
+          org: organizationId,
+          key: keys.idempotencyKey ?? null,
+          ext: keys.externalId ?? null,
+        },
+      )
       .getMany();
     return found.find((t) => keys.idempotencyKey && t.idempotencyKey === keys.idempotencyKey) ?? found[0] ?? null;
   }

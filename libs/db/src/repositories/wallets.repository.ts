@@ -23,7 +23,8 @@ interface WalletRow {
   updated_at: Date;
 }
 
-const COLUMNS = 'id, organization_id, name, external_id, end_user_id, umbrella_link_id, metadata, wallet_number, status, created_at, updated_at';
+const COLUMNS =
+  'id, organization_id, name, external_id, end_user_id, umbrella_link_id, metadata, wallet_number, status, created_at, updated_at';
 
 function toWallet(r: WalletRow): Wallet {
   return Object.assign(new Wallet(), {
@@ -49,10 +50,19 @@ function toWallet(r: WalletRow): Wallet {
 export class WalletsRepository {
   constructor(@InjectRepository(Wallet) private readonly repo: Repository<Wallet>) {}
 
-  async findByOrgAndId(organizationId: string, id: string, manager?: EntityManager, lock?: 'pessimistic_write'): Promise<Wallet | null> {
+  async findByOrgAndId(
+    organizationId: string,
+    id: string,
+    manager?: EntityManager,
+    lock?: 'pessimistic_write',
+  ): Promise<Wallet | null> {
     if (!isUuid(id)) return null;
     const m = manager ?? this.repo.manager;
-    const [row] = await queryPrepared<WalletRow>(m, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [organizationId, id]);
+    const [row] = await queryPrepared<WalletRow>(
+      m,
+      `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [organizationId, id],
+    );
     return row ? toWallet(row) : null;
   }
 
@@ -60,12 +70,20 @@ export class WalletsRepository {
   async findManyByOrgAndIds(organizationId: string, ids: string[]): Promise<Map<string, Wallet>> {
     const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (valid.length === 0) return new Map();
-    const rows = await queryPrepared<WalletRow>(this.repo.manager, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, valid]);
+    const rows = await queryPrepared<WalletRow>(
+      this.repo.manager,
+      `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [organizationId, valid],
+    );
     return new Map(rows.map((r) => [r.id, toWallet(r)]));
   }
 
   async findByOrgAndExternalId(organizationId: string, externalId: string): Promise<Wallet | null> {
-    const [row] = await queryPrepared<WalletRow>(this.repo.manager, `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND external_id = $2`, [organizationId, externalId]);
+    const [row] = await queryPrepared<WalletRow>(
+      this.repo.manager,
+      `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND external_id = $2`,
+      [organizationId, externalId],
+    );
     return row ? toWallet(row) : null;
   }
 
@@ -85,7 +103,9 @@ export class WalletsRepository {
     if (filters.externalId !== undefined) where.push(`external_id = $${values.push(filters.externalId)}`);
     if (filters.status !== undefined) where.push(`status = $${values.push(filters.status)}`);
     if (page.cursor) {
-      where.push(`(created_at, id) < (SELECT c.created_at, c.id FROM wallets c WHERE c.id = $${values.push(decodeCursor(page.cursor))}::uuid)`);
+      where.push(
+        `(created_at, id) < (SELECT c.created_at, c.id FROM wallets c WHERE c.id = $${values.push(decodeCursor(page.cursor))}::uuid)`,
+      );
     }
     const rows = await queryPrepared<WalletRow>(
       this.repo.manager,
@@ -103,7 +123,10 @@ export class WalletsRepository {
    */
   async insert(
     organizationId: string,
-    fields: Pick<Wallet, 'id' | 'name' | 'externalId' | 'endUserId' | 'umbrellaLinkId' | 'metadata' | 'walletNumber' | 'status'>,
+    fields: Pick<
+      Wallet,
+      'id' | 'name' | 'externalId' | 'endUserId' | 'umbrellaLinkId' | 'metadata' | 'walletNumber' | 'status'
+    >,
   ): Promise<Wallet> {
     const m = this.repo.manager;
     const wallet = m.create(Wallet, { ...fields, organizationId });
@@ -111,9 +134,12 @@ export class WalletsRepository {
     return wallet;
   }
 
-  /** Stores the changed fields of a wallet read through this class (ORM save: it refreshes `updatedAt` on the object). */
+  /**
+   * Stores the changed fields of a wallet read through this class (ORM save: it refreshes `updatedAt` on the object).
+   */
   async saveChanges(organizationId: string, wallet: Wallet, manager?: EntityManager): Promise<Wallet> {
-    if (wallet.organizationId !== organizationId) throw new Error('saveChanges: the wallet belongs to another organization');
+    if (wallet.organizationId !== organizationId)
+      throw new Error('saveChanges: the wallet belongs to another organization');
     return withUniqueKeys((manager ?? this.repo.manager).save(wallet), UNIQUE_KEYS);
   }
 

@@ -40,7 +40,12 @@ export class WebhookDeliveriesRepository {
     return isUuid(id) ? this.repo.manager.findOneBy(WebhookDelivery, { organizationId, id }) : null;
   }
 
-  findByEventAndEndpointOrFail(organizationId: string, eventId: string, endpointId: string, manager?: EntityManager): Promise<WebhookDelivery> {
+  findByEventAndEndpointOrFail(
+    organizationId: string,
+    eventId: string,
+    endpointId: string,
+    manager?: EntityManager,
+  ): Promise<WebhookDelivery> {
     return (manager ?? this.repo.manager).findOneByOrFail(WebhookDelivery, { organizationId, eventId, endpointId });
   }
 
@@ -71,7 +76,13 @@ export class WebhookDeliveriesRepository {
   /** A new pending delivery of an event to an endpoint, due now. */
   async insert(organizationId: string, fields: Pick<WebhookDelivery, 'id' | 'endpointId' | 'eventId'>): Promise<void> {
     await this.repo.manager.insert(WebhookDelivery, {
-      id: fields.id, organizationId, endpointId: fields.endpointId, eventId: fields.eventId, status: 'pending', attempts: 0, nextAttemptAt: new Date(),
+      id: fields.id,
+      organizationId,
+      endpointId: fields.endpointId,
+      eventId: fields.eventId,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(),
     });
   }
 
@@ -92,7 +103,12 @@ export class WebhookDeliveriesRepository {
   }
 
   /** Cancels what the endpoint still has pending; `releaseLeases` also clears the workers' leases. */
-  async cancelPendingForEndpoint(organizationId: string, endpointId: string, options: { releaseLeases: boolean }, manager?: EntityManager): Promise<void> {
+  async cancelPendingForEndpoint(
+    organizationId: string,
+    endpointId: string,
+    options: { releaseLeases: boolean },
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.repo.manager).update(
       WebhookDelivery,
       { organizationId, endpointId, status: 'pending' },
@@ -122,14 +138,23 @@ export class WebhookDeliveriesRepository {
 
   /** A claimed delivery whose endpoint is gone or disabled: cancelled, lease released. */
   async markCancelled(organizationId: string, id: string): Promise<void> {
-    await this.repo.manager.update(WebhookDelivery, { organizationId, id }, { status: 'cancelled', leaseUntil: null, completedAt: new Date() });
+    await this.repo.manager.update(
+      WebhookDelivery,
+      { organizationId, id },
+      { status: 'cancelled', leaseUntil: null, completedAt: new Date() },
+    );
   }
 
   /**
    * The common case in one statement (atomic on its own): the attempt, the delivery, and the endpoint's failure
    * count reset only when there is one to reset, so that a healthy endpoint's row is not locked by every delivery.
    */
-  async recordSuccess(organizationId: string, deliveryId: string, endpointId: string, attempt: AttemptRecord): Promise<void> {
+  async recordSuccess(
+    organizationId: string,
+    deliveryId: string,
+    endpointId: string,
+    attempt: AttemptRecord,
+  ): Promise<void> {
     await this.repo.manager.query(
       `WITH attempt AS (
          INSERT INTO webhook_attempts (delivery_id, attempt_no, started_at, duration_ms, status_code, response_body)
@@ -142,12 +167,26 @@ export class WebhookDeliveriesRepository {
          UPDATE webhook_endpoints SET consecutive_failures = 0, failing_since = NULL
          WHERE id = $7 AND organization_id = $8 AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)
        ) SELECT 1`,
-      [deliveryId, attempt.attemptNo, attempt.startedAt, attempt.durationMs, attempt.statusCode, attempt.responseBody, endpointId, organizationId],
+      [
+        deliveryId,
+        attempt.attemptNo,
+        attempt.startedAt,
+        attempt.durationMs,
+        attempt.statusCode,
+        attempt.responseBody,
+        endpointId,
+        organizationId,
+      ],
     );
   }
 
   /** A failed attempt: logged, and the delivery scheduled again at `nextAttemptAt` or, without one, failed. */
-  async recordFailure(organizationId: string, deliveryId: string, attempt: FailedAttemptRecord, manager?: EntityManager): Promise<void> {
+  async recordFailure(
+    organizationId: string,
+    deliveryId: string,
+    attempt: FailedAttemptRecord,
+    manager?: EntityManager,
+  ): Promise<void> {
     const m = manager ?? this.repo.manager;
     const { nextAttemptAt } = attempt;
     await m.insert(WebhookAttempt, {

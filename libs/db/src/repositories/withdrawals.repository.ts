@@ -12,7 +12,10 @@ export class WithdrawalsRepository {
   claimQueued(manager: EntityManager, network: string, limit: number): Promise<WalletTransaction[]> {
     return manager
       .createQueryBuilder(WalletTransaction, 't')
-      .where(`t.network = :network AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`, { network })
+      .where(
+        `t.network = :network AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`,
+        { network },
+      )
       .orderBy('t.created_at', 'ASC')
       .addOrderBy('t.batch_index', 'ASC')
       .limit(limit)
@@ -22,7 +25,12 @@ export class WithdrawalsRepository {
   }
 
   /** What `from` has signed or broadcast but not yet mined: the sum of those of `asset`, and their number. */
-  async inFlightFrom(manager: EntityManager, network: string, from: string, asset: string): Promise<{ amount: bigint; count: number }> {
+  async inFlightFrom(
+    manager: EntityManager,
+    network: string,
+    from: string,
+    asset: string,
+  ): Promise<{ amount: bigint; count: number }> {
     const [row] = await manager.query<Array<{ amount: string | null; n: string }>>(
       `SELECT sum(amount) FILTER (WHERE asset = $3) AS amount, count(*) AS n FROM wallet_transactions
        WHERE network = $1 AND from_address = $2 AND direction = 'outgoing' AND (sub_status = 'signed' OR status = 'broadcast')`,
@@ -48,7 +56,11 @@ export class WithdrawalsRepository {
   }
 
   /** The withdrawal, locked, if it still matches `state`. */
-  lock(manager: EntityManager, id: string, state: { subStatus: 'signed' } | { status: Array<'broadcast' | 'confirming'> }): Promise<WalletTransaction | null> {
+  lock(
+    manager: EntityManager,
+    id: string,
+    state: { subStatus: 'signed' } | { status: Array<'broadcast' | 'confirming'> },
+  ): Promise<WalletTransaction | null> {
     const where = 'subStatus' in state ? { id, subStatus: state.subStatus } : { id, status: In(state.status) };
     return manager.findOne(WalletTransaction, { where, lock: { mode: 'pessimistic_write' } });
   }
@@ -59,6 +71,10 @@ export class WithdrawalsRepository {
 
   /** A confirming withdrawal whose receipt vanished (reorged out) is broadcast again. */
   async backToBroadcast(id: string): Promise<void> {
-    await this.dataSource.manager.update(WalletTransaction, { id, status: 'confirming' }, { status: 'broadcast', confirmations: 0 });
+    await this.dataSource.manager.update(
+      WalletTransaction,
+      { id, status: 'confirming' },
+      { status: 'broadcast', confirmations: 0 },
+    );
   }
 }

@@ -21,7 +21,8 @@ export class TransactionDto {
   /** @example "incoming" */
   direction!: string;
   /**
-   * incoming: detected, confirming, confirmed, quarantined, failed; outgoing: pending, broadcast, confirming, confirmed, failed.
+   * incoming: detected, confirming, confirmed, quarantined, failed; outgoing: pending, broadcast, confirming,
+   * confirmed, failed.
    * @example "confirming"
    */
   status!: string;
@@ -71,7 +72,8 @@ export class TransactionDto {
   /** @example null */
   batch_id!: string | null;
   /**
-   * Network fee paid, in the network's native asset, once mined; booked to your organization's fee account, not to the wallet.
+   * Network fee paid, in the network's native asset, once mined; booked to your organization's fee account, not to the
+   * wallet.
    * @example "0.000021"
    */
   fee!: string | null;

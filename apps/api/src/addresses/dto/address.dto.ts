@@ -6,7 +6,8 @@ export class CreateAddressDto {
    * Asset symbol.
    * @example "USDC"
    */
-  @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'asset must be an asset symbol such as USDC' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'asset must be an asset symbol such as USDC' })
   asset!: string;
 
   /**
@@ -14,24 +15,31 @@ export class CreateAddressDto {
    * which concrete network that is (mainnet, a testnet, or the local devnet).
    * @example "ethereum"
    */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /**
    * Your label for this address.
    * @example "deposit for order 1042"
    */
-  @Optional() @IsString() @Length(1, 200)
+  @Optional()
+  @IsString()
+  @Length(1, 200)
   label?: string;
 }
 
 export class ListAddressesQueryDto extends PageQueryDto {
   /** @example "USDC" */
-  @Optional() @IsString() @Length(1, 12)
+  @Optional()
+  @IsString()
+  @Length(1, 12)
   asset?: string;
 
   /** @example "ethereum" */
-  @Optional() @IsString() @Length(1, 32)
+  @Optional()
+  @IsString()
+  @Length(1, 32)
   network?: string;
 }
 
@@ -64,11 +72,13 @@ export class AddressListDto {
 
 export class ValidateAddressQueryDto {
   /** @example "ethereum" */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /** @example "0x5a0b54d5dc17e0aadc383d2db43b0a0d3e029c4c" */
-  @IsString() @Length(1, 128)
+  @IsString()
+  @Length(1, 128)
   address!: string;
 }
 

@@ -11,18 +11,24 @@ export class TokenRequestDto {
    * The API key id. May instead come in an `Authorization: Basic` header.
    * @example "ak_3f9c2b7e8a1d4c6f0b5e9a2d"
    */
-  @Optional() @IsString() @MaxLength(64)
+  @Optional()
+  @IsString()
+  @MaxLength(64)
   client_id?: string;
 
   /** The API key secret. May instead come in an `Authorization: Basic` header. */
-  @Optional() @IsString() @MaxLength(256)
+  @Optional()
+  @IsString()
+  @MaxLength(256)
   client_secret?: string;
 
   /**
    * Space-separated scopes to narrow the token to; default all of the key's scopes.
    * @example "read:wallets write:wallets"
    */
-  @Optional() @IsString() @MaxLength(200)
+  @Optional()
+  @IsString()
+  @MaxLength(200)
   scope?: string;
 }
 

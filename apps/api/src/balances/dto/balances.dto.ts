@@ -4,11 +4,15 @@ import { Optional } from '@app/common';
 /** Look a wallet up by `wallet_id` or by your `external_id` (wallet_id wins when both are given). */
 export class BalanceLookupDto {
   /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
-  @Optional() @IsString() @Length(1, 255)
+  @Optional()
+  @IsString()
+  @Length(1, 255)
   wallet_id?: string;
 
   /** @example "player-12345" */
-  @Optional() @IsString() @Length(1, 255)
+  @Optional()
+  @IsString()
+  @Length(1, 255)
   external_id?: string;
 }
 
@@ -64,29 +68,39 @@ export class SingleBalanceQueryDto {
    * The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...).
    * @example "ethereum"
    */
-  @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  @Optional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i)
   network?: string;
 
   /** @example "USDC" */
-  @Optional() @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  @Optional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/)
   asset?: string;
 
   /**
    * Chain of the asset (with `network` as the network's name).
    * @example "ethereum"
    */
-  @Optional() @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  @Optional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i)
   chain?: string;
 
   /**
    * Token symbol (with `chain`).
    * @example "USDC"
    */
-  @Optional() @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  @Optional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/)
   token?: string;
 
   /** The token contract, for ambiguous symbols. */
-  @Optional() @IsString() @Length(1, 128)
+  @Optional()
+  @IsString()
+  @Length(1, 128)
   token_address?: string;
 }
 

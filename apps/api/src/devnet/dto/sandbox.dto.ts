@@ -8,32 +8,37 @@ export class SandboxDepositDto {
    * A devnet network with a node: `ethereum` or `polygon`.
    * @example "ethereum"
    */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /** @example "USDC" */
-  @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'asset must be an asset symbol such as USDC' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'asset must be an asset symbol such as USDC' })
   asset!: string;
 
   /**
    * The receiving address (one of your receive addresses, to see a deposit).
    * @example "0x5A0b54D5dc17e0AadC383d2db43B0a0D3E029c4c"
    */
-  @IsString() @Length(1, 128)
+  @IsString()
+  @Length(1, 128)
   address!: string;
 
   /**
    * Decimal amount in the asset's units.
    * @example "125.50"
    */
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   amount!: string;
 
   /**
    * Send from the sandbox's denylisted address: AML screening quarantines the deposit.
    * @example false
    */
-  @Optional() @IsBoolean()
+  @Optional()
+  @IsBoolean()
   from_denylisted?: boolean;
 }
 
@@ -56,20 +61,24 @@ export class SandboxDepositResultDto {
 
 export class SandboxMineDto {
   /** @example "ethereum" */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /**
    * Blocks to mine at once, 1-1000.
    * @example 3
    */
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   blocks!: number;
 }
 
 export class SandboxNetworkDto {
   /** @example "ethereum" */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 }
 
@@ -78,7 +87,8 @@ export class SandboxRevertDto extends SandboxNetworkDto {
    * From POST /v1/sandbox/snapshots.
    * @example "0x1"
    */
-  @IsString() @Matches(/^0x[0-9a-f]{1,16}$/i, { message: 'snapshot_id must be an id from POST /v1/sandbox/snapshots' })
+  @IsString()
+  @Matches(/^0x[0-9a-f]{1,16}$/i, { message: 'snapshot_id must be an id from POST /v1/sandbox/snapshots' })
   snapshot_id!: string;
 }
 

@@ -6,7 +6,8 @@ export class CreateMasterWalletDto {
    * `ethereum`, `polygon`, `base`, `bsc`, `tron` or `bitcoin` (`solana` and `aptos` are not yet available).
    * @example "ethereum"
    */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/, { message: 'chain must be a lower-case chain name such as ethereum' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'chain must be a lower-case chain name such as ethereum' })
   chain!: string;
 
   /**
@@ -14,14 +15,17 @@ export class CreateMasterWalletDto {
    * `devnet`, `regtest` (see GET /v1/networks).
    * @example "devnet"
    */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/, { message: 'network must be a lower-case network name such as mainnet' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'network must be a lower-case network name such as mainnet' })
   network!: string;
 
   /**
    * Friendly name.
    * @example "Main ETH Wallet"
    */
-  @Optional() @IsString() @Length(1, 200)
+  @Optional()
+  @IsString()
+  @Length(1, 200)
   label?: string;
 }
 
@@ -70,13 +74,17 @@ export class MasterWalletListDto {
 
 export class MasterWalletQueryDto {
   /** Inline the on-chain balances. */
-  @Optional() @QueryBoolean() @IsIn([true, false])
+  @Optional()
+  @QueryBoolean()
+  @IsIn([true, false])
   include_balances?: boolean;
 }
 
 export class ListMasterWalletsWithBalancesQueryDto extends ListMasterWalletsQueryDto {
   /** Inline the on-chain balances. */
-  @Optional() @QueryBoolean() @IsIn([true, false])
+  @Optional()
+  @QueryBoolean()
+  @IsIn([true, false])
   include_balances?: boolean;
 }
 
@@ -113,19 +121,24 @@ export class MasterBalanceListDto {
 
 export class MasterTokenBalanceQueryDto {
   /** @example "ethereum" */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i)
   chain!: string;
 
   /** @example "devnet" */
-  @IsString() @Matches(/^[a-z0-9-]{2,32}$/i)
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/i)
   network!: string;
 
   /** @example "USDC" */
-  @IsString() @Matches(/^[A-Za-z0-9]{2,12}$/)
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/)
   token!: string;
 
   /** Contract address, for ambiguous symbols. */
-  @Optional() @IsString() @Length(1, 128)
+  @Optional()
+  @IsString()
+  @Length(1, 128)
   token_address?: string;
 }
 

@@ -5,18 +5,24 @@ export { TransactionDto, TransactionListDto } from '@app/ledger';
 
 export class ListTransactionsQueryDto extends PageQueryDto {
   /** @example "incoming" */
-  @Optional() @IsIn(['incoming', 'outgoing'])
+  @Optional()
+  @IsIn(['incoming', 'outgoing'])
   direction?: 'incoming' | 'outgoing';
 
   /** @example "confirmed" */
-  @Optional() @IsIn(['detected', 'confirming', 'confirmed', 'quarantined', 'failed', 'pending', 'broadcast'])
+  @Optional()
+  @IsIn(['detected', 'confirming', 'confirmed', 'quarantined', 'failed', 'pending', 'broadcast'])
   status?: string;
 
   /** @example "USDC" */
-  @Optional() @IsString() @Length(1, 12)
+  @Optional()
+  @IsString()
+  @Length(1, 12)
   asset?: string;
 
   /** @example "ethereum" */
-  @Optional() @IsString() @Length(1, 32)
+  @Optional()
+  @IsString()
+  @Length(1, 32)
   network?: string;
 }

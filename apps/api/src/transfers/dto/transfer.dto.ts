@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Optional, VISIBLE_ASCII } from '@app/common';
 
 const ASSET = /^[A-Za-z0-9]{2,12}$/;
@@ -19,74 +29,95 @@ export class TransferDestinationDto {
    * For `public_address`.
    * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
    */
-  @Optional() @IsString() @Length(1, 128)
+  @Optional()
+  @IsString()
+  @Length(1, 128)
   address?: string;
 
   /** For `public_address` (the batch API's field name). */
-  @Optional() @IsString() @Length(1, 128)
+  @Optional()
+  @IsString()
+  @Length(1, 128)
   public_address?: string;
 
   /**
    * For `wallet` and `external_account`: their id.
    * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
    */
-  @Optional() @IsString() @Length(1, 64)
+  @Optional()
+  @IsString()
+  @Length(1, 64)
   id?: string;
 
   /** For `wallet`: same as `id`. */
-  @Optional() @IsString() @Length(1, 64)
+  @Optional()
+  @IsString()
+  @Length(1, 64)
   wallet_id?: string;
 }
 
 export class CreateTransferDto {
   /** @example "USDC" */
-  @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  @IsString()
+  @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
   asset!: string;
 
   /**
    * The chain name, as for addresses.
    * @example "ethereum"
    */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /**
    * Positive decimal string in the asset's units (give this or `amount_raw`).
    * @example "125.50"
    */
-  @Optional() @IsString() @Length(1, 100)
+  @Optional()
+  @IsString()
+  @Length(1, 100)
   amount?: string;
 
   /**
    * Positive integer string in base units (give this or `amount`).
    * @example "125500000"
    */
-  @Optional() @IsString() @Length(1, 80)
+  @Optional()
+  @IsString()
+  @Length(1, 80)
   amount_raw?: string;
 
   /**
    * An external on-chain address (the same as `destination: {type: "public_address", address}`).
    * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
    */
-  @Optional() @IsString() @Length(1, 128)
+  @Optional()
+  @IsString()
+  @Length(1, 128)
   destination_address?: string;
 
   /** A destination of any type (instead of `destination_address`). */
-  @Optional() @ValidateNested() @Type(() => TransferDestinationDto)
+  @Optional()
+  @ValidateNested()
+  @Type(() => TransferDestinationDto)
   destination?: TransferDestinationDto;
 
   /**
    * Free text, at most 500 characters.
    * @example "Withdrawal #1042"
    */
-  @Optional() @IsString() @MaxLength(500)
+  @Optional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 
   /**
    * Your id for this transfer, unique in your organization forever: a second transfer with it returns the first.
    * @example "withdrawal-1042"
    */
-  @Optional() @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
+  @Optional()
+  @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
   external_id?: string;
 }
 
@@ -95,32 +126,44 @@ export class BatchDestinationDto extends TransferDestinationDto {
    * Decimal amount in the asset's units (give this or `amount_raw`).
    * @example "0.1"
    */
-  @Optional() @IsString() @Length(1, 100)
+  @Optional()
+  @IsString()
+  @Length(1, 100)
   amount?: string;
 
   /**
    * Amount in base units (satoshis, wei, 10^-6 USDC). Batch destinations also take it.
    * @example "100000"
    */
-  @Optional() @IsString() @Length(1, 80)
+  @Optional()
+  @IsString()
+  @Length(1, 80)
   amount_raw?: string;
 }
 
 export class CreateBatchDto {
   /** @example "USDC" */
-  @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  @IsString()
+  @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
   asset!: string;
 
   /** @example "ethereum" */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /** 1-500 destinations; all are validated and all funds held at once, or nothing happens. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => BatchDestinationDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => BatchDestinationDto)
   destinations!: BatchDestinationDto[];
 
   /** @example "Payouts 2026-11-22" */
-  @Optional() @IsString() @MaxLength(500)
+  @Optional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
@@ -189,15 +232,19 @@ export class ExternalAccountListDto {
 
 export class CreateExternalAccountDto {
   /** @example "ethereum" */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
-  @IsString() @Length(1, 128)
+  @IsString()
+  @Length(1, 128)
   address!: string;
 
   /** @example "Treasury cold wallet" */
-  @Optional() @IsString() @Length(1, 200)
+  @Optional()
+  @IsString()
+  @Length(1, 200)
   label?: string;
 }
 
@@ -210,11 +257,14 @@ export class DeletedDto {
 
 export class FeesQueryDto {
   /** @example "ethereum" */
-  @IsString() @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
+  @IsString()
+  @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;
 
   /** @example "USDC" */
-  @Optional() @IsString() @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
+  @Optional()
+  @IsString()
+  @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
   asset?: string;
 }
 

@@ -8,14 +8,17 @@ export class CreateWalletDto {
    * Human-readable name.
    * @example "Player 12345"
    */
-  @Optional() @IsString() @Length(1, 200)
+  @Optional()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 
   /**
    * Your own id for this wallet, unique in your organization (1-255 visible ASCII characters).
    * @example "player-12345"
    */
-  @Optional() @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
+  @Optional()
+  @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
   external_id?: string;
 
   /**
@@ -36,57 +39,72 @@ export class CreateWalletDto {
    * Up to 50 string key/value pairs for your own use.
    * @example {"tier":"vip"}
    */
-  @Optional() @IsMetadata()
+  @Optional()
+  @IsMetadata()
   metadata?: Record<string, string>;
 }
 
 export class UpdateWalletDto {
   /** @example "Player 12345 (VIP)" */
-  @Optional({ nullable: true }) @IsString() @Length(1, 200)
+  @Optional({ nullable: true })
+  @IsString()
+  @Length(1, 200)
   name?: string | null;
 
   /** @example "player-12345" */
-  @Optional({ nullable: true }) @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
+  @Optional({ nullable: true })
+  @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
   external_id?: string | null;
 
-  @Optional({ nullable: true }) @ValidateUUID()
+  @Optional({ nullable: true })
+  @ValidateUUID()
   end_user_id?: string | null;
 
-  @Optional({ nullable: true }) @ValidateUUID()
+  @Optional({ nullable: true })
+  @ValidateUUID()
   umbrella_link_id?: string | null;
 
   /**
    * Replaces the metadata.
    * @example {"tier":"vip"}
    */
-  @Optional() @IsMetadata()
+  @Optional()
+  @IsMetadata()
   metadata?: Record<string, string>;
 
   /**
    * `disabled` stops new addresses and transfers; `active` re-enables a disabled wallet.
    * @example "disabled"
    */
-  @Optional() @IsIn(['active', 'disabled'])
+  @Optional()
+  @IsIn(['active', 'disabled'])
   status?: 'active' | 'disabled';
 }
 
 export class ListWalletsQueryDto extends PageQueryDto {
   /** @example "player-12345" */
-  @Optional() @IsString() @Length(1, 255)
+  @Optional()
+  @IsString()
+  @Length(1, 255)
   external_id?: string;
 
   /** @example "active" */
-  @Optional() @IsIn(WALLET_STATUSES)
+  @Optional()
+  @IsIn(WALLET_STATUSES)
   status?: WalletStatus;
 
   /** Inline each wallet's balances (per network and asset). */
-  @Optional() @QueryBoolean() @IsIn([true, false])
+  @Optional()
+  @QueryBoolean()
+  @IsIn([true, false])
   include_balances?: boolean;
 }
 
 export class GetWalletQueryDto {
   /** Inline the wallet's balances (per network and asset). */
-  @Optional() @QueryBoolean() @IsIn([true, false])
+  @Optional()
+  @QueryBoolean()
+  @IsIn([true, false])
   include_balances?: boolean;
 }
 

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Optional, PageQueryDto } from '@app/common';
 import { EVENT_TYPES } from '@app/events';
 
@@ -8,43 +20,58 @@ export class CreateWebhookEndpointDto {
    * https URL of your receiver (on devnet, http://127.0.0.1:PORT works too).
    * @example "https://example.com/webhooks/wallets"
    */
-  @IsString() @Length(1, 2048)
+  @IsString()
+  @Length(1, 2048)
   url!: string;
 
   /**
    * Event types to receive; empty or absent: every type.
    * @example ["wallet.created", "wallet_transaction.confirmed"]
    */
-  @Optional() @IsArray() @ArrayMaxSize(EVENT_TYPES.length) @IsIn(EVENT_TYPES, { each: true })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(EVENT_TYPES.length)
+  @IsIn(EVENT_TYPES, { each: true })
   events?: string[];
 
   /** @example "Production receiver" */
-  @Optional() @IsString() @MaxLength(500)
+  @Optional()
+  @IsString()
+  @MaxLength(500)
   description?: string;
 
   /** @example true */
-  @Optional() @IsBoolean()
+  @Optional()
+  @IsBoolean()
   enabled?: boolean;
 }
 
 export class UpdateWebhookEndpointDto {
   /** @example "https://example.com/webhooks/wallets" */
-  @Optional() @IsString() @Length(1, 2048)
+  @Optional()
+  @IsString()
+  @Length(1, 2048)
   url?: string;
 
   /** @example ["wallet.created"] */
-  @Optional() @IsArray() @ArrayMaxSize(EVENT_TYPES.length) @IsIn(EVENT_TYPES, { each: true })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(EVENT_TYPES.length)
+  @IsIn(EVENT_TYPES, { each: true })
   events?: string[];
 
   /** @example "Production receiver" */
-  @Optional({ nullable: true }) @IsString() @MaxLength(500)
+  @Optional({ nullable: true })
+  @IsString()
+  @MaxLength(500)
   description?: string | null;
 
   /**
    * `true` re-enables an endpoint the service disabled (and resets its failure count).
    * @example true
    */
-  @Optional() @IsBoolean()
+  @Optional()
+  @IsBoolean()
   enabled?: boolean;
 }
 
@@ -90,7 +117,8 @@ export class WebhookEndpointListDto {
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
   /** @example "failed" */
-  @Optional() @IsIn(['pending', 'succeeded', 'failed', 'cancelled'])
+  @Optional()
+  @IsIn(['pending', 'succeeded', 'failed', 'cancelled'])
   status?: string;
 }
 
@@ -180,7 +208,10 @@ export class RotateSecretDto {
    * Hours the previous secret keeps signing (both signatures are sent meanwhile); default 24.
    * @example 24
    */
-  @Optional() @IsInt() @Min(0) @Max(720)
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(720)
   overlap_hours?: number;
 }
 
@@ -196,15 +227,22 @@ export class EventsQueryDto {
    * The last event id you processed: events after it, oldest first.
    * @example "evt_3f9c2b7e8a1d4c6f0b5e9a2d11223344"
    */
-  @Optional() @IsString() @Length(1, 64)
+  @Optional()
+  @IsString()
+  @Length(1, 64)
   after?: string;
 
   /** @example "wallet_transaction.confirmed" */
-  @Optional() @IsIn(EVENT_TYPES)
+  @Optional()
+  @IsIn(EVENT_TYPES)
   type?: string;
 
   /** @example 100 */
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
