@@ -75,10 +75,18 @@ async function startApp(dataDir, env) {
     await sleep(100);
   }
   if (!/docs at http/.test(out)) throw new Error(`app did not start:\n${out}`);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`the app exited (${code ?? signal}) during the run; its last output:\n${out.slice(-4000)}`);
+  });
   return {
     child,
     base: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+    output: () => out,
+    stop: () => {
+      stopping = true;
+      return new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))));
+    },
   };
 }
 
@@ -371,8 +379,15 @@ function connect(dataDir) {
  * filled addresses cost it. */
 async function volumeSection(app, creds, dataDir, table) {
   const client = connect(dataDir);
+  client.on('error', () => undefined); // the server goes away if the run stops early
   await client.connect();
-  const seconds = await fillVolume(client, creds.organization_id, { wallets: VOLUME_WALLETS });
+  let seconds;
+  try {
+    seconds = await fillVolume(client, creds.organization_id, { wallets: VOLUME_WALLETS });
+  } catch (e) {
+    log(`the fill failed; the app's last output:\n${app.output().slice(-4000)}`);
+    throw e;
+  }
   await client.end();
   const memory = { filled: await rssMiB(app.child.pid) };
   const sign = signer(creds);

@@ -13,7 +13,7 @@
 
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
-const uuid = (tag, n) => `md5('${tag}' || ${n})::uuid`;
+const uuid = (tag, n) => `md5('${tag}' || (${n}))::uuid`;
 
 /** Fills the database of a running app; `benchOrg` is the organization the HTTP section will use. */
 export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organizations = 1_000 } = {}) {
@@ -35,7 +35,8 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
     [others],
   );
   // The organization of wallet g: the bench organization for the first fifth, then round-robin over the others.
-  const orgOf = (g) => `CASE WHEN ${g} <= ${benchWallets} THEN $1::uuid ELSE ${uuid('vo', `1 + ${g} % ${others}`)} END`;
+  const orgOf = (g) =>
+    `CASE WHEN (${g}) <= ${benchWallets} THEN $1::uuid ELSE ${uuid('vo', `1 + (${g}) % ${others}`)} END`;
   const chunk = 250_000;
   for (let from = 1; from <= wallets; from += chunk) {
     const to = Math.min(wallets, from + chunk - 1);
@@ -52,7 +53,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
       `addresses of wallets ${from}..${to}`,
       `INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index,
                               created_at)
-       SELECT ${uuid('vd', 'a')}, ${orgOf('(a + 1) / 2')}, ${uuid('vw', '(a + 1) / 2')}, 'ethereum', 'ethereum',
+       SELECT ${uuid('vd', 'a')}, ${orgOf('(a + 1) / 2')}, ${uuid('vw', '(a + 1) / 2')}, 'ethereum:devnet', 'ethereum',
               CASE WHEN a % 2 = 0 THEN 'USDC' ELSE 'ETH' END, '0x' || lpad(to_hex(a), 40, '0'), 'evm', a,
               now() - interval '1 day'
        FROM generate_series(2 * $2::int - 1, 2 * $3::int) a`,
@@ -61,7 +62,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
     await step(
       `ledger accounts of wallets ${from}..${to}`,
       `INSERT INTO ledger_accounts (id, organization_id, kind, wallet_id, network, asset, credits_posted)
-       SELECT ${uuid('va', 'g')}, ${orgOf('g')}, 'wallet', ${uuid('vw', 'g')}, 'ethereum', 'ETH', 5000
+       SELECT ${uuid('va', 'g')}, ${orgOf('g')}, 'wallet', ${uuid('vw', 'g')}, 'ethereum:devnet', 'ETH', 5000
        FROM generate_series($2::int, $3::int) g`,
       [benchOrg, from, to],
     );
@@ -77,7 +78,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
   await step(
     'external accounts',
     `INSERT INTO ledger_accounts (id, organization_id, kind, network, asset, debits_posted)
-     SELECT ${uuid('vx', 'o')}, o, 'external', 'ethereum', 'ETH', 5000 * count(*)
+     SELECT ${uuid('vx', 'o')}, o, 'external', 'ethereum:devnet', 'ETH', 5000 * count(*)
      FROM (SELECT ${orgOf('g')} AS o FROM generate_series(1, $2::int) g) w
      GROUP BY o
      ON CONFLICT (organization_id, kind, network, asset) WHERE wallet_id IS NULL
@@ -86,7 +87,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
   );
   await client.query(
     `CREATE TEMP TABLE volume_external AS
-     SELECT organization_id, id FROM ledger_accounts WHERE kind = 'external' AND network = 'ethereum' AND asset = 'ETH'`,
+     SELECT organization_id, id FROM ledger_accounts WHERE kind = 'external' AND network = 'ethereum:devnet' AND asset = 'ETH'`,
   );
   const transactions = 5 * wallets;
   for (let from = 1; from <= transactions; from += 4 * chunk) {
@@ -99,7 +100,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
                                         required_confirmations, ledger_transfer_id, created_at, updated_at,
                                         confirmed_at, swept_at)
        SELECT ${uuid('vt', 't')}, ${orgOf('((t - 1) % $2::int) + 1')}, ${uuid('vw', '((t - 1) % $2::int) + 1')},
-              'incoming', 'confirmed', 'ethereum', 'ethereum', 'ETH', 1000, '0x' || md5('vh' || t) || md5('vi' || t),
+              'incoming', 'confirmed', 'ethereum:devnet', 'ethereum', 'ETH', 1000, '0x' || md5('vh' || t) || md5('vi' || t),
               0, 1, '0x' || lpad(to_hex(2 * (((t - 1) % $2::int) + 1) - 1), 40, '0'), 12, 12, ${uuid('vl', 't')},
               now() - interval '1 day' + t * interval '1 ms', now(), now(), now()
        FROM generate_series($3::int, $4::int) t`,
@@ -110,7 +111,7 @@ export async function fillVolume(client, benchOrg, { wallets = 1_000_000, organi
       `INSERT INTO ledger_transfers (id, transaction_id, organization_id, debit_account_id, credit_account_id, network,
                                      asset, amount, phase, reference, created_at)
        SELECT ${uuid('vl', 't')}, ${uuid('vt', 't')}, x.organization_id, x.id,
-              ${uuid('va', '((t - 1) % $2::int) + 1')}, 'ethereum', 'ETH', 1000, 'posted',
+              ${uuid('va', '((t - 1) % $2::int) + 1')}, 'ethereum:devnet', 'ETH', 1000, 'posted',
               'deposit:' || ${uuid('vt', 't')}, now() - interval '1 day' + t * interval '1 ms'
        FROM generate_series($3::int, $4::int) t
        JOIN volume_external x ON x.organization_id = ${orgOf('((t - 1) % $2::int) + 1')}`,
