@@ -11,6 +11,7 @@ const nodeGlobals = {
   Buffer: 'readonly',
   setTimeout: 'readonly',
   clearTimeout: 'readonly',
+  setInterval: 'readonly',
   URL: 'readonly',
   fetch: 'readonly',
 };

@@ -53,10 +53,13 @@ describe('receive addresses', () => {
         'currency',
         'id',
         'label',
+        'monitored',
         'network',
         'wallet_id',
       ]);
       expect(res.body).toMatchObject({ wallet_id: walletId, asset, network, currency, label: `${asset} in` });
+      // Tron has no node on the devnet: its addresses are not scanned, and say so.
+      expect(res.body.monitored).toBe(network !== 'tron');
       expect(isValidOn(network, res.body.address)).toBe(true);
       const [{ derivation_index: index }] = await t.dataSource.query(
         `SELECT derivation_index FROM addresses WHERE id = $1`,

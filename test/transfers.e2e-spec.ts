@@ -19,12 +19,13 @@ describe('transfers on the devnet', () => {
     const setup = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
     const networks = (await setup.get('/v1/networks')).body.data as Array<{
       chain: string;
+      family: string;
       rpc_url: string;
       assets: Array<{ symbol: string; contract_address: string }>;
     }>;
     rpc = Object.fromEntries(
       networks
-        .filter((n) => n.rpc_url)
+        .filter((n) => n.rpc_url && n.family === 'evm')
         .map((n) => [
           n.chain,
           { url: n.rpc_url, usdc: n.assets.find((a) => a.symbol === 'USDC')!.contract_address as Address },

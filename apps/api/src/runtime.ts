@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { CHAINS, startDevnetNode } from '@app/chains';
+import {
+  bcoinAvailable,
+  CHAINS,
+  DEVNET_ACCOUNTS,
+  devnetBitcoinKey,
+  startDevnetNode,
+  startRegtestNode,
+} from '@app/chains';
 import { AppConfig } from '@app/config';
 import { loadOrCreateDevnetKek } from '@app/common';
 import { ensureEmbeddedPostgres } from '@app/db';
@@ -56,6 +63,23 @@ export async function prepareRuntime(
         devnetNodes.push(chain);
         if (node.owned) stops.push(() => node.stop());
         log(`devnet ${chain} node ${node.owned ? 'started' : 'already running; reusing it'} at ${node.url}`);
+      }
+      if (!rpcUrls.bitcoin) {
+        if (bcoinAvailable()) {
+          // A real Bitcoin node (bcoin, regtest); its chain lives in DATA_DIR/devnet/bitcoin across restarts.
+          const params = CHAINS.bitcoin.networks.devnet!.bitcoin!;
+          const node = await startRegtestNode({
+            dir: join(config.dataDir, 'devnet', 'bitcoin'),
+            blockTimeSeconds: config.devnetBlockTimeSeconds,
+            minerAddress: devnetBitcoinKey(DEVNET_ACCOUNTS.faucet, params).address,
+          });
+          rpcUrls.bitcoin = node.url;
+          devnetNodes.push('bitcoin');
+          if (node.owned) stops.push(() => node.stop());
+          log(`devnet bitcoin node ${node.owned ? 'started' : 'already running; reusing it'}`);
+        } else {
+          log('bcoin is not installed: bitcoin runs without a node (addresses derive, nothing is scanned)');
+        }
       }
     } catch (e) {
       await stopAll();

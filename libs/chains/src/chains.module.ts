@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ChainClients } from './evm/chain-clients';
+import { ChainClients } from './chain-clients';
 import { KEYRING_OPTIONS, KeyringOptions, KeyringService } from './keyring/keyring.service';
 import { NetworkRegistry } from './registry/network-registry';
 

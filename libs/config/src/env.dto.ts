@@ -151,6 +151,14 @@ export class EnvDto {
   @Transform(trim)
   @Matches(RPC_URL, { message: 'must be an http(s):// or ws(s):// URL' })
   RPC_URL_BSC?: string;
+  /**
+   * Bitcoin Core JSON-RPC, credentials in the URL (`http://user:password@host:8332`); Core needs `txindex=1`. On
+   * devnet, unset means: start an embedded bcoin regtest node.
+   */
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  RPC_URL_BITCOIN?: string;
 
   /** Devnet block interval in seconds; 0 mines a block per transaction only (and on POST /v1/sandbox/mine). */
   @IsOptional()

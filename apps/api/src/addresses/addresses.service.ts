@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
+import { ChainClients, checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, IdempotentRequest, Page } from '@app/common';
 import { Address, AddressesRepository, isUuid, OrganizationsRepository, WalletsRepository } from '@app/db';
 import { DerivationIndexes } from './derivation-indexes';
@@ -22,6 +22,7 @@ export class AddressesService {
     private readonly registry: NetworkRegistry,
     private readonly keyring: KeyringService,
     private readonly indexes: DerivationIndexes,
+    private readonly clients: ChainClients,
   ) {}
 
   /**
@@ -57,6 +58,7 @@ export class AddressesService {
       currency: asset.currency,
       address: derived,
       label: dto.label ?? null,
+      monitored: this.clients.watcher(network) !== undefined,
       created_at: '',
     };
     // The database's clock stamps the row, so the response's created_at comes from the insert, and so does the
@@ -129,6 +131,7 @@ export class AddressesService {
       currency: currency ?? network?.assets.find((a) => a.symbol === address.asset)?.currency ?? address.asset,
       address: address.address,
       label: address.label,
+      monitored: network !== undefined && this.clients.watcher(network) !== undefined,
       created_at: address.createdAt.toISOString(),
     };
   }

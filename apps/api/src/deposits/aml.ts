@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFileSync, statSync } from 'node:fs';
-import { DEVNET_ACCOUNTS, devnetAddress, Network } from '@app/chains';
+import { DEVNET_ACCOUNTS, devnetAddress, devnetBitcoinKey, Network } from '@app/chains';
 import { AppConfig } from '@app/config';
 
 export type AmlVerdict = 'allow' | 'deny';
@@ -39,11 +39,16 @@ export class DenylistScreener implements AmlScreener {
 
   screen(check: AmlCheck): Promise<AmlVerdict> {
     this.reloadIfChanged();
-    const denied = check.senders.some(
-      (s) =>
-        this.denied.has(key(s)) || (this.config.isDevnet && key(s) === key(devnetAddress(DEVNET_ACCOUNTS.denylisted))),
-    );
+    const devnetDenied = this.config.isDevnet ? this.devnetDenylisted(check.network) : undefined;
+    const denied = check.senders.some((s) => this.denied.has(key(s)) || key(s) === devnetDenied);
     return Promise.resolve(denied ? 'deny' : 'allow');
+  }
+
+  /** The sandbox's denylisted sender on this network. */
+  private devnetDenylisted(network: Network): string {
+    return network.bitcoin
+      ? devnetBitcoinKey(DEVNET_ACCOUNTS.denylisted, network.bitcoin).address
+      : key(devnetAddress(DEVNET_ACCOUNTS.denylisted));
   }
 
   private reloadIfChanged(): void {

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Address } from 'viem';
 import { EntityManager } from 'typeorm';
-import { ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
+import { ChainClients, ChainWatcher, Network, NetworkRegistry, SettledPayment } from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
@@ -22,7 +21,6 @@ import { AML_SCREENER, AmlScreener } from './aml';
 const MAX_BLOCKS_PER_TICK = 200n;
 /** Recent blocks kept to find the common ancestor of a reorg. */
 const REORG_WINDOW = 512n;
-const FETCH_CONCURRENCY = 25;
 
 interface Owner {
   organizationId: string;
@@ -54,40 +52,16 @@ class Changes {
   }
 }
 
-interface Candidate {
-  owner: Owner;
-  txHash: string;
-  logIndex: number;
-  blockNumber: bigint;
-  blockHash: string;
-  from: string;
-  to: string;
-  asset: string;
-  amount: bigint;
-}
-
 export interface SyncResult {
   skipped?: boolean;
   scannedTo?: bigint;
   deposits?: number;
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
 /**
- * The deposit pipeline of one EVM network, one job per network: reorg check, block scan for native transfers and
- * ERC-20 `Transfer` logs to our addresses, AML screening, pending credit, then confirmations up to the network's
+ * The deposit pipeline of one network, one job per network, whatever its chain family (the family's adapter behind
+ * `ChainWatcher` reads the blocks): reorg check, block scan for payments to our receive addresses (native transfers
+ * and token logs on EVM, outputs on Bitcoin), AML screening, pending credit, then confirmations up to the network's
  * threshold (posted credit). Each tick is one database transaction holding a per-network advisory lock, so any
  * number of replicas is safe and a crash at any point leaves either the whole tick or none of it. Its ledger changes
  * and events are one posting per organization, written at the end of the tick.
@@ -113,15 +87,15 @@ export class ChainSyncService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const client of this.clients.all()) {
-      this.jobs.every(`chain-sync:${client.network.key}`, this.config.jobsPollIntervalMs, () =>
-        this.syncOrRecord(client),
+    for (const watcher of this.clients.watchers()) {
+      this.jobs.every(`chain-sync:${watcher.network.key}`, this.config.jobsPollIntervalMs, () =>
+        this.syncOrRecord(watcher),
       );
     }
   }
 
   /** One tick for one network (tests and the job call this). */
-  async sync(client: EvmClient): Promise<SyncResult> {
+  async sync(client: ChainWatcher): Promise<SyncResult> {
     const network = client.network;
     return this.transactions.run(async (m) => {
       if (!(await this.transactions.tryLock(m, `chain-sync:${network.key}`))) return { skipped: true };
@@ -134,7 +108,7 @@ export class ChainSyncService implements OnModuleInit {
       }
       if (cursor.indexedHeight === null) {
         // First sight of this chain: start at its head, never at genesis (a mainnet history is not ours to scan).
-        const block = await client.block(head);
+        const [block] = (await client.scan(head, head)).blocks;
         await this.cursors.acceptBlocks(m, network.key, [block]);
         cursor.indexedHeight = head;
         cursor.indexedHash = block.hash;
@@ -156,26 +130,21 @@ export class ChainSyncService implements OnModuleInit {
   /** The node must serve the configured chain; a new genesis means the chain was replaced (devnet without state). */
   private async checkGenesis(
     m: EntityManager,
-    client: EvmClient,
+    client: ChainWatcher,
     cursor: ChainCursor,
     changes: Changes,
   ): Promise<void> {
     const network = client.network;
     const genesis = await client.blockHash(0n);
     if (!cursor.genesisHash) {
-      const chainId = await client.chainId();
-      if (network.chainId !== undefined && chainId !== network.chainId) {
-        throw new Error(
-          `the RPC node of ${network.key} serves chain id ${chainId}, expected ${network.chainId}: refusing to scan`,
-        );
-      }
+      await client.checkChain();
       cursor.genesisHash = genesis ?? null;
     } else if (genesis && genesis !== cursor.genesisHash) {
       await this.onChainReset(m, network, cursor, genesis, changes);
     }
   }
 
-  private async syncOrRecord(client: EvmClient): Promise<SyncResult> {
+  private async syncOrRecord(client: ChainWatcher): Promise<SyncResult> {
     try {
       return await this.sync(client);
     } catch (e) {
@@ -187,7 +156,7 @@ export class ChainSyncService implements OnModuleInit {
 
   private async scan(
     m: EntityManager,
-    client: EvmClient,
+    client: ChainWatcher,
     cursor: ChainCursor,
     head: bigint,
     changes: Changes,
@@ -196,9 +165,7 @@ export class ChainSyncService implements OnModuleInit {
     const from = cursor.indexedHeight! + 1n;
     const to = head < cursor.indexedHeight! + MAX_BLOCKS_PER_TICK ? head : cursor.indexedHeight! + MAX_BLOCKS_PER_TICK;
     if (from > to) return 0;
-    const heights: bigint[] = [];
-    for (let h = from; h <= to; h++) heights.push(h);
-    const blocks = await mapLimit(heights, FETCH_CONCURRENCY, (h) => client.block(h));
+    const { blocks, payments } = await client.scan(from, to);
     // Accept the longest run that continues our chain; a break means a reorg at the tip, handled next tick.
     const accepted: typeof blocks = [];
     let previous = cursor.indexedHash;
@@ -210,83 +177,43 @@ export class ChainSyncService implements OnModuleInit {
     if (accepted.length === 0) return 0;
     const last = accepted[accepted.length - 1];
     const hashes = new Map(accepted.map((b) => [b.number, b.hash]));
-    const tokens = network.assets.filter((a) => !a.native && a.contract);
-    const logs = await client.tokenTransfers(
-      from,
-      last.number,
-      tokens.map((a) => a.contract as Address),
-    );
+    const onChain = payments.filter((p) => hashes.get(p.blockNumber) === p.blockHash);
     // Which recipients of these blocks are our receive addresses: looked up in the database, one query per pass.
-    const owners = await this.addresses.ownersOf(network.key, [
-      ...accepted.flatMap((b) => b.transfers.map((t) => t.to)),
-      ...logs.map((l) => l.to),
-    ]);
-
-    const candidates: Candidate[] = [];
-    const native = network.assets.find((a) => a.native);
-    for (const block of accepted) {
-      for (const tx of block.transfers) {
-        const owner = owners.get(tx.to);
-        if (owner && native) {
-          candidates.push({
-            owner,
-            txHash: tx.hash,
-            logIndex: -1,
-            blockNumber: block.number,
-            blockHash: block.hash,
-            from: tx.from,
-            to: tx.to,
-            asset: native.symbol,
-            amount: tx.value,
-          });
-        }
-      }
-    }
+    const owners = await this.addresses.ownersOf(
+      network.key,
+      onChain.map((p) => p.to),
+    );
+    const ours = onChain.filter((p) => owners.has(p.to));
     // Gas top-ups of our own sweeps are not deposits.
     const topups = await this.sweeps.topUps(
       m,
-      candidates.map((c) => c.txHash),
+      ours.map((p) => p.txHash),
     );
-    // A native transfer inside a reverted transaction moved nothing.
-    const external = candidates.filter((c) => !topups.has(c.txHash));
-    const ok = await mapLimit(external, FETCH_CONCURRENCY, (c) => client.succeeded(c.txHash as `0x${string}`));
-    const nativeDeposits = external.filter((_, i) => ok[i]);
-
-    const bySymbol = new Map(tokens.map((a) => [a.contract!.toLowerCase(), a.symbol]));
-    const tokenDeposits: Candidate[] = [];
-    for (const log of logs) {
-      const owner = owners.get(log.to);
-      if (!owner || hashes.get(log.blockNumber) !== log.blockHash) continue;
-      tokenDeposits.push({
-        owner,
-        txHash: log.txHash,
-        logIndex: log.logIndex,
-        blockNumber: log.blockNumber,
-        blockHash: log.blockHash,
-        from: log.from,
-        to: log.to,
-        asset: bySymbol.get(log.token.toLowerCase())!,
-        amount: log.value,
-      });
-    }
-    const all = [...nativeDeposits, ...tokenDeposits].sort((a, b) =>
-      a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+    const settled = await client.settle(ours.filter((p) => !topups.has(p.txHash)));
+    settled.sort((a, b) =>
+      a.blockNumber === b.blockNumber ? a.index - b.index : a.blockNumber < b.blockNumber ? -1 : 1,
     );
-    for (const c of all) await this.recordDeposit(m, network, c, changes);
+    for (const p of settled) await this.recordDeposit(m, network, p, owners.get(p.to)!, changes);
     await this.cursors.acceptBlocks(m, network.key, accepted);
     cursor.indexedHeight = last.number;
     cursor.indexedHash = last.hash;
-    return all.length;
+    return settled.length;
   }
 
   /**
    * Records a deposit once (unique network + tx hash + log index), screens the sender, and books a pending credit.
    * A deposit that was reorged out and shows up again in a new block is the same deposit: it is revived.
    */
-  private async recordDeposit(m: EntityManager, network: Network, c: Candidate, changes: Changes): Promise<void> {
+  private async recordDeposit(
+    m: EntityManager,
+    network: Network,
+    c: SettledPayment,
+    owner: Owner,
+    changes: Changes,
+  ): Promise<void> {
     const verdict = await this.aml.screen({
       network,
-      senders: [c.from],
+      senders: c.senders,
       recipient: c.to,
       asset: c.asset,
       amount: c.amount,
@@ -298,8 +225,8 @@ export class ChainSyncService implements OnModuleInit {
       m,
       Object.assign(new WalletTransaction(), {
         id: randomUUID(),
-        organizationId: c.owner.organizationId,
-        walletId: c.owner.walletId,
+        organizationId: owner.organizationId,
+        walletId: owner.walletId,
         direction: 'incoming',
         status,
         network: network.key,
@@ -307,7 +234,7 @@ export class ChainSyncService implements OnModuleInit {
         asset: c.asset,
         amount: c.amount,
         txHash: c.txHash,
-        logIndex: c.logIndex,
+        logIndex: c.index,
         blockNumber: c.blockNumber,
         blockHash: c.blockHash,
         fromAddress: c.from,
@@ -318,7 +245,7 @@ export class ChainSyncService implements OnModuleInit {
       }),
     );
     if (!deposit) {
-      const existing = await this.deposits.findForUpdate(m, network.key, c.txHash, c.logIndex);
+      const existing = await this.deposits.findForUpdate(m, network.key, c.txHash, c.index);
       if (!existing || existing.status !== 'failed' || existing.failureReason !== 'reorged') return;
       deposit = Object.assign(existing, {
         status,
@@ -383,7 +310,7 @@ export class ChainSyncService implements OnModuleInit {
    */
   private async handleReorg(
     m: EntityManager,
-    client: EvmClient,
+    client: ChainWatcher,
     cursor: ChainCursor,
     head: bigint,
     changes: Changes,

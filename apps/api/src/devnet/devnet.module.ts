@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { GAS_FAUCET } from '@app/chains';
+import { BitcoinDevnetService } from './bitcoin-devnet.service';
 import { DevnetService } from './devnet.service';
 import { SandboxController } from './sandbox.controller';
 import { SandboxService } from './sandbox.service';
@@ -8,7 +9,7 @@ import { SandboxService } from './sandbox.service';
 @Global()
 @Module({
   controllers: [SandboxController],
-  providers: [DevnetService, SandboxService, { provide: GAS_FAUCET, useExisting: DevnetService }],
+  providers: [DevnetService, BitcoinDevnetService, SandboxService, { provide: GAS_FAUCET, useExisting: DevnetService }],
   exports: [DevnetService, GAS_FAUCET],
 })
 export class DevnetModule {}

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Address, toHex } from 'viem';
-import { ChainClients, checkAddress, ERC20_ABI, EvmClient, NetworkRegistry } from '@app/chains';
+import {
+  ChainClients,
+  checkAddress,
+  DEVNET_ACCOUNTS,
+  ERC20_ABI,
+  EvmClient,
+  Network,
+  NetworkRegistry,
+} from '@app/chains';
 import { DomainError, ErrorCode, formatAmount, parseAmount } from '@app/common';
+import { BitcoinDevnetService } from './bitcoin-devnet.service';
 import { DevnetService } from './devnet.service';
 import {
   SandboxDepositDto,
@@ -19,11 +28,11 @@ export class SandboxService {
     private readonly registry: NetworkRegistry,
     private readonly clients: ChainClients,
     private readonly devnet: DevnetService,
+    private readonly bitcoin: BitcoinDevnetService,
   ) {}
 
   async deposit(dto: SandboxDepositDto): Promise<SandboxDepositResultDto> {
-    const client = this.client(dto.network);
-    const network = client.network;
+    const network = this.network(dto.network);
     const asset = this.registry.findAsset(network, dto.asset);
     if (!asset) {
       throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${dto.asset} is not an asset of ${network.chain}`, {
@@ -39,6 +48,20 @@ export class SandboxService {
       );
     }
     const amount = parseAmount(dto.amount, asset.decimals);
+    if (network.family === 'bitcoin') {
+      const account = dto.from_denylisted ? DEVNET_ACCOUNTS.denylisted : DEVNET_ACCOUNTS.faucet;
+      const txid = await this.bitcoin.pay(account, check.normalized, amount);
+      return {
+        tx_hash: txid,
+        network: network.chain,
+        asset: asset.symbol,
+        amount: formatAmount(amount, asset.decimals),
+        amount_raw: amount.toString(),
+        from_address: this.bitcoin.key(account).address,
+        to_address: check.normalized,
+      };
+    }
+    const client = this.client(dto.network);
     const from = dto.from_denylisted ? this.devnet.denylisted : this.devnet.faucet;
     const to = check.normalized as Address;
     const wallet = this.devnet.walletFor(client);
@@ -67,12 +90,20 @@ export class SandboxService {
   }
 
   async mine(dto: SandboxMineDto): Promise<SandboxHeadDto> {
+    if (this.network(dto.network).family === 'bitcoin') {
+      return { network: 'bitcoin', head_height: (await this.bitcoin.mine(dto.blocks)).toString() };
+    }
     const client = this.client(dto.network);
     await client.client.request({ method: 'anvil_mine' as never, params: [toHex(dto.blocks)] as never });
     return { network: client.network.chain, head_height: (await client.head()).toString() };
   }
 
+  /** On bitcoin a snapshot is a height: reverting invalidates the block above it (and all after it). */
   async snapshot(network: string): Promise<SandboxSnapshotDto> {
+    if (this.network(network).family === 'bitcoin') {
+      const head = await this.bitcoin.client()!.head();
+      return { network: 'bitcoin', snapshot_id: `0x${head.toString(16)}`, head_height: head.toString() };
+    }
     const client = this.client(network);
     const id = await client.client.request({ method: 'evm_snapshot' as never, params: [] as never });
     return { network: client.network.chain, snapshot_id: id, head_height: (await client.head()).toString() };
@@ -80,10 +111,28 @@ export class SandboxService {
 
   /** Rolls the chain back to a snapshot: blocks mined since are orphaned, as in a reorg, once new blocks follow. */
   async revert(dto: SandboxRevertDto): Promise<SandboxHeadDto> {
+    if (this.network(dto.network).family === 'bitcoin') {
+      const client = this.bitcoin.client()!;
+      const above = await client.blockHash(BigInt(dto.snapshot_id) + 1n);
+      if (!above) throw new DomainError(ErrorCode.NotFound, 'No block above that snapshot: nothing to revert');
+      await client.rpc.call('invalidateblock', [above]);
+      return { network: 'bitcoin', head_height: (await client.head()).toString() };
+    }
     const client = this.client(dto.network);
     const ok = await client.client.request({ method: 'evm_revert' as never, params: [dto.snapshot_id] as never });
     if (!ok) throw new DomainError(ErrorCode.NotFound, 'No such snapshot (each snapshot can be reverted to once)');
     return { network: client.network.chain, head_height: (await client.head()).toString() };
+  }
+
+  /** A devnet network whose node runs here (EVM or Bitcoin). */
+  private network(chain: string): Network {
+    const network = this.registry.byChain(chain.toLowerCase());
+    if (!network || !this.clients.watcher(network)) {
+      throw new DomainError(ErrorCode.InvalidNetwork, `No devnet node runs for ${JSON.stringify(chain)}`, {
+        supported: this.clients.watchers().map((w) => w.network.chain),
+      });
+    }
+    return network;
   }
 
   private client(chain: string): EvmClient {

@@ -17,7 +17,7 @@ export class NetworksService {
     const cursors = new Map((await this.cursors.findAll()).map((c) => [c.network, c]));
     const staleBefore = Date.now() - this.config.staleAfterSeconds * 1000;
     return this.registry.list().map((n) => {
-      const client = this.clients.evm(n);
+      const client = this.clients.watcher(n);
       const cursor = cursors.get(n.key);
       const stale = !cursor?.lastSyncedAt || cursor.lastSyncedAt.getTime() < staleBefore;
       const lag =

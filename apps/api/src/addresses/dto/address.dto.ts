@@ -61,6 +61,13 @@ export class AddressDto {
   address!: string;
   /** @example "deposit for order 1042" */
   label!: string | null;
+  /**
+   * Whether this deployment scans the address's network for deposits. False when the network has no node (no
+   * `RPC_URL_<CHAIN>`, e.g. Tron on devnet): funds sent there are not credited until a node is configured, so do
+   * not show such an address to a customer as a deposit address.
+   * @example true
+   */
+  monitored!: boolean;
   /** @example "2026-11-22T10:00:00.000Z" */
   created_at!: string;
 }

@@ -5,7 +5,7 @@ const NETWORK = /^[a-z0-9-]{2,32}$/i;
 
 export class SandboxDepositDto {
   /**
-   * A devnet network with a node: `ethereum` or `polygon`.
+   * A devnet network with a node: `ethereum`, `polygon` or `bitcoin`.
    * @example "ethereum"
    */
   @IsString()

@@ -1,0 +1,119 @@
+import type { Network } from '../registry/network-registry';
+import type { ChainWatcher, Payment, SettledPayment, WatchedBlock } from '../watcher';
+import { mapLimit } from '../map-limit';
+import { BitcoinRpc, BitcoinRpcError } from './bitcoin-rpc';
+import { decodeBlock, decodeTransaction, DecodedTx } from './raw-block';
+
+const FETCH_CONCURRENCY = 8;
+
+/** `getblockchaininfo.chain` of each network name of the registry. */
+const CHAIN_OF: Record<string, string> = { regtest: 'regtest', testnet: 'test', mainnet: 'main' };
+
+/**
+ * One Bitcoin network through its node's JSON-RPC: what both Bitcoin Core and bcoin serve (blocks and transactions
+ * read as raw hex and decoded here). Core needs `txindex=1` for the senders of deposits (`getrawtransaction` of the
+ * funding transactions) and must not prune below the scanner's position.
+ */
+export class BitcoinClient implements ChainWatcher {
+  readonly rpc: BitcoinRpc;
+
+  constructor(
+    readonly network: Network,
+    readonly url: string,
+  ) {
+    if (!network.bitcoin) throw new Error(`${network.key} is not a Bitcoin network`);
+    this.rpc = new BitcoinRpc(url);
+  }
+
+  private get params() {
+    return this.network.bitcoin!;
+  }
+
+  async head(): Promise<bigint> {
+    return BigInt(await this.rpc.call<number>('getblockcount'));
+  }
+
+  async blockHash(height: bigint): Promise<string | undefined> {
+    try {
+      return await this.rpc.call<string>('getblockhash', [Number(height)]);
+    } catch (e) {
+      if (e instanceof BitcoinRpcError) return undefined; // no block at that height
+      throw e;
+    }
+  }
+
+  async checkChain(): Promise<void> {
+    const info = await this.rpc.call<{ chain: string }>('getblockchaininfo');
+    const expected = CHAIN_OF[this.network.name] ?? this.network.name;
+    if (info.chain !== expected) {
+      throw new Error(
+        `the RPC node of ${this.network.key} serves the ${info.chain} chain, expected ${expected}: refusing to scan`,
+      );
+    }
+  }
+
+  /** The raw transaction, decoded (Core needs txindex for one that is not in the mempool or a wallet). */
+  async transaction(txid: string): Promise<DecodedTx> {
+    return decodeTransaction(await this.rpc.call<string>('getrawtransaction', [txid, false]), this.params);
+  }
+
+  async scan(from: bigint, to: bigint): Promise<{ blocks: WatchedBlock[]; payments: Payment[] }> {
+    const heights: bigint[] = [];
+    for (let h = from; h <= to; h++) heights.push(h);
+    const decoded = await mapLimit(heights, FETCH_CONCURRENCY, async (height) => {
+      const hash = await this.rpc.call<string>('getblockhash', [Number(height)]);
+      return { height, block: decodeBlock(await this.rpc.call<string>('getblock', [hash, 0]), this.params) };
+    });
+    const asset = this.network.assets.find((a) => a.native)!.symbol;
+    const payments: Payment[] = [];
+    for (const { height, block } of decoded) {
+      for (const tx of block.txs) {
+        // A coinbase pays only miners; it cannot be spent for 100 blocks and is no deposit.
+        if (tx.coinbase) continue;
+        for (const output of tx.outputs) {
+          if (!output.address || output.amount === 0n) continue;
+          payments.push({
+            txHash: tx.txid,
+            index: output.index,
+            blockNumber: height,
+            blockHash: block.hash,
+            to: output.address,
+            asset,
+            amount: output.amount,
+          });
+        }
+      }
+    }
+    return {
+      blocks: decoded.map(({ height, block }) => ({ number: height, hash: block.hash, parentHash: block.parentHash })),
+      payments,
+    };
+  }
+
+  /** Every output in a block moved value; its senders are the addresses of the outputs its inputs spend. */
+  async settle(payments: Payment[]): Promise<SettledPayment[]> {
+    const txids = [...new Set(payments.map((p) => p.txHash))];
+    const funders = new Map<string, Array<string | undefined>>();
+    await mapLimit(txids, FETCH_CONCURRENCY, async (txid) => {
+      funders.set(txid, await this.funders(txid));
+    });
+    return payments.map((p) => {
+      const of = funders.get(p.txHash) ?? [];
+      const senders = [...new Set(of.filter((a): a is string => a !== undefined))];
+      return { ...p, from: of[0] ?? null, senders };
+    });
+  }
+
+  /** Per input, in order, the address of the output it spends (undefined for a script without an address). */
+  private async funders(txid: string): Promise<Array<string | undefined>> {
+    const tx = await this.transaction(txid);
+    const funding = new Map<string, DecodedTx>();
+    const addresses: Array<string | undefined> = [];
+    for (const input of tx.inputs) {
+      let previous = funding.get(input.txid);
+      if (!previous) funding.set(input.txid, (previous = await this.transaction(input.txid)));
+      addresses.push(previous.outputs[input.index]?.address);
+    }
+    return addresses;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './bitcoin-client';
+export * from './bitcoin-rpc';
+export * from './devnet-keys';
+export * from './raw-block';
+export * from './regtest-node';

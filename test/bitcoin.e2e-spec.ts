@@ -1,0 +1,170 @@
+import { hex } from '@scure/base';
+import { Address, OutScript, Transaction } from '@scure/btc-signer';
+import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
+import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
+
+const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
+
+/** Bitcoin deposits against the real regtest node the devnet starts (bcoin), through the sandbox and the API. */
+describe('bitcoin on the devnet', () => {
+  let t: TestApp;
+  let creds: Credentials;
+  let api: HttpClient;
+  let rpcUrl: string;
+
+  /** A call to the node at the `rpc_url` the API shows, as a partner's bitcoin-cli-style tool would make it. */
+  async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+    const url = new URL(rpcUrl);
+    const auth = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    const res = await fetch(`${url.protocol}//${url.host}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${auth.toString('base64')}` },
+      body: JSON.stringify({ jsonrpc: '1.0', id: 1, method, params }),
+    });
+    const body = (await res.json()) as { result: T; error: { message: string } | null };
+    if (body.error) throw new Error(`${method}: ${body.error.message}`);
+    return body.result;
+  }
+
+  async function eventsOf(transactionId: string): Promise<string[]> {
+    const rows = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [
+      transactionId,
+    ]);
+    return rows.map((r: { type: string }) => r.type);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', CONFIRMATIONS_BITCOIN: '2' } });
+    const admin = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+    const networks = (await admin.get('/v1/networks')).body.data as Array<Record<string, unknown>>;
+    rpcUrl = networks.find((n) => n.chain === 'bitcoin')!.rpc_url as string;
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    creds = await createOrganization(t);
+    api = t.http.as({ kind: 'hmac', creds });
+  });
+  afterEach(() => expectLedgerConsistent(t));
+
+  it('runs a real regtest node, scanned, past SegWit, reachable at rpc_url', async () => {
+    expect(rpcUrl).toMatch(/^http:\/\/[^:]+:[^@]+@127\.0\.0\.1:\d+$/);
+    expect(await rpc<{ chain: string }>('getblockchaininfo')).toMatchObject({ chain: 'regtest' });
+    expect(await rpc<number>('getblockcount')).toBeGreaterThanOrEqual(432);
+    const bitcoin = await waitFor(async () => {
+      const n = ((await api.get('/v1/networks')).body.data as Array<Record<string, unknown>>).find(
+        (x) => x.chain === 'bitcoin',
+      );
+      return n?.status === 'synced' ? n : undefined;
+    }, 'bitcoin scanned');
+    expect(bitcoin).toMatchObject({ network: 'regtest', family: 'bitcoin', required_confirmations: 2 });
+  });
+
+  it('credits a BTC deposit: pending at one confirmation, available at two, with its events and sender', async () => {
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    expect(address).toMatch(/^bcrt1q/);
+    const sent = await api.post('/v1/sandbox/deposits', {
+      network: 'bitcoin',
+      asset: 'BTC',
+      address,
+      amount: '0.5',
+    });
+    expect(sent.status).toBe(201);
+    const txid = sent.body.tx_hash as string;
+
+    // The transaction on the node pays our address exactly 0.5 BTC (decoded independently of the app).
+    const raw = Transaction.fromRaw(hex.decode(await rpc<string>('getrawtransaction', [txid, false])));
+    const outputs = Array.from({ length: raw.outputsLength }, (_, i) => raw.getOutput(i));
+    const ours = outputs.find((o) => Address(REGTEST).encode(OutScript.decode(o.script!)) === address);
+    expect(ours?.amount).toBe(50_000_000n);
+
+    const confirming = await waitForTransaction(api, walletId, txid, 'confirming');
+    expect(confirming).toMatchObject({ amount: '0.5', amount_raw: '50000000', confirmations: 1 });
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({
+      available: '0',
+      pending_in: '0.5',
+      ledger: '0.5',
+    });
+
+    await mine(api, 'bitcoin', 1);
+    const confirmed = await waitForTransaction(api, walletId, txid, 'confirmed');
+    expect(confirmed.confirmations).toBe(2);
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({
+      available: '0.5',
+      available_raw: '50000000',
+      pending_in: '0',
+    });
+    expect(await eventsOf(confirmed.id)).toEqual([
+      'wallet.incoming_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.confirmed',
+    ]);
+    const single = (await api.get(`/v1/transactions/${confirmed.id}`)).body;
+    expect(single).toMatchObject({
+      direction: 'incoming',
+      network: 'bitcoin',
+      asset: 'BTC',
+      to_address: address,
+      from_address: sent.body.from_address,
+    });
+  });
+
+  it('records each deposit once and credits their sum', async () => {
+    const walletId = await activeWallet(api);
+    const a = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const b = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const [ha, hb] = [
+      await deposit(api, { network: 'bitcoin', asset: 'BTC', address: a, amount: '0.1' }),
+      await deposit(api, { network: 'bitcoin', asset: 'BTC', address: b, amount: '0.2' }),
+    ];
+    await mine(api, 'bitcoin', 1);
+    await waitForTransaction(api, walletId, ha, 'confirmed');
+    await waitForTransaction(api, walletId, hb, 'confirmed');
+    await mine(api, 'bitcoin', 2);
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.3' });
+    const rows = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM wallet_transactions WHERE wallet_id = $1 AND direction = 'incoming'`,
+      [walletId],
+    );
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('quarantines a deposit from the denylisted sender', async () => {
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const txid = await deposit(api, {
+      network: 'bitcoin',
+      asset: 'BTC',
+      address,
+      amount: '0.25',
+      from_denylisted: true,
+    });
+    const tx = await waitForTransaction(api, walletId, txid, 'quarantined');
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({
+      available: '0',
+      pending_in: '0',
+      quarantined: '0.25',
+    });
+    expect(await eventsOf(tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
+  });
+
+  it('voids the pending credit of a deposit whose block is reorged out', async () => {
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const snapshot = (await api.post('/v1/sandbox/snapshots', { network: 'bitcoin' })).body.snapshot_id as string;
+    const txid = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.75' });
+    await waitForTransaction(api, walletId, txid, 'confirming');
+
+    expect((await api.post('/v1/sandbox/revert', { network: 'bitcoin', snapshot_id: snapshot })).status).toBe(200);
+    await mine(api, 'bitcoin', 2); // a longer branch without the deposit
+    const failed = await waitForTransaction(api, walletId, txid, 'failed');
+    expect(failed.failure_reason).toBe('reorged');
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0', pending_in: '0' });
+    expect(await eventsOf(failed.id)).toEqual([
+      'wallet.incoming_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.failed',
+    ]);
+  });
+});
