@@ -60,6 +60,23 @@ describe('bitcoin on the devnet', () => {
     expect(bitcoin).toMatchObject({ network: 'regtest', family: 'bitcoin', required_confirmations: 2 });
   });
 
+  it('answers fee levels in sat/vB, from the fallback rates while the node has no estimate', async () => {
+    const res = await api.get('/v1/fees?network=bitcoin&asset=BTC');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      network: 'bitcoin',
+      asset: 'BTC',
+      fee_asset: 'BTC',
+      gas_limit: null,
+      estimated_vsize: '141',
+      low: { fee_rate_sat_per_vb: '2', estimated_fee_raw: '282', estimated_fee: '0.00000282', max_fee_per_gas: null },
+      medium: { fee_rate_sat_per_vb: '5', estimated_fee_raw: '705' },
+      high: { fee_rate_sat_per_vb: '10', estimated_fee_raw: '1410' },
+    });
+    // bcoin's regtest has no estimate yet: what the fallback stands in for.
+    expect(await rpc<{ fee?: number; feerate?: number }>('estimatesmartfee', [6])).not.toHaveProperty('feerate');
+  });
+
   it('credits a BTC deposit: pending at one confirmation, available at two, with its events and sender', async () => {
     const walletId = await activeWallet(api);
     const address = await newAddress(api, walletId, 'BTC', 'bitcoin');

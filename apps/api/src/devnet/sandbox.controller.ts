@@ -20,8 +20,10 @@ export class SandboxController {
   constructor(private readonly sandbox: SandboxService) {}
 
   /**
-   * Sends a real devnet transaction (native or ERC-20) from the sandbox faucet, or from its denylisted address,
-   * to any address. Send to one of your receive addresses and watch the deposit go pending, then available.
+   * Sends a real devnet transaction (native or ERC-20 on EVM chains, BTC on bitcoin's regtest) from the sandbox
+   * faucet, or from its denylisted address, to any address. Send to one of your receive addresses and watch the
+   * deposit go pending, then available. On bitcoin with `DEVNET_BLOCK_TIME_SECONDS=0` a block is mined right after,
+   * as the EVM devnet mines each transaction.
    */
   @Post('deposits')
   @Authenticated({ scope: 'write:wallets' })
@@ -43,7 +45,10 @@ export class SandboxController {
     return this.sandbox.mine(dto);
   }
 
-  /** Takes a snapshot of a devnet chain, to revert to later (a reorg). */
+  /**
+   * Takes a snapshot of a devnet chain, to revert to later (a reorg). On bitcoin a snapshot is the current height:
+   * reverting invalidates the blocks above it (`invalidateblock`), and the node drops their transactions.
+   */
   @Post('snapshots')
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Snapshot a devnet chain' })

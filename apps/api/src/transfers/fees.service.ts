@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Address, formatGwei } from 'viem';
-import { ChainClients, NetworkRegistry } from '@app/chains';
+import { BitcoinClient, ChainClients, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount } from '@app/common';
 import { FeeLevelDto, FeesDto, FeesQueryDto } from './dto/transfer.dto';
 
-/** Fee levels from the node's fee history: the next block's base fee plus the 10th/50th/90th percentile tips. */
+/** A send with one P2WPKH input, one output and change, in virtual bytes. */
+const SEND_VSIZE = 141n;
+/** Fee rates when the node has no estimate yet (a young chain, bcoin's regtest), in sat/vB, per target in blocks. */
+const FALLBACK_SAT_PER_VB: Record<number, bigint> = { 24: 2n, 6: 5n, 2: 10n };
+
+/**
+ * Fee levels. EVM: from the node's fee history, the next block's base fee plus the 10th/50th/90th percentile tips.
+ * Bitcoin: fee rates in sat/vB from the node's estimates.
+ */
 @Injectable()
 export class FeesService {
   constructor(
@@ -14,13 +22,16 @@ export class FeesService {
 
   async estimate(query: FeesQueryDto): Promise<FeesDto> {
     const network = this.registry.byChain(query.network.toLowerCase());
-    const client = network && this.clients.evm(network);
+    const client = network && (this.clients.evm(network) ?? this.clients.bitcoin(network));
     if (!network || !client) {
       throw new DomainError(
         ErrorCode.InvalidNetwork,
         `No fee data for ${JSON.stringify(query.network)} on this deployment`,
         {
-          supported: this.clients.all().map((c) => c.network.chain),
+          supported: this.clients
+            .watchers()
+            .filter((w) => w.network.family === 'evm' || w.network.family === 'bitcoin')
+            .map((w) => w.network.chain),
         },
       );
     }
@@ -30,6 +41,7 @@ export class FeesService {
       throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${query.asset} is not an asset of ${network.chain}`, {
         supported: network.assets.map((a) => a.symbol),
       });
+    if (client instanceof BitcoinClient) return this.bitcoin(client, asset.symbol, native.decimals);
     const { baseFee, tips } = await client.feeHistory();
     // A token transfer to a fresh holder costs ~50k gas on the common ERC-20s; estimate it when the node can.
     const gasLimit = asset.native
@@ -49,6 +61,7 @@ export class FeesService {
         max_fee_per_gas_gwei: formatGwei(maxFee),
         max_fee_per_gas: maxFee.toString(),
         max_priority_fee_per_gas: tip.toString(),
+        fee_rate_sat_per_vb: null,
         estimated_fee: formatAmount(fee, native.decimals),
         estimated_fee_raw: fee.toString(),
       };
@@ -59,9 +72,37 @@ export class FeesService {
       fee_asset: native.symbol,
       gas_limit: gasLimit.toString(),
       base_fee_per_gas: baseFee.toString(),
+      estimated_vsize: null,
       low: level(tips[0]),
       medium: level(tips[1]),
       high: level(tips[2]),
+    };
+  }
+
+  /** Fee rates from the node's `estimatesmartfee` (24, 6 and 2 blocks), never under the minimum relay rate. */
+  private async bitcoin(client: BitcoinClient, asset: string, decimals: number): Promise<FeesDto> {
+    const level = async (blocks: number): Promise<FeeLevelDto> => {
+      const rate = await client.feeRate(blocks, FALLBACK_SAT_PER_VB[blocks]);
+      const fee = rate * SEND_VSIZE;
+      return {
+        max_fee_per_gas_gwei: null,
+        max_fee_per_gas: null,
+        max_priority_fee_per_gas: null,
+        fee_rate_sat_per_vb: rate.toString(),
+        estimated_fee: formatAmount(fee, decimals),
+        estimated_fee_raw: fee.toString(),
+      };
+    };
+    return {
+      network: client.network.chain,
+      asset,
+      fee_asset: asset,
+      gas_limit: null,
+      base_fee_per_gas: null,
+      estimated_vsize: SEND_VSIZE.toString(),
+      low: await level(24),
+      medium: await level(6),
+      high: await level(2),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { parseAmount } from '@app/common';
 import type { Network } from '../registry/network-registry';
 import type { ChainWatcher, Payment, SettledPayment, WatchedBlock } from '../watcher';
 import { mapLimit } from '../map-limit';
@@ -115,5 +116,20 @@ export class BitcoinClient implements ChainWatcher {
       addresses.push(previous.outputs[input.index]?.address);
     }
     return addresses;
+  }
+
+  /**
+   * The fee rate in sat/vB for confirmation within `blocks` (`estimatesmartfee`), or `fallback` when the node has
+   * none; never under 1 sat/vB (the minimum relay fee). The node answers BTC per kvB as a JSON number, read as its
+   * decimal text (no floating-point arithmetic on it).
+   */
+  async feeRate(blocks: number, fallback: bigint): Promise<bigint> {
+    const estimate = await this.rpc
+      .call<{ feerate?: number }>('estimatesmartfee', [blocks])
+      .catch((): { feerate?: number } => ({}));
+    if (!estimate.feerate || estimate.feerate <= 0) return fallback;
+    const satPerKvb = parseAmount(estimate.feerate.toFixed(8), 8);
+    const rate = (satPerKvb + 999n) / 1000n;
+    return rate < 1n ? 1n : rate;
   }
 }

@@ -53,6 +53,60 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+function spawnNode(options: RegtestNodeOptions, port: number, apiKey: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, 'bcoin-node.cjs')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_BACKEND: 'js', // bcoin's pure-JavaScript crypto: nothing native to load at run time
+      BCOIN_NODE_OPTIONS: JSON.stringify({
+        prefix: join(options.dir, 'chain'),
+        port,
+        apiKey,
+        blockTimeSeconds: options.blockTimeSeconds,
+        minerAddress: options.minerAddress,
+      }),
+    },
+    // stdin stays open while this process lives: the node exits when it closes.
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return new Promise<ChildProcess>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`bcoin did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/listening on/.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run bcoin: ${e.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bcoin exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/**
+ * A node whose parent was killed closes its database as soon as it notices: until then its LevelDB lock is held, so
+ * a restart right after a crash waits for it (up to 10 s).
+ */
+async function spawnNodeWhenUnlocked(options: RegtestNodeOptions, port: number, apiKey: string): Promise<ChildProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnNode(options, port, apiKey);
+    } catch (e) {
+      if (attempt >= 20 || !(e instanceof Error) || !/LOCK|lock/.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /**
  * Starts a real Bitcoin node (bcoin, regtest) in a child process on a free loopback port, or reuses the one another
  * process of this deployment started (a replica, the CLI). Its chain survives restarts in `dir`.
@@ -68,42 +122,7 @@ export async function startRegtestNode(options: RegtestNodeOptions): Promise<Reg
   const port = await freePort();
   const apiKey = randomBytes(24).toString('hex');
   const url = `http://wallets:${apiKey}@127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'bcoin-node.cjs')], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_BACKEND: 'js', // bcoin's pure-JavaScript crypto: nothing native to load at run time
-      BCOIN_NODE_OPTIONS: JSON.stringify({
-        prefix: join(options.dir, 'chain'),
-        port,
-        apiKey,
-        blockTimeSeconds: options.blockTimeSeconds,
-        minerAddress: options.minerAddress,
-      }),
-    },
-    // stdin stays open while this process lives: the node exits when it closes.
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`bcoin did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (/listening on/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot run bcoin: ${e.message}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bcoin exited with ${code}:\n${output}`));
-    });
-  });
+  const child = await spawnNodeWhenUnlocked(options, port, apiKey);
   child.stdout?.removeAllListeners('data').resume();
   child.stderr?.removeAllListeners('data').on('data', (c: Buffer) => options.log?.(c.toString('utf8').trim()));
   child.removeAllListeners('exit');

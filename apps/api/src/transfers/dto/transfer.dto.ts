@@ -269,14 +269,21 @@ export class FeesQueryDto {
 }
 
 export class FeeLevelDto {
-  /** @example "2.5" */
-  max_fee_per_gas_gwei!: string;
-  /** @example "2500000000" */
-  max_fee_per_gas!: string;
-  /** @example "1000000000" */
-  max_priority_fee_per_gas!: string;
+  /** EVM: max fee per gas in gwei; null on Bitcoin. @example "2.5" */
+  max_fee_per_gas_gwei!: string | null;
+  /** EVM; null on Bitcoin. @example "2500000000" */
+  max_fee_per_gas!: string | null;
+  /** EVM; null on Bitcoin. @example "1000000000" */
+  max_priority_fee_per_gas!: string | null;
   /**
-   * gas_limit x max_fee_per_gas, in the native asset: an upper bound of the fee.
+   * Bitcoin: the fee rate in satoshis per virtual byte (`estimatesmartfee` for 24, 6 and 2 blocks, never under 1);
+   * null on EVM.
+   * @example null
+   */
+  fee_rate_sat_per_vb!: string | null;
+  /**
+   * EVM: gas_limit x max_fee_per_gas, an upper bound of the fee; Bitcoin: estimated_vsize x the fee rate. In the
+   * native asset.
    * @example "0.0000525"
    */
   estimated_fee!: string;
@@ -291,10 +298,15 @@ export class FeesDto {
   asset!: string;
   /** @example "ETH" */
   fee_asset!: string;
-  /** @example "65000" */
-  gas_limit!: string;
-  /** @example "1000000000" */
-  base_fee_per_gas!: string;
+  /** EVM; null on Bitcoin. @example "65000" */
+  gas_limit!: string | null;
+  /** EVM; null on Bitcoin. @example "1000000000" */
+  base_fee_per_gas!: string | null;
+  /**
+   * Bitcoin: the virtual size the estimates are for (a send with one P2WPKH input and two outputs); null on EVM.
+   * @example null
+   */
+  estimated_vsize!: string | null;
   low!: FeeLevelDto;
   medium!: FeeLevelDto;
   high!: FeeLevelDto;
