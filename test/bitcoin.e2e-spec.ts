@@ -185,3 +185,39 @@ describe('bitcoin on the devnet', () => {
     ]);
   });
 });
+
+describe('bitcoin across a restart', () => {
+  it('keeps its chain in DATA_DIR: a deposit confirming before the restart is credited once after it', async () => {
+    const env = { JOBS_POLL_INTERVAL_MS: '100', CONFIRMATIONS_BITCOIN: '3' };
+    const first = await createTestApp({ env });
+    const creds = await createOrganization(first);
+    let api = first.http.as({ kind: 'hmac', creds });
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const txid = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.125' });
+    await waitForTransaction(api, walletId, txid, 'confirming');
+    const headBefore = Number((await api.post('/v1/sandbox/snapshots', { network: 'bitcoin' })).body.head_height);
+    await first.close();
+
+    const second = await createTestApp({ database: first.database, dataDir: first.config.dataDir, env });
+    try {
+      api = second.http.as({ kind: 'hmac', creds });
+      // The same chain, not a new one: its height carried over and no reset is reported.
+      const headAfter = Number((await api.post('/v1/sandbox/snapshots', { network: 'bitcoin' })).body.head_height);
+      expect(headAfter).toBe(headBefore);
+      await mine(api, 'bitcoin', 2);
+      await waitForTransaction(api, walletId, txid, 'confirmed');
+      expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({
+        available: '0.125',
+        pending_in: '0',
+      });
+      const [cursor] = await second.dataSource.query(
+        `SELECT reset_at FROM chain_cursors WHERE network = 'bitcoin:regtest'`,
+      );
+      expect(cursor.reset_at).toBeNull();
+      await expectLedgerConsistent(second);
+    } finally {
+      await second.close();
+    }
+  });
+});
