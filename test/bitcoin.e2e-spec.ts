@@ -127,6 +127,20 @@ describe('bitcoin on the devnet', () => {
     });
   });
 
+  it("shows the organization's unconfirmed deposits as the master wallet's pending_in", async () => {
+    const master = (await api.post('/v1/master-wallets', { chain: 'bitcoin', network: 'regtest' })).body;
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const url = `/v1/master-wallets/${master.id}/balance?chain=bitcoin&network=regtest&token=BTC`;
+    expect((await api.get(url)).body).toMatchObject({ pending_in: '0', pending_in_raw: '0' });
+    const txid = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.3' });
+    await waitForTransaction(api, walletId, txid, 'confirming');
+    expect((await api.get(url)).body).toMatchObject({ pending_in: '0.3', pending_in_raw: '30000000' });
+    await mine(api, 'bitcoin', 1);
+    await waitForTransaction(api, walletId, txid, 'confirmed');
+    expect((await api.get(url)).body).toMatchObject({ pending_in: '0', pending_in_raw: '0' });
+  });
+
   it('records each deposit once and credits their sum', async () => {
     const walletId = await activeWallet(api);
     const a = await newAddress(api, walletId, 'BTC', 'bitcoin');

@@ -88,7 +88,11 @@ export class MasterWalletsService {
     return { data: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
   }
 
-  /** The single-token balance, with the withdrawals leaving this master address as pending_out. */
+  /**
+   * The single-token balance, with the organization's unconfirmed deposits on the network as pending_in (funds on
+   * their way to the organization, swept to this address once final on account-based chains) and the withdrawals
+   * leaving this master address as pending_out.
+   */
   async tokenBalance(
     principal: Principal,
     id: string,
@@ -104,16 +108,18 @@ export class MasterWalletsService {
     const row = ((await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? []).find(
       (b) => b.token_symbol === asset.symbol,
     )!;
-    const pendingOut = await this.transactions.sumPendingOutgoing(wallet.organizationId, wallet.network, asset.symbol);
+    const [pendingIn, pendingOut] = await Promise.all([
+      this.transactions.sumPendingIncoming(wallet.organizationId, wallet.network, asset.symbol),
+      this.transactions.sumPendingOutgoing(wallet.organizationId, wallet.network, asset.symbol),
+    ]);
     return {
       chain: row.chain,
       network: row.network,
       token_symbol: row.token_symbol,
       balance: row.balance,
       balance_raw: row.balance_raw,
-      // Nothing but sweeps moves funds into a master address, and sweeps are booked when they confirm.
-      pending_in: '0',
-      pending_in_raw: '0',
+      pending_in: formatAmount(pendingIn, asset.decimals),
+      pending_in_raw: pendingIn.toString(),
       pending_out: formatAmount(pendingOut, asset.decimals),
       pending_out_raw: pendingOut.toString(),
       is_stale: row.is_stale,

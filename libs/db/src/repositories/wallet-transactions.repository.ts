@@ -49,4 +49,14 @@ export class WalletTransactionsRepository {
     );
     return BigInt(out ?? '0');
   }
+
+  /** The organization's deposits on a network and asset not confirmed yet (seen in a block, not final). */
+  async sumPendingIncoming(organizationId: string, network: string, asset: string): Promise<bigint> {
+    const [{ total }] = await this.repo.manager.query<Array<{ total: string | null }>>(
+      `SELECT sum(amount) AS total FROM wallet_transactions WHERE organization_id = $1 AND network = $2 AND asset = $3
+       AND direction = 'incoming' AND status IN ('detected', 'confirming')`,
+      [organizationId, network, asset],
+    );
+    return BigInt(total ?? '0');
+  }
 }

@@ -154,7 +154,8 @@ export class MasterTokenBalanceDto {
   /** @example "1000000000" */
   balance_raw!: string;
   /**
-   * Funds on their way to the master address (sweeps not yet confirmed).
+   * The organization's deposits on this network and token seen in a block but not confirmed yet (quarantined ones
+   * excluded): funds on their way in.
    * @example "0"
    */
   pending_in!: string;
