@@ -35,7 +35,9 @@ describe('bitcoin on the devnet', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', CONFIRMATIONS_BITCOIN: '2' } });
+    t = await createTestApp({
+      env: { JOBS_POLL_INTERVAL_MS: '100', CONFIRMATIONS_BITCOIN: '2', BALANCE_SYNC_INTERVAL_MS: '200' },
+    });
     const admin = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
     const networks = (await admin.get('/v1/networks')).body.data as Array<Record<string, unknown>>;
     rpcUrl = networks.find((n) => n.chain === 'bitcoin')!.rpc_url as string;
@@ -141,6 +143,33 @@ describe('bitcoin on the devnet', () => {
     expect((await api.get(url)).body).toMatchObject({ pending_in: '0', pending_in_raw: '0' });
   });
 
+  it("records each deposit's output with its script, and a master wallet's balance is the unspent total", async () => {
+    const master = (await api.post('/v1/master-wallets', { chain: 'bitcoin', network: 'regtest' })).body;
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const first = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.4' });
+    const second = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.15' });
+    await waitForTransaction(api, walletId, second, 'confirming');
+    const rows = await t.dataSource.query(
+      `SELECT txid, vout, value, script, status FROM utxos WHERE wallet_id = $1 ORDER BY value DESC`,
+      [walletId],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r: { txid: string; value: string }) => [r.txid, r.value])).toEqual([
+      [first, '40000000'],
+      [second, '15000000'],
+    ]);
+    // The recorded script is the one the node shows for that output.
+    const raw = Transaction.fromRaw(hex.decode(await rpc<string>('getrawtransaction', [first, false])));
+    expect(hex.encode(raw.getOutput(rows[0].vout as number).script!)).toBe(rows[0].script);
+    const url = `/v1/master-wallets/${master.id}/balance?chain=bitcoin&network=regtest&token=BTC`;
+    const synced = await waitFor(async () => {
+      const body = (await api.get(url)).body;
+      return body.balance === '0.55' ? body : undefined;
+    }, 'master balance sync');
+    expect(synced).toMatchObject({ balance_raw: '55000000', is_stale: false });
+  });
+
   it('records each deposit once and credits their sum', async () => {
     const walletId = await activeWallet(api);
     const a = await newAddress(api, walletId, 'BTC', 'bitcoin');
@@ -191,6 +220,8 @@ describe('bitcoin on the devnet', () => {
     await mine(api, 'bitcoin', 2); // a longer branch without the deposit
     const failed = await waitForTransaction(api, walletId, txid, 'failed');
     expect(failed.failure_reason).toBe('reorged');
+    const [utxo] = await t.dataSource.query(`SELECT status FROM utxos WHERE txid = $1`, [txid]);
+    expect(utxo.status).toBe('orphaned');
     expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0', pending_in: '0' });
     expect(await eventsOf(failed.id)).toEqual([
       'wallet.incoming_transaction',

@@ -23,6 +23,8 @@ export interface Payment {
   amount: bigint;
   /** The sender where the block alone says it (EVM); Bitcoin learns it in `settle`. */
   from?: string | null;
+  /** UTXO chains: the output's script (hex), which a later spend of it needs. */
+  script?: string;
 }
 
 /** A payment to one of our addresses that did move value, with the addresses that paid it (for AML screening). */

@@ -11,6 +11,7 @@ import {
   DepositsRepository,
   SweepsRepository,
   Transactions,
+  UtxosRepository,
   WalletTransaction,
 } from '@app/db';
 import { EventType } from '@app/events';
@@ -78,6 +79,7 @@ export class ChainSyncService implements OnModuleInit {
     private readonly deposits: DepositsRepository,
     private readonly addresses: AddressesRepository,
     private readonly sweeps: SweepsRepository,
+    private readonly utxos: UtxosRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly ledger: LedgerService,
@@ -260,6 +262,21 @@ export class ChainSyncService implements OnModuleInit {
       await this.deposits.update(m, deposit);
       this.logger.log(`deposit ${deposit.id} re-mined in block ${c.blockNumber} of ${network.key}`);
     }
+    if (c.script !== undefined) {
+      // A UTXO chain: the output itself is recorded, spendable later, whatever AML said of the deposit.
+      await this.utxos.record(m, {
+        network: network.key,
+        txid: c.txHash,
+        vout: c.index,
+        organizationId: deposit.organizationId,
+        walletId: deposit.walletId,
+        address: c.to,
+        script: c.script,
+        value: c.amount,
+        blockNumber: c.blockNumber,
+        blockHash: c.blockHash,
+      });
+    }
     if (ledgerTransferId) {
       changes.of(deposit.organizationId).transfers.push({
         phase: 'pending',
@@ -339,6 +356,7 @@ export class ChainSyncService implements OnModuleInit {
     this.logger.warn(`reorg on ${network.key}: indexed block ${indexed} is gone; common ancestor ${ancestor}`);
     this.genesisChecked.delete(network.key); // a rollback this deep may be a replaced chain: look again next tick
     await this.failDepositsAfter(m, network, ancestor, 'reorged', changes);
+    await this.utxos.orphanAbove(m, network.key, ancestor);
     await this.cursors.forgetBlocksAbove(m, network.key, ancestor);
     cursor.indexedHeight = ancestor;
     cursor.indexedHash = ancestorHash;
@@ -358,6 +376,7 @@ export class ChainSyncService implements OnModuleInit {
         'but the funds they came with are gone from the new chain. Scanning restarts at its head.',
     );
     await this.failDepositsAfter(m, network, -1n, 'chain_reset', changes);
+    await this.utxos.orphanAbove(m, network.key, -1n);
     await this.cursors.forgetBlocksAbove(m, network.key);
     cursor.genesisHash = genesis;
     cursor.indexedHeight = null;

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Address } from 'viem';
-import { ChainClients, EvmClient, NetworkRegistry } from '@app/chains';
+import { ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
 import { formatAmount, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
@@ -9,14 +9,15 @@ import {
   MasterWalletBalancesRepository,
   MasterWalletsRepository,
   Transactions,
+  UtxosRepository,
 } from '@app/db';
 import { MasterBalanceDto } from './dto/master-wallet.dto';
 
 export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
 
 /**
- * Master wallet balances are the on-chain balances of the master address, refreshed by a job; a reader
- * sees `last_synced` and `is_stale` rather than waiting for a node.
+ * Master wallet balances are the on-chain balances of the master address (on a UTXO chain: the organization's
+ * unspent outputs), refreshed by a job; a reader sees `last_synced` and `is_stale` rather than waiting for a node.
  */
 @Injectable()
 export class MasterBalancesService implements OnModuleInit {
@@ -24,6 +25,7 @@ export class MasterBalancesService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly masters: MasterWalletsRepository,
     private readonly stored: MasterWalletBalancesRepository,
+    private readonly utxos: UtxosRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly jobs: JobScheduler,
@@ -41,7 +43,32 @@ export class MasterBalancesService implements OnModuleInit {
   async syncAll(): Promise<number> {
     let updated = 0;
     for (const client of this.clients.all()) updated += await this.syncNetwork(client);
+    for (const watcher of this.clients.watchers()) {
+      if (watcher.network.family === 'bitcoin') updated += await this.syncUtxoNetwork(watcher.network);
+    }
     return updated;
+  }
+
+  /**
+   * A UTXO network: a master wallet's balance is its organization's confirmed unspent total there (the outputs
+   * the deposit scanner recorded, wherever they sit), as of the scanner's records.
+   */
+  async syncUtxoNetwork(network: Network): Promise<number> {
+    return this.transactions.run(async (m) => {
+      if (!(await this.stored.tryLockNetworkSync(network.key, m))) return 0;
+      const masters = await this.masters.listByNetwork(network.key, m);
+      const totals = await this.utxos.unspentTotalsByOrganization(network.key, m);
+      const native = network.assets.find((a) => a.native)!;
+      const now = new Date();
+      const rows: Array<Partial<MasterWalletBalance>> = masters.map((master) => ({
+        masterWalletId: master.id,
+        asset: native.symbol,
+        balance: totals.get(master.organizationId) ?? 0n,
+        syncedAt: now,
+      }));
+      await this.stored.upsert(rows, m);
+      return rows.length;
+    });
   }
 
   /** One network: every master wallet's native and token balances, under a try-lock so replicas do not repeat it. */

@@ -1,3 +1,4 @@
+import { hex } from '@scure/base';
 import { parseAmount } from '@app/common';
 import type { Network } from '../registry/network-registry';
 import type { ChainWatcher, Payment, SettledPayment, WatchedBlock } from '../watcher';
@@ -81,6 +82,7 @@ export class BitcoinClient implements ChainWatcher {
             to: output.address,
             asset,
             amount: output.amount,
+            script: hex.encode(output.script),
           });
         }
       }

@@ -6,6 +6,7 @@ import { Transfers1763810000000 } from './1763810000000-Transfers';
 import { Webhooks1763820000000 } from './1763820000000-Webhooks';
 import { Performance1763830000000 } from './1763830000000-Performance';
 import { Posting1764700000000 } from './1764700000000-Posting';
+import { Utxos1764800000000 } from './1764800000000-Utxos';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Webhooks1763820000000,
   Performance1763830000000,
   Posting1764700000000,
+  Utxos1764800000000,
 ];

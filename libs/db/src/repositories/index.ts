@@ -17,6 +17,7 @@ import { OutboxRepository } from './outbox.repository';
 import { SweepsRepository } from './sweeps.repository';
 import { SystemSettingsRepository } from './system-settings.repository';
 import { TransfersRepository } from './transfers.repository';
+import { UtxosRepository } from './utxos.repository';
 import { WalletTransactionsRepository } from './wallet-transactions.repository';
 import { WalletsRepository } from './wallets.repository';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -44,6 +45,7 @@ export * from './sweeps.repository';
 export * from './system-settings.repository';
 export * from './tenant-scope';
 export * from './transfers.repository';
+export * from './utxos.repository';
 export * from './wallet-transactions.repository';
 export * from './wallets.repository';
 export * from './webhook-deliveries.repository';
@@ -71,6 +73,7 @@ export const REPOSITORIES = [
   SweepsRepository,
   SystemSettingsRepository,
   TransfersRepository,
+  UtxosRepository,
   WalletTransactionsRepository,
   WalletsRepository,
   WebhookDeliveriesRepository,
