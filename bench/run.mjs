@@ -4,7 +4,7 @@
 //   BENCH_SECONDS   seconds per HTTP run (default 5)
 //   BENCH_DEPOSITS  ERC-20 transfers mined in one block for the ingestion run (default 1000)
 //   BENCH_EVENTS    webhook deliveries for the delivery runs (default 2000)
-//   BENCH_ONLY      comma list of sections to run: http,ingest,webhooks (default all)
+//   BENCH_ONLY      comma list of sections to run: http,ingest,ingest-btc,webhooks (default all)
 //   BENCH_MATCH     run only the HTTP routes whose name contains this text (the ceilings always run)
 //   BENCH_CONCURRENCY comma list of connection counts (default 1,16,64)
 //   BENCH_APP_<NAME> passed to the app as <NAME> (e.g. BENCH_APP_DATABASE_POOL_SIZE=20)
@@ -18,6 +18,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 import { fillVolume, rssMiB } from './volume.mjs';
@@ -25,7 +26,7 @@ import { fillVolume, rssMiB } from './volume.mjs';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DEPOSITS = Number(process.env.BENCH_DEPOSITS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'http,ingest,webhooks').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'http,ingest,ingest-btc,webhooks').split(','));
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 const MATCH = process.env.BENCH_MATCH ?? '';
 const VOLUME = process.env.BENCH_VOLUME === '1';
@@ -364,6 +365,100 @@ async function ingestSection(base, creds, dataDir, table) {
   void dataDir;
 }
 
+/** JSON-RPC to the devnet's Bitcoin node at its `rpc_url` (credentials in the URL). */
+async function btcRpc(url, method, params = []) {
+  const u = new URL(url);
+  const auth = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+  const res = await fetch(`${u.protocol}//${u.host}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Basic ${auth}` },
+    body: JSON.stringify({ jsonrpc: '1.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/**
+ * Bitcoin ingestion: one transaction paying BENCH_DEPOSITS of our addresses (built here from a coinbase of the
+ * devnet faucet, with the app's own decoders and the devnet key), mined in one block; seconds until every deposit
+ * is credited.
+ */
+async function ingestBtcSection(base, creds, table) {
+  const sign = signer(creds);
+  const btc = (await call(base, sign, 'GET', '/v1/networks')).data.find((n) => n.chain === 'bitcoin');
+  if (!btc?.rpc_url) {
+    log('no bitcoin node on this devnet (bcoin not installed): skipping the bitcoin ingestion');
+    return;
+  }
+  const require = createRequire(import.meta.url);
+  const chains = require(join(ROOT, 'dist/libs/chains/src/index.js'));
+  const { Transaction } = require('@scure/btc-signer');
+  const params = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
+  const faucet = chains.devnetBitcoinKey(1, params);
+  const wallet = await call(base, sign, 'POST', '/v1/wallets', { name: 'ingest btc' });
+  await until('active', async () => (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}`)).status === 'active');
+  log(`creating ${DEPOSITS} BTC addresses`);
+  const addresses = [];
+  for (let i = 0; i < DEPOSITS; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, DEPOSITS - i) }, () =>
+        call(base, sign, 'POST', `/v1/wallets/${wallet.id}/addresses`, { asset: 'BTC', network: 'bitcoin' }),
+      ),
+    );
+    addresses.push(...batch.map((a) => a.address));
+  }
+  // The newest mature coinbase of the faucet that is still unspent.
+  const tip = await btcRpc(btc.rpc_url, 'getblockcount');
+  let coin;
+  for (let h = tip - 100; h > 0 && !coin; h--) {
+    const hash = await btcRpc(btc.rpc_url, 'getblockhash', [h]);
+    const [coinbase] = chains.decodeBlock(await btcRpc(btc.rpc_url, 'getblock', [hash, 0]), params).txs;
+    const out = coinbase.outputs.find((o) => o.address === faucet.address);
+    if (out && (await btcRpc(btc.rpc_url, 'gettxout', [coinbase.txid, out.index, true])))
+      coin = { txid: coinbase.txid, index: out.index, amount: out.amount };
+  }
+  const each = 10_000n;
+  const fee = 2n * BigInt(11 + 68 + 31 * (DEPOSITS + 1));
+  const tx = new Transaction();
+  tx.addInput({ txid: coin.txid, index: coin.index, witnessUtxo: { script: faucet.script, amount: coin.amount } });
+  for (const address of addresses) tx.addOutputAddress(address, each, params);
+  tx.addOutputAddress(faucet.address, coin.amount - each * BigInt(DEPOSITS) - fee, params);
+  tx.sign(faucet.privateKey);
+  tx.finalize();
+  const txid = await btcRpc(btc.rpc_url, 'sendrawtransaction', [tx.hex]);
+  // bcoin answers before it has verified the transaction: wait until its mempool holds it.
+  await until(
+    'in the mempool',
+    () => btcRpc(btc.rpc_url, 'getmempoolentry', [txid]).then(Boolean, () => false),
+    30_000,
+  );
+  const required = btc.required_confirmations;
+  await btcRpc(btc.rpc_url, 'generatetoaddress', [required, faucet.address]);
+  const minedAt = Date.now();
+  const total = (each * BigInt(DEPOSITS)).toString();
+  await until(
+    'all BTC credited',
+    async () =>
+      (await call(base, sign, 'GET', `/v1/wallets/${wallet.id}/balance?network=bitcoin&asset=BTC`)).available_raw ===
+      total,
+    300_000,
+    100,
+  );
+  const seconds = (Date.now() - minedAt) / 1000;
+  table.push({
+    route: `ingest ${DEPOSITS} BTC outputs of 1 transaction`,
+    auth: '-',
+    c: '-',
+    rps: DEPOSITS / seconds,
+    p50: `${required} block(s) required`,
+    p99: `credited ${seconds.toFixed(1)} s after the threshold block`,
+    errors: 0,
+    ratio: '',
+  });
+  log(`bitcoin ingestion: ${DEPOSITS} outputs credited ${seconds.toFixed(1)} s after the threshold block`);
+}
+
 function connect(dataDir) {
   const info = JSON.parse(readFileSync(join(dataDir, 'postgres.json'), 'utf8'));
   return new pg.Client({
@@ -498,6 +593,7 @@ try {
     await ingestSection(app.base, creds, dataDir, table);
     if (VOLUME) log(`volume: app RSS ${(await rssMiB(app.child.pid)).toFixed(0)} MiB after ingestion`);
   }
+  if (ONLY.has('ingest-btc')) await ingestBtcSection(app.base, creds, table);
   if (ONLY.has('webhooks')) {
     await webhookSection(app.base, creds, dataDir, table, 1);
     await webhookSection(app.base, creds, dataDir, table, 2);

@@ -107,16 +107,30 @@ export class BitcoinDevnetService implements OnModuleInit {
     tx.sign(key.privateKey);
     tx.finalize();
     const txid = await client.rpc.call<string>('sendrawtransaction', [tx.hex]);
-    // In the mempool, or already mined by a timed block; otherwise the node refused it.
-    await client.rpc
-      .call('getmempoolentry', [txid])
-      .catch(() => client.rpc.call('getrawtransaction', [txid, false]))
-      .catch(() => {
-        throw new Error(`the devnet node refused the sandbox transaction ${txid}`);
-      });
+    await this.accepted(txid);
     if (change >= DUST) this.changeOf(from).push({ txid, index: 1, value: change });
     if (this.config.devnetBlockTimeSeconds === 0) await this.mine(1);
     return txid;
+  }
+
+  /**
+   * Waits until the node holds the transaction, in its mempool or already in a block. bcoin answers
+   * `sendrawtransaction` before it has verified the transaction (and with a txid even for one it then refuses).
+   */
+  private async accepted(txid: string): Promise<void> {
+    const client = this.client()!;
+    for (let i = 0; i < 100; i++) {
+      const known = await client.rpc
+        .call('getmempoolentry', [txid])
+        .catch(() => client.rpc.call('getrawtransaction', [txid, false]))
+        .then(
+          () => true,
+          () => false,
+        );
+      if (known) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the devnet node refused the sandbox transaction ${txid}`);
   }
 
   /**
