@@ -1,6 +1,15 @@
 import { hex } from '@scure/base';
-import { Address, OutScript, Transaction } from '@scure/btc-signer';
-import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { Address, OutScript, p2wpkh, Transaction } from '@scure/btc-signer';
+import {
+  accountIndexOf,
+  Credentials,
+  deploymentMnemonic,
+  expectLedgerConsistent,
+  HttpClient,
+  waitFor,
+} from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
 
@@ -168,6 +177,64 @@ describe('bitcoin on the devnet', () => {
       return body.balance === '0.55' ? body : undefined;
     }, 'master balance sync');
     expect(synced).toMatchObject({ balance_raw: '55000000', is_stale: false });
+  });
+
+  it('marks an output spent when a block spends it, and unspent again when that block is reorged out', async () => {
+    const master = (await api.post('/v1/master-wallets', { chain: 'bitcoin', network: 'regtest' })).body;
+    const walletId = await activeWallet(api);
+    const address = await newAddress(api, walletId, 'BTC', 'bitcoin');
+    const txid = await deposit(api, { network: 'bitcoin', asset: 'BTC', address, amount: '0.2' });
+    await waitForTransaction(api, walletId, txid, 'confirming');
+    const [utxo] = await t.dataSource.query(
+      `SELECT vout, derivation_index FROM utxos u
+       JOIN addresses a ON a.network = u.network AND a.address = u.address WHERE u.txid = $1`,
+      [txid],
+    );
+    // Spend it with the address's own key, derived independently from the deployment's mnemonic.
+    const account = await accountIndexOf(t, creds.organizationId);
+    const node = HDKey.fromMasterSeed(mnemonicToSeedSync(await deploymentMnemonic(t))).derive(
+      `m/84'/1'/${account}'/0/${utxo.derivation_index as number}`,
+    );
+    const spend = new Transaction();
+    spend.addInput({
+      txid,
+      index: utxo.vout as number,
+      witnessUtxo: { script: p2wpkh(node.publicKey!, REGTEST).script, amount: 20_000_000n },
+    });
+    spend.addOutputAddress('bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080', 19_990_000n, REGTEST);
+    spend.sign(node.privateKey!);
+    spend.finalize();
+    const url = `/v1/master-wallets/${master.id}/balance?chain=bitcoin&network=regtest&token=BTC`;
+    await waitFor(async () => (await api.get(url)).body.balance === '0.2', 'master balance with the output');
+    const snapshot = (await api.post('/v1/sandbox/snapshots', { network: 'bitcoin' })).body.snapshot_id as string;
+    const spendId = await rpc<string>('sendrawtransaction', [spend.hex]);
+    await waitFor(() => rpc('getmempoolentry', [spendId]).then(Boolean, () => false), 'spend in the mempool');
+    await mine(api, 'bitcoin', 1);
+    const statusOf = async () =>
+      (
+        (await t.dataSource.query(`SELECT status, spent_by_txid FROM utxos WHERE txid = $1`, [txid])) as Array<{
+          status: string;
+          spent_by_txid: string | null;
+        }>
+      )[0];
+    expect(
+      await waitFor(async () => ((await statusOf()).status === 'spent' ? statusOf() : undefined), 'spent'),
+    ).toEqual({
+      status: 'spent',
+      spent_by_txid: spendId,
+    });
+    await waitFor(async () => (await api.get(url)).body.balance === '0', 'master balance without the spent output');
+
+    // The block that spent it is reorged out (the node drops the spend): the output is unspent again.
+    expect((await api.post('/v1/sandbox/revert', { network: 'bitcoin', snapshot_id: snapshot })).status).toBe(200);
+    await mine(api, 'bitcoin', 2);
+    expect(
+      await waitFor(async () => ((await statusOf()).status === 'unspent' ? statusOf() : undefined), 'unspent'),
+    ).toEqual({
+      status: 'unspent',
+      spent_by_txid: null,
+    });
+    await waitFor(async () => (await api.get(url)).body.balance === '0.2', 'master balance with the output again');
   });
 
   it('records each deposit once and credits their sum', async () => {

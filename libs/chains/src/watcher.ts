@@ -27,6 +27,15 @@ export interface Payment {
   script?: string;
 }
 
+/** On a UTXO chain: a transaction input spending the output `prevTxid:prevIndex`. */
+export interface Spend {
+  txHash: string;
+  prevTxid: string;
+  prevIndex: number;
+  blockNumber: bigint;
+  blockHash: string;
+}
+
 /** A payment to one of our addresses that did move value, with the addresses that paid it (for AML screening). */
 export interface SettledPayment extends Payment {
   /** The sender shown on the deposit: the first input's address on Bitcoin; null where it has none. */
@@ -49,8 +58,11 @@ export interface ChainWatcher {
   blockHash(height: bigint): Promise<string | undefined>;
   /** Throws when the node serves another chain than the network's (a wrong RPC URL). */
   checkChain(): Promise<void>;
-  /** The blocks from..to (inclusive) in order, and every payment in them, to any address. */
-  scan(from: bigint, to: bigint): Promise<{ blocks: WatchedBlock[]; payments: Payment[] }>;
+  /**
+   * The blocks from..to (inclusive) in order, every payment in them to any address, and on a UTXO chain every
+   * output they spend.
+   */
+  scan(from: bigint, to: bigint): Promise<{ blocks: WatchedBlock[]; payments: Payment[]; spends?: Spend[] }>;
   /** Of payments to our addresses: those that moved value (a reverted EVM call did not), with their senders. */
   settle(payments: Payment[]): Promise<SettledPayment[]>;
 }

@@ -167,7 +167,7 @@ export class ChainSyncService implements OnModuleInit {
     const from = cursor.indexedHeight! + 1n;
     const to = head < cursor.indexedHeight! + MAX_BLOCKS_PER_TICK ? head : cursor.indexedHeight! + MAX_BLOCKS_PER_TICK;
     if (from > to) return 0;
-    const { blocks, payments } = await client.scan(from, to);
+    const { blocks, payments, spends = [] } = await client.scan(from, to);
     // Accept the longest run that continues our chain; a break means a reorg at the tip, handled next tick.
     const accepted: typeof blocks = [];
     let previous = cursor.indexedHash;
@@ -196,6 +196,12 @@ export class ChainSyncService implements OnModuleInit {
       a.blockNumber === b.blockNumber ? a.index - b.index : a.blockNumber < b.blockNumber ? -1 : 1,
     );
     for (const p of settled) await this.recordDeposit(m, network, p, owners.get(p.to)!, changes);
+    // On a UTXO chain, our outputs that these blocks spend (recorded just above, or before) are spent.
+    await this.utxos.markSpent(
+      m,
+      network.key,
+      spends.filter((s) => hashes.get(s.blockNumber) === s.blockHash),
+    );
     await this.cursors.acceptBlocks(m, network.key, accepted);
     cursor.indexedHeight = last.number;
     cursor.indexedHash = last.hash;
@@ -357,6 +363,7 @@ export class ChainSyncService implements OnModuleInit {
     this.genesisChecked.delete(network.key); // a rollback this deep may be a replaced chain: look again next tick
     await this.failDepositsAfter(m, network, ancestor, 'reorged', changes);
     await this.utxos.orphanAbove(m, network.key, ancestor);
+    await this.utxos.unspendAbove(m, network.key, ancestor);
     await this.cursors.forgetBlocksAbove(m, network.key, ancestor);
     cursor.indexedHeight = ancestor;
     cursor.indexedHash = ancestorHash;

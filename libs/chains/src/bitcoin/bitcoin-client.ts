@@ -1,7 +1,7 @@
 import { hex } from '@scure/base';
 import { parseAmount } from '@app/common';
 import type { Network } from '../registry/network-registry';
-import type { ChainWatcher, Payment, SettledPayment, WatchedBlock } from '../watcher';
+import type { ChainWatcher, Payment, SettledPayment, Spend, WatchedBlock } from '../watcher';
 import { mapLimit } from '../map-limit';
 import { BitcoinRpc, BitcoinRpcError } from './bitcoin-rpc';
 import { decodeBlock, decodeTransaction, DecodedTx } from './raw-block';
@@ -59,7 +59,7 @@ export class BitcoinClient implements ChainWatcher {
     return decodeTransaction(await this.rpc.call<string>('getrawtransaction', [txid, false]), this.params);
   }
 
-  async scan(from: bigint, to: bigint): Promise<{ blocks: WatchedBlock[]; payments: Payment[] }> {
+  async scan(from: bigint, to: bigint): Promise<{ blocks: WatchedBlock[]; payments: Payment[]; spends: Spend[] }> {
     const heights: bigint[] = [];
     for (let h = from; h <= to; h++) heights.push(h);
     const decoded = await mapLimit(heights, FETCH_CONCURRENCY, async (height) => {
@@ -68,10 +68,20 @@ export class BitcoinClient implements ChainWatcher {
     });
     const asset = this.network.assets.find((a) => a.native)!.symbol;
     const payments: Payment[] = [];
+    const spends: Spend[] = [];
     for (const { height, block } of decoded) {
       for (const tx of block.txs) {
         // A coinbase pays only miners; it cannot be spent for 100 blocks and is no deposit.
         if (tx.coinbase) continue;
+        for (const input of tx.inputs) {
+          spends.push({
+            txHash: tx.txid,
+            prevTxid: input.txid,
+            prevIndex: input.index,
+            blockNumber: height,
+            blockHash: block.hash,
+          });
+        }
         for (const output of tx.outputs) {
           if (!output.address || output.amount === 0n) continue;
           payments.push({
@@ -90,6 +100,7 @@ export class BitcoinClient implements ChainWatcher {
     return {
       blocks: decoded.map(({ height, block }) => ({ number: height, hash: block.hash, parentHash: block.parentHash })),
       payments,
+      spends,
     };
   }
 

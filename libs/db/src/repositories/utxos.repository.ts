@@ -44,6 +44,36 @@ export class UtxosRepository {
     );
   }
 
+  /** Our outputs that these inputs spend are spent (one statement for a pass's inputs, by primary key). */
+  async markSpent(
+    manager: EntityManager,
+    network: string,
+    spends: Array<{ txHash: string; prevTxid: string; prevIndex: number; blockNumber: bigint }>,
+  ): Promise<void> {
+    if (spends.length === 0) return;
+    await manager.query(
+      `UPDATE utxos u SET status = 'spent', spent_by_txid = s.by, spent_block_number = s.height, updated_at = now()
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::bigint[]) AS s(txid, vout, by, height)
+       WHERE u.network = $1 AND u.txid = s.txid AND u.vout = s.vout AND u.status = 'unspent'`,
+      [
+        network,
+        spends.map((s) => s.prevTxid),
+        spends.map((s) => s.prevIndex),
+        spends.map((s) => s.txHash),
+        spends.map((s) => s.blockNumber.toString()),
+      ],
+    );
+  }
+
+  /** Outputs spent in blocks above `height`, which left the chain, are unspent again. */
+  async unspendAbove(manager: EntityManager, network: string, height: bigint): Promise<void> {
+    await manager.query(
+      `UPDATE utxos SET status = 'unspent', spent_by_txid = NULL, spent_block_number = NULL, updated_at = now()
+       WHERE network = $1 AND status = 'spent' AND spent_block_number > $2`,
+      [network, height.toString()],
+    );
+  }
+
   /** Outputs in blocks above `height` left the chain (a reorg, or a replaced chain with `height` -1). */
   async orphanAbove(manager: EntityManager, network: string, height: bigint): Promise<void> {
     await manager.query(
