@@ -212,10 +212,10 @@ describe('bitcoin on the devnet', () => {
     await mine(api, 'bitcoin', 1);
     const statusOf = async () =>
       (
-        (await t.dataSource.query(`SELECT status, spent_by_txid FROM utxos WHERE txid = $1`, [txid])) as Array<{
-          status: string;
-          spent_by_txid: string | null;
-        }>
+        await t.dataSource.query<Array<{ status: string; spent_by_txid: string | null }>>(
+          `SELECT status, spent_by_txid FROM utxos WHERE txid = $1`,
+          [txid],
+        )
       )[0];
     expect(
       await waitFor(async () => ((await statusOf()).status === 'spent' ? statusOf() : undefined), 'spent'),
