@@ -11,7 +11,15 @@ import {
   waitFor,
 } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
+import {
+  activeWallet,
+  assetBalance,
+  deposit,
+  mine,
+  newAddress,
+  waitForTransaction,
+  eventTypesOf,
+} from './support/chain';
 
 const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
 
@@ -34,13 +42,6 @@ describe('bitcoin on the devnet', () => {
     const body = (await res.json()) as { result: T; error: { message: string } | null };
     if (body.error) throw new Error(`${method}: ${body.error.message}`);
     return body.result;
-  }
-
-  async function eventsOf(transactionId: string): Promise<string[]> {
-    const rows = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [
-      transactionId,
-    ]);
-    return rows.map((r: { type: string }) => r.type);
   }
 
   beforeAll(async () => {
@@ -123,7 +124,7 @@ describe('bitcoin on the devnet', () => {
       available_raw: '50000000',
       pending_in: '0',
     });
-    expect(await eventsOf(confirmed.id)).toEqual([
+    expect(await eventTypesOf(t, confirmed.id)).toEqual([
       'wallet.incoming_transaction',
       'wallet_transaction.confirming',
       'wallet_transaction.confirmed',
@@ -273,7 +274,7 @@ describe('bitcoin on the devnet', () => {
       pending_in: '0',
       quarantined: '0.25',
     });
-    expect(await eventsOf(tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
+    expect(await eventTypesOf(t, tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
   });
 
   it('voids the pending credit of a deposit whose block is reorged out', async () => {
@@ -290,7 +291,7 @@ describe('bitcoin on the devnet', () => {
     const [utxo] = await t.dataSource.query(`SELECT status FROM utxos WHERE txid = $1`, [txid]);
     expect(utxo.status).toBe('orphaned');
     expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0', pending_in: '0' });
-    expect(await eventsOf(failed.id)).toEqual([
+    expect(await eventTypesOf(t, failed.id)).toEqual([
       'wallet.incoming_transaction',
       'wallet_transaction.confirming',
       'wallet_transaction.failed',

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { createPublicClient, http, parseAbi } from 'viem';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, assetBalance, deposit, mine, newAddress, waitForTransaction } from './support/chain';
+import {
+  activeWallet,
+  assetBalance,
+  deposit,
+  mine,
+  newAddress,
+  waitForTransaction,
+  eventTypesOf,
+} from './support/chain';
 
 /** Deposits against the real embedded devnet (anvil), through the sandbox helpers and the public API. */
 describe('deposits on the devnet', () => {
@@ -20,13 +28,6 @@ describe('deposits on the devnet', () => {
     api = t.http.as({ kind: 'hmac', creds });
   });
   afterEach(() => expectLedgerConsistent(t));
-
-  async function eventsOf(transactionId: string): Promise<string[]> {
-    const rows = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [
-      transactionId,
-    ]);
-    return rows.map((r: { type: string }) => r.type);
-  }
 
   it('credits an ETH deposit as pending, then available at the required confirmations, with its events', async () => {
     const walletId = await activeWallet(api);
@@ -55,7 +56,7 @@ describe('deposits on the devnet', () => {
       ledger: '1.5',
       quarantined: '0',
     });
-    expect(await eventsOf(confirmed.id)).toEqual([
+    expect(await eventTypesOf(t, confirmed.id)).toEqual([
       'wallet.incoming_transaction',
       'wallet_transaction.confirming',
       'wallet_transaction.confirmed',
@@ -171,7 +172,7 @@ describe('deposits on the devnet', () => {
       quarantined: '42',
       quarantined_raw: '42000000',
     });
-    expect(await eventsOf(tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
+    expect(await eventTypesOf(t, tx.id)).toEqual(['wallet.incoming_transaction', 'wallet_transaction.quarantined']);
     const ledgerRows = await t.dataSource.query(`SELECT 1 FROM ledger_transfers WHERE reference = $1`, [
       `deposit:${tx.id}`,
     ]);
@@ -195,7 +196,7 @@ describe('deposits on the devnet', () => {
       pending: '0',
       ledger: '0',
     });
-    expect(await eventsOf(tx.id)).toEqual([
+    expect(await eventTypesOf(t, tx.id)).toEqual([
       'wallet.incoming_transaction',
       'wallet_transaction.confirming',
       'wallet_transaction.failed',

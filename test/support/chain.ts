@@ -1,4 +1,4 @@
-import { HttpClient, waitFor } from '@app/testing';
+import { HttpClient, TestDeployment, waitFor } from '@app/testing';
 
 export interface Tx {
   id: string;
@@ -119,4 +119,13 @@ export async function fundedWallet(
     'deposit confirmed',
   );
   return { walletId, address };
+}
+
+/** The event types recorded for a transaction, in order. */
+export async function eventTypesOf(t: TestDeployment, transactionId: string): Promise<string[]> {
+  const rows = await t.dataSource.query<Array<{ type: string }>>(
+    `SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`,
+    [transactionId],
+  );
+  return rows.map((r) => r.type);
 }
