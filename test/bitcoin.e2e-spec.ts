@@ -1,7 +1,8 @@
 import { hex } from '@scure/base';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
-import { Address, OutScript, p2wpkh, Transaction } from '@scure/btc-signer';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Address, OutScript, p2pk, p2pkh, p2sh, p2tr, p2wpkh, p2wsh, Transaction } from '@scure/btc-signer';
 import {
   accountIndexOf,
   Credentials,
@@ -15,8 +16,11 @@ import {
   activeWallet,
   assetBalance,
   deposit,
+  fundedWallet,
   mine,
+  mineUntil,
   newAddress,
+  transactionById,
   waitForTransaction,
   eventTypesOf,
 } from './support/chain';
@@ -296,6 +300,219 @@ describe('bitcoin on the devnet', () => {
       'wallet_transaction.confirming',
       'wallet_transaction.failed',
     ]);
+  });
+  /** The node's copy of a transaction, decoded with @scure/btc-signer (independently of the app's decoder). */
+  async function onChain(txid: string) {
+    const tx = Transaction.fromRaw(hex.decode(await rpc<string>('getrawtransaction', [txid, false])));
+    const inputs = Array.from({ length: tx.inputsLength }, (_, i) => tx.getInput(i));
+    const outputs = Array.from({ length: tx.outputsLength }, (_, i) => {
+      const o = tx.getOutput(i);
+      return { amount: o.amount!, script: o.script!, address: Address(REGTEST).encode(OutScript.decode(o.script!)) };
+    });
+    return { inputs, outputs };
+  }
+
+  /** The value of the outputs a transaction spends, read from their funding transactions on the node. */
+  async function inputTotal(txid: string): Promise<bigint> {
+    let total = 0n;
+    for (const input of (await onChain(txid)).inputs) {
+      total += (await onChain(hex.encode(input.txid!))).outputs[input.index!].amount;
+    }
+    return total;
+  }
+
+  const feesBooked = async (): Promise<bigint> => {
+    const rows = await t.dataSource.query<Array<{ debits_posted: string }>>(
+      `SELECT debits_posted FROM ledger_accounts WHERE organization_id = $1 AND kind = 'fees' AND asset = 'BTC'`,
+      [creds.organizationId],
+    );
+    return BigInt(rows[0]?.debits_posted ?? '0');
+  };
+
+  /** A fresh key's address of each standard type on regtest, from an independent derivation. */
+  function foreignAddresses(): Record<'p2pkh' | 'p2sh' | 'p2wpkh' | 'p2wsh' | 'p2tr', string> {
+    const key = HDKey.fromMasterSeed(randomBytes(32));
+    const pub = key.publicKey!;
+    return {
+      p2pkh: p2pkh(pub, REGTEST).address,
+      p2sh: p2sh(p2wpkh(pub, REGTEST), REGTEST).address,
+      p2wpkh: p2wpkh(pub, REGTEST).address,
+      p2wsh: p2wsh(p2pk(pub), REGTEST).address,
+      p2tr: p2tr(pub.subarray(1), undefined, REGTEST).address,
+    };
+  }
+
+  it('checks destinations: the five standard types pass, another network is named, dust is refused', async () => {
+    const walletId = await activeWallet(api);
+    const send = (destination_address: string, amount_raw: string) =>
+      api.post(
+        `/v1/wallets/${walletId}/transfers`,
+        { asset: 'BTC', network: 'bitcoin', amount_raw, destination_address },
+        { headers: { 'Idempotency-Key': randomUUID() } },
+      );
+    // Core's dust limits at 3 sat/vB: one satoshi under each is refused, the limit itself passes validation (and
+    // then meets the empty wallet).
+    const dust = { p2pkh: 546, p2sh: 540, p2wpkh: 294, p2wsh: 330, p2tr: 330 };
+    for (const [type, address] of Object.entries(foreignAddresses())) {
+      const limit = dust[type as keyof typeof dust];
+      const below = await send(address, String(limit - 1));
+      expect([type, below.status, below.body.error.code]).toEqual([type, 422, 'amount_below_dust']);
+      expect(below.body.error.details.minimum_raw).toBe(String(limit));
+      const at = await send(address, String(limit));
+      expect([type, at.status, at.body.error.code]).toEqual([type, 422, 'insufficient_funds']);
+    }
+    const mainnet = await send('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '10000');
+    expect(mainnet.status).toBe(422);
+    expect(mainnet.body.error).toMatchObject({ code: 'invalid_address' });
+    expect(mainnet.body.error.message).toContain('bitcoin mainnet address');
+    const testnet = await send('tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx', '10000');
+    expect(testnet.body.error.message).toContain('bitcoin testnet address');
+    expect(await t.dataSource.query(`SELECT id FROM wallet_transactions WHERE wallet_id = $1`, [walletId])).toEqual([]);
+  });
+
+  it('sends BTC: one signed transaction, change to a fresh change address, fee = inputs - outputs to the fee account', async () => {
+    const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '0.5');
+    const to = foreignAddresses().p2pkh;
+    const res = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      { asset: 'BTC', network: 'bitcoin', amount: '0.1', destination_address: to, fee_level: 'high' },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'pending', amount_raw: '10000000', to_address: to });
+    const confirmed = await mineUntil(
+      api,
+      'bitcoin',
+      async () => {
+        const tx = await transactionById(api, res.body.id);
+        return tx.status === 'confirmed' ? tx : undefined;
+      },
+      'send confirmed',
+    );
+    const txid = confirmed.tx_hash;
+    const { inputs, outputs } = await onChain(txid);
+    // BIP125 signalled on every input.
+    expect(inputs.every((i) => i.sequence === 0xfffffffd)).toBe(true);
+    expect(outputs[0]).toMatchObject({ address: to, amount: 10_000_000n });
+    // The change goes to m/84'/1'/{account}'/1/i, derived independently, never a receive address.
+    const account = await accountIndexOf(t, creds.organizationId);
+    const root = HDKey.fromMasterSeed(mnemonicToSeedSync(await deploymentMnemonic(t)));
+    const changeKeys = Array.from(
+      { length: 20 },
+      (_, i) => p2wpkh(root.derive(`m/84'/1'/${account}'/1/${i}`).publicKey!, REGTEST).address,
+    );
+    expect(outputs).toHaveLength(2);
+    expect(changeKeys).toContain(outputs[1].address);
+    const receive = await t.dataSource.query(`SELECT 1 FROM addresses WHERE address = $1`, [outputs[1].address]);
+    expect(receive).toEqual([]);
+    // The fee: inputs minus outputs, on the transaction and booked once to the fee account.
+    const fee = (await inputTotal(txid)) - outputs.reduce((s, o) => s + o.amount, 0n);
+    expect(confirmed.fee_raw).toBe(fee.toString());
+    expect(await feesBooked()).toBe(fee);
+    // At the `high` level's rate (10 sat/vB while the node has no estimate), for its size.
+    const vsize = BigInt((await rpc<{ vsize: number }>('getrawtransaction', [txid, true])).vsize);
+    expect(fee >= vsize * 10n && fee <= (vsize + 2n) * 10n).toBe(true);
+    // The wallet pays exactly the amount.
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.4', ledger: '0.4' });
+    expect(await eventTypesOf(t, res.body.id)).toEqual([
+      'wallet.outgoing_transaction',
+      'wallet_transaction.confirming',
+      'wallet_transaction.confirmed',
+    ]);
+    const [spent] = await t.dataSource.query(`SELECT status, spent_by_txid FROM utxos WHERE spent_by_txid = $1`, [
+      txid,
+    ]);
+    expect(spent).toEqual({ status: 'spent', spent_by_txid: txid });
+  });
+
+  it('pays a seed-002 batch in ONE transaction: a legacy address and an external account on chain, a wallet in the ledger', async () => {
+    const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '1');
+    const other = await activeWallet(api);
+    const legacy = foreignAddresses().p2pkh;
+    const book = foreignAddresses().p2wsh;
+    const account = await api.post(
+      '/v1/external-accounts',
+      { network: 'bitcoin', address: book, label: 'cold storage' },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    expect(account.status).toBe(201);
+    const res = await api.post(
+      `/v1/wallets/${walletId}/transfers/batch`,
+      {
+        asset: 'BTC',
+        network: 'bitcoin',
+        destinations: [
+          { type: 'wallet', id: other, amount_raw: '10000000' },
+          { type: 'external_account', id: account.body.id, amount_raw: '2000000' },
+          { type: 'public_address', public_address: legacy, amount_raw: '12000000' },
+        ],
+      },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    expect(res.status).toBe(201);
+    expect(await assetBalance(api, other, 'bitcoin', 'BTC')).toMatchObject({ available: '0.1' });
+    const batch = await mineUntil(
+      api,
+      'bitcoin',
+      async () => {
+        const b = (await api.get(`/v1/wallets/${walletId}/transfers/batch/${res.body.id}`)).body;
+        return b.items.every((i: { status: string }) => i.status === 'confirmed') ? b : undefined;
+      },
+      'batch confirmed',
+    );
+    expect(batch.tx_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(batch.items.map((i: { tx_hash: string | null }) => i.tx_hash)).toEqual([null, batch.tx_hash, batch.tx_hash]);
+    const { outputs } = await onChain(batch.tx_hash);
+    expect(outputs.slice(0, 2)).toEqual([
+      expect.objectContaining({ address: book, amount: 2_000_000n }),
+      expect.objectContaining({ address: legacy, amount: 12_000_000n }),
+    ]);
+    expect(outputs).toHaveLength(3); // and the change
+    const fee = (await inputTotal(batch.tx_hash)) - outputs.reduce((s, o) => s + o.amount, 0n);
+    expect(await feesBooked()).toBe(fee);
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.76' });
+  });
+
+  it('30 concurrent sends from one wallet spend each output once and pay exact amounts', async () => {
+    const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '1');
+    const destinations = Array.from({ length: 30 }, () => foreignAddresses().p2wpkh);
+    const replies = await Promise.all(
+      destinations.map((to) =>
+        api.post(
+          `/v1/wallets/${walletId}/transfers`,
+          { asset: 'BTC', network: 'bitcoin', amount: '0.01', destination_address: to },
+          { headers: { 'Idempotency-Key': randomUUID() } },
+        ),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(destinations.map(() => 201));
+    const sends = await mineUntil(
+      api,
+      'bitcoin',
+      async () => {
+        const all = await Promise.all(replies.map((r) => transactionById(api, r.body.id)));
+        return all.every((tx) => tx.status === 'confirmed') ? all : undefined;
+      },
+      'all 30 sends confirmed',
+      90_000,
+    );
+    const outpoints = new Set<string>();
+    let fees = 0n;
+    for (const [i, tx] of sends.entries()) {
+      const { inputs, outputs } = await onChain(tx.tx_hash);
+      for (const input of inputs) {
+        const key = `${hex.encode(input.txid!)}:${input.index}`;
+        expect(outpoints.has(key)).toBe(false);
+        outpoints.add(key);
+      }
+      expect(outputs.filter((o) => o.address === destinations[i])).toEqual([
+        expect.objectContaining({ amount: 1_000_000n }),
+      ]);
+      fees += (await inputTotal(tx.tx_hash)) - outputs.reduce((s, o) => s + o.amount, 0n);
+    }
+    expect(new Set(sends.map((s) => s.tx_hash)).size).toBe(30);
+    expect(await feesBooked()).toBe(fees);
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.7', ledger: '0.7' });
   });
 });
 

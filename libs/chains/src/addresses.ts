@@ -4,6 +4,7 @@ import { createBase58check, hex } from '@scure/base';
 import { Address as BtcAddress, p2wpkh } from '@scure/btc-signer';
 import { getAddress, isAddress, toHex } from 'viem';
 import { publicKeyToAddress } from 'viem/accounts';
+import { CHAINS } from './registry/chains';
 import type { Network } from './registry/network-registry';
 
 const base58check = createBase58check(sha256);
@@ -98,7 +99,21 @@ export function checkAddress(address: string, network: Network): AddressCheck {
         BtcAddress(network.bitcoin).decode(candidate);
         return { valid: true, normalized: candidate };
       } catch {
-        return { valid: false, reason: `not an address of bitcoin ${network.name}` };
+        const other = Object.entries(CHAINS.bitcoin.networks).find(([, spec]) => {
+          try {
+            return (
+              spec.bitcoin !== undefined && BtcAddress(spec.bitcoin).decode(isBech32 ? candidate : value) !== undefined
+            );
+          } catch {
+            return false;
+          }
+        });
+        return {
+          valid: false,
+          reason: other
+            ? `a bitcoin ${other[1].name} address; this deployment sends on bitcoin ${network.name}`
+            : `not an address of bitcoin ${network.name}`,
+        };
       }
     }
   }

@@ -42,6 +42,11 @@ export class ChainClients {
     return this.bitcoinClients.get(network.key);
   }
 
+  /** The Bitcoin-family clients. */
+  allBitcoin(): BitcoinClient[] {
+    return [...this.bitcoinClients.values()];
+  }
+
   /** The deposit scanner's view of every network with a node, whatever its family. */
   watchers(): ChainWatcher[] {
     return this.watcherList;

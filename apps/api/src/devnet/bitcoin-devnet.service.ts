@@ -106,31 +106,12 @@ export class BitcoinDevnetService implements OnModuleInit {
     if (change >= DUST) tx.addOutputAddress(key.address, change, params);
     tx.sign(key.privateKey);
     tx.finalize();
-    const txid = await client.rpc.call<string>('sendrawtransaction', [tx.hex]);
-    await this.accepted(txid);
+    const txid = tx.id;
+    if (!(await client.broadcast(tx.hex, txid, 5_000)))
+      throw new Error(`the devnet node refused the sandbox transaction ${txid}`);
     if (change >= DUST) this.changeOf(from).push({ txid, index: 1, value: change });
     if (this.config.devnetBlockTimeSeconds === 0) await this.mine(1);
     return txid;
-  }
-
-  /**
-   * Waits until the node holds the transaction, in its mempool or already in a block. bcoin answers
-   * `sendrawtransaction` before it has verified the transaction (and with a txid even for one it then refuses).
-   */
-  private async accepted(txid: string): Promise<void> {
-    const client = this.client()!;
-    for (let i = 0; i < 100; i++) {
-      const known = await client.rpc
-        .call('getmempoolentry', [txid])
-        .catch(() => client.rpc.call('getrawtransaction', [txid, false]))
-        .then(
-          () => true,
-          () => false,
-        );
-      if (known) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the devnet node refused the sandbox transaction ${txid}`);
   }
 
   /**

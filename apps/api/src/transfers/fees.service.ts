@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Address, formatGwei } from 'viem';
-import { BitcoinClient, ChainClients, NetworkRegistry } from '@app/chains';
+import { BitcoinClient, BitcoinFeeLevel, ChainClients, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount } from '@app/common';
 import { FeeLevelDto, FeesDto, FeesQueryDto } from './dto/transfer.dto';
 
 /** A send with one P2WPKH input, one output and change, in virtual bytes. */
 const SEND_VSIZE = 141n;
-/** Fee rates when the node has no estimate yet (a young chain, bcoin's regtest), in sat/vB, per target in blocks. */
-const FALLBACK_SAT_PER_VB: Record<number, bigint> = { 24: 2n, 6: 5n, 2: 10n };
 
 /**
  * Fee levels. EVM: from the node's fee history, the next block's base fee plus the 10th/50th/90th percentile tips.
@@ -81,8 +79,8 @@ export class FeesService {
 
   /** Fee rates from the node's `estimatesmartfee` (24, 6 and 2 blocks), never under the minimum relay rate. */
   private async bitcoin(client: BitcoinClient, asset: string, decimals: number): Promise<FeesDto> {
-    const level = async (blocks: number): Promise<FeeLevelDto> => {
-      const rate = await client.feeRate(blocks, FALLBACK_SAT_PER_VB[blocks]);
+    const level = async (name: BitcoinFeeLevel): Promise<FeeLevelDto> => {
+      const rate = await client.feeRateFor(name);
       const fee = rate * SEND_VSIZE;
       return {
         max_fee_per_gas_gwei: null,
@@ -100,9 +98,9 @@ export class FeesService {
       gas_limit: null,
       base_fee_per_gas: null,
       estimated_vsize: SEND_VSIZE.toString(),
-      low: await level(24),
-      medium: await level(6),
-      high: await level(2),
+      low: await level('low'),
+      medium: await level('medium'),
+      high: await level('high'),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Asset } from '@app/chains';
-import { DestinationType, TransferBatch, WalletTransaction } from '@app/db';
+import { DestinationType, FeeLevel, TransferBatch, WalletTransaction } from '@app/db';
 import { AccountRef, LedgerOp, Posting, PostingEvent, transactionEventData } from '@app/ledger';
 
 /** One destination of a send, validated. */
@@ -17,6 +17,8 @@ export interface SendItem {
 /** What a send carries besides its destinations. */
 export interface SendExtras {
   note?: string | null;
+  /** Bitcoin: the fee rate to pay (`medium` when null). */
+  feeLevel?: FeeLevel | null;
   externalId?: string | null;
   /** The request's Idempotency-Key, kept on the transaction as a business key unique forever. */
   idempotencyKey?: string | null;
@@ -130,6 +132,7 @@ export function planSend(
         toAddress: item.address,
         requiredConfirmations: network.confirmations,
         feeAsset: network.assets.find((a) => a.native)?.symbol ?? null,
+        feeLevel: extras.feeLevel ?? null,
       });
       rows.push(pending);
       transfers.push({

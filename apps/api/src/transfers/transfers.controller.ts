@@ -96,6 +96,19 @@ export class TransfersController {
     return this.transfers.batch(principal, walletId, dto, request);
   }
 
+  /** A batch as it stands now: each item's status and, once signed, its transaction (on Bitcoin, one for all). */
+  @Get('wallets/:walletId/transfers/batch/:batchId')
+  @Authenticated({ scope: 'read:wallets' })
+  @ApiOperation({ summary: 'Get a batch' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  getBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Param('walletId') walletId: string,
+    @Param('batchId') batchId: string,
+  ): Promise<BatchDto> {
+    return this.transfers.getBatch(principal, walletId, batchId);
+  }
+
   /** Low, medium and high fee levels for a send of `asset` on `network`, from the node's fee history. */
   @Get('fees')
   @Authenticated({ scope: 'read:wallets' })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExternalAccountsService } from './external-accounts.service';
 import { FeesService } from './fees.service';
 import { NonceManager } from './nonce-manager';
+import { BitcoinSender } from './bitcoin-sender.service';
 import { SweeperService } from './sweeper.service';
 import { TransferProcessor } from './transfer-processor.service';
 import { TransfersController } from './transfers.controller';
@@ -9,7 +10,15 @@ import { TransfersService } from './transfers.service';
 
 @Module({
   controllers: [TransfersController],
-  providers: [TransfersService, TransferProcessor, SweeperService, NonceManager, ExternalAccountsService, FeesService],
-  exports: [TransferProcessor, SweeperService],
+  providers: [
+    TransfersService,
+    TransferProcessor,
+    BitcoinSender,
+    SweeperService,
+    NonceManager,
+    ExternalAccountsService,
+    FeesService,
+  ],
+  exports: [TransferProcessor, BitcoinSender, SweeperService],
 })
 export class TransfersModule {}

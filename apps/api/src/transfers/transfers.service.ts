@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { Asset, ChainClients, checkAddress, NetworkRegistry } from '@app/chains';
+import { Asset, ChainClients, checkAddress, dustThreshold, NetworkRegistry, scriptOf } from '@app/chains';
 import {
   DomainError,
   ErrorCode,
@@ -73,6 +73,7 @@ export class TransfersService {
     // fails (say the wallet was disabled since): no lookup on the happy path.
     const extras: SendExtras = {
       note: dto.note ?? null,
+      feeLevel: dto.fee_level ?? null,
       externalId: dto.external_id ?? null,
       idempotencyKey: request?.key ?? null,
     };
@@ -157,7 +158,11 @@ export class TransfersService {
       idempotencyKey: request?.key ?? null,
       createdAt: new Date(),
     });
-    const { posting, out } = planSend(org, wallet.id, asset, items, { note: dto.note ?? null, batch });
+    const { posting, out } = planSend(org, wallet.id, asset, items, {
+      note: dto.note ?? null,
+      feeLevel: dto.fee_level ?? null,
+      batch,
+    });
     const view = this.batchView(batch, out);
     for (let attempt = 1; ; attempt++) {
       this.faults.check('transfer.before_commit');
@@ -177,8 +182,19 @@ export class TransfersService {
     }
   }
 
+  /** A batch as it stands: each item's status and, once signed, its transaction. */
+  async getBatch(principal: Principal, walletId: string, batchId: string): Promise<BatchDto> {
+    const org = principal.organizationId;
+    const batch = isUuid(batchId) && isUuid(walletId) ? await this.transfers.findBatch(org, batchId) : null;
+    if (!batch || batch.walletId !== walletId.toLowerCase()) throw DomainError.notFound('Batch');
+    return this.batchView(batch, await this.transfers.batchItems(org, batch.id));
+  }
+
   private batchView(batch: TransferBatch, txs: WalletTransaction[]): BatchDto {
     const decimals = this.decimals(batch.network, batch.asset);
+    const onChain = txs.filter((t) => t.destinationType !== 'wallet');
+    const hashes = new Set(onChain.map((t) => t.txHash));
+    const oneTx = this.registry.byKey(batch.network)?.family === 'bitcoin' && hashes.size === 1;
     return {
       id: batch.id,
       wallet_id: batch.walletId,
@@ -196,7 +212,10 @@ export class TransfersService {
         amount: formatAmount(t.amount, decimals),
         amount_raw: t.amount.toString(),
         status: t.status,
+        tx_hash: t.destinationType === 'wallet' ? null : (t.txHash ?? null),
+        output_index: t.destinationType === 'wallet' || !t.txHash ? null : (t.logIndex ?? null),
       })),
+      tx_hash: oneTx ? (onChain[0].txHash ?? null) : null,
       created_at: batch.createdAt.toISOString(),
     };
   }
@@ -313,6 +332,7 @@ export class TransfersService {
             { field: 'destination.id' },
           );
         }
+        this.requireAboveDust(asset, account.address, amount);
         return {
           type: 'external_account',
           address: account.address,
@@ -336,6 +356,7 @@ export class TransfersService {
             { field: 'destination_address' },
           );
         }
+        this.requireAboveDust(asset, check.normalized, amount);
         return { type: 'public_address', address: check.normalized, walletId: null, externalAccountId: null, amount };
       }
     }
@@ -355,7 +376,12 @@ export class TransfersService {
   }
 
   private requireOnChain(asset: Asset): void {
-    if (!this.clients.evm(asset.network) || (!asset.native && !asset.contract)) {
+    const network = asset.network;
+    const sendable =
+      network.family === 'bitcoin'
+        ? this.clients.bitcoin(network) !== undefined && asset.native
+        : this.clients.evm(network) !== undefined && (asset.native || asset.contract !== undefined);
+    if (!sendable) {
       throw new DomainError(
         ErrorCode.UnsupportedAssetNetwork,
         `On-chain sends of ${asset.symbol} on ${asset.network.chain} are not available on this deployment`,
@@ -363,6 +389,20 @@ export class TransfersService {
           asset: asset.symbol,
           network: asset.network.chain,
         },
+      );
+    }
+  }
+
+  /** On Bitcoin, an output worth less than spending it would cost is refused by nodes (Core's dust rule): 422. */
+  private requireAboveDust(asset: Asset, address: string, amount: bigint): void {
+    const params = asset.network.bitcoin;
+    if (!params) return;
+    const dust = dustThreshold(scriptOf(address, params), params.dustRelayFeeRate);
+    if (amount < dust) {
+      throw new DomainError(
+        ErrorCode.AmountBelowDust,
+        `An output to ${address} must be at least ${dust} satoshis (the network's dust limit)`,
+        { field: 'amount', minimum_raw: dust.toString() },
       );
     }
   }

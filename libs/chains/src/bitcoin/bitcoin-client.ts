@@ -8,6 +8,24 @@ import { decodeBlock, decodeTransaction, DecodedTx } from './raw-block';
 
 const FETCH_CONCURRENCY = 8;
 
+export type BitcoinFeeLevel = 'low' | 'medium' | 'high';
+
+/**
+ * Per fee level, the confirmation target asked of `estimatesmartfee` (blocks) and the rate used while the node has
+ * no estimate (a young chain, bcoin's regtest), in sat/vB.
+ */
+export const FEE_LEVELS: Record<BitcoinFeeLevel, { blocks: number; fallback: bigint }> = {
+  low: { blocks: 24, fallback: 2n },
+  medium: { blocks: 6, fallback: 5n },
+  high: { blocks: 2, fallback: 10n },
+};
+
+/** Where a transaction stands on the node: in its mempool (0 confirmations) or in a block of its chain. */
+export interface TxStatus {
+  confirmations: number;
+  blockHash: string | null;
+}
+
 /** `getblockchaininfo.chain` of each network name of the registry. */
 const CHAIN_OF: Record<string, string> = { regtest: 'regtest', testnet: 'test', mainnet: 'main' };
 
@@ -129,6 +147,44 @@ export class BitcoinClient implements ChainWatcher {
       addresses.push(previous.outputs[input.index]?.address);
     }
     return addresses;
+  }
+
+  /** The fee rate of a fee level, in sat/vB. */
+  feeRateFor(level: BitcoinFeeLevel): Promise<bigint> {
+    const { blocks, fallback } = FEE_LEVELS[level];
+    return this.feeRate(blocks, fallback);
+  }
+
+  /**
+   * Where the transaction stands (Core needs txindex for one in a block that is not its wallet's); undefined when
+   * the node knows nothing of it (never sent, evicted, or reorged out and not back in the mempool).
+   */
+  async status(txid: string): Promise<TxStatus | undefined> {
+    try {
+      const tx = await this.rpc.call<{ confirmations?: number; blockhash?: string | null }>('getrawtransaction', [
+        txid,
+        true,
+      ]);
+      return { confirmations: tx.confirmations ?? 0, blockHash: tx.blockhash ?? null };
+    } catch (e) {
+      if (e instanceof BitcoinRpcError) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * Sends a signed transaction and answers whether the node now holds it (in its mempool or a block). bcoin answers
+   * `sendrawtransaction` with a txid before it has verified the transaction, even one it then refuses, and Core
+   * refuses one it holds already: neither answer is trusted, the node is asked for the transaction until `waitMs`.
+   */
+  async broadcast(raw: string, txid: string, waitMs = 2_000): Promise<boolean> {
+    await this.rpc.call('sendrawtransaction', [raw]).catch(() => undefined);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      if (await this.status(txid)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { HDKey } from '@scure/bip32';
 import { p2pkh, p2wpkh, RawTx, Transaction } from '@scure/btc-signer';
 import { decodeBlock, decodeTransaction } from './raw-block';
 
-const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
+const REGTEST = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef, dustRelayFeeRate: 3n };
 
 function key(i: number) {
   return HDKey.fromMasterSeed(new Uint8Array(32).fill(7)).derive(`m/84'/1'/0'/0/${i}`);

@@ -8,7 +8,7 @@ import { SystemSettingsRepository } from '@app/db';
 import type { Network } from '../registry/network-registry';
 import { addressOf } from '../addresses';
 import { ChildKeys } from './child-keys';
-import { accountPath } from './derivation';
+import { accountPath, CHANGE_CHAIN, RECEIVE_CHAIN } from './derivation';
 
 export const ROOT_SEED_SETTING = 'root_seed';
 const ROOT_SEED_AAD = 'root-seed:v1';
@@ -140,15 +140,22 @@ export class KeyringService implements OnModuleInit, OnApplicationShutdown {
     if (this.early.size > EARLY_KEYS) this.early.delete(this.early.keys().next().value!);
   }
 
-  /** The private key of one address, for the signer only. Callers must not keep or log it. */
-  privateKey(network: Network, account: number, index: number): Uint8Array {
-    const node = this.requireRoot().derive(`${accountPath(network, account)}/${index}`);
+  /** The change address at `index` of the organization's account (Bitcoin: `.../1/index`), never a receive address. */
+  changeAddress(network: Network, account: number, index: number): string {
+    const node = this.accountNode(network, account, CHANGE_CHAIN).node.deriveChild(index);
+    if (!node.publicKey) throw new Error('derivation produced no public key');
+    return addressOf(node.publicKey, network);
+  }
+
+  /** The private key of one address (receive chain unless told), for the signer only. Never kept nor logged. */
+  privateKey(network: Network, account: number, index: number, chain = RECEIVE_CHAIN): Uint8Array {
+    const node = this.requireRoot().derive(`${accountPath(network, account, chain)}/${index}`);
     if (!node.privateKey) throw new Error('derivation produced no private key');
     return node.privateKey;
   }
 
-  private accountNode(network: Network, account: number): { node: HDKey; xpub: string } {
-    const path = accountPath(network, account);
+  private accountNode(network: Network, account: number, chain = RECEIVE_CHAIN): { node: HDKey; xpub: string } {
+    const path = accountPath(network, account, chain);
     let cached = this.accounts.get(path);
     if (!cached) {
       const xpub = this.requireRoot().derive(path).publicExtendedKey;

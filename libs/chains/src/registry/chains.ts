@@ -11,6 +11,8 @@ export interface BitcoinParams {
   pubKeyHash: number;
   scriptHash: number;
   wif: number;
+  /** The rate (sat/vB) at which spending an output costs more than it is worth: dust (Core's `-dustrelayfee`). */
+  dustRelayFeeRate: bigint;
 }
 
 export interface NetworkSpec {
@@ -29,9 +31,15 @@ export interface ChainSpec {
   networks: Partial<Record<NetworkEnv, NetworkSpec>>;
 }
 
-const BTC_MAIN: BitcoinParams = { bech32: 'bc', pubKeyHash: 0x00, scriptHash: 0x05, wif: 0x80 };
-const BTC_TEST: BitcoinParams = { bech32: 'tb', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
-const BTC_REGTEST: BitcoinParams = { bech32: 'bcrt', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef };
+const BTC_MAIN: BitcoinParams = { bech32: 'bc', pubKeyHash: 0x00, scriptHash: 0x05, wif: 0x80, dustRelayFeeRate: 3n };
+const BTC_TEST: BitcoinParams = { bech32: 'tb', pubKeyHash: 0x6f, scriptHash: 0xc4, wif: 0xef, dustRelayFeeRate: 3n };
+const BTC_REGTEST: BitcoinParams = {
+  bech32: 'bcrt',
+  pubKeyHash: 0x6f,
+  scriptHash: 0xc4,
+  wif: 0xef,
+  dustRelayFeeRate: 3n,
+};
 
 /**
  * Chains and their concrete network per environment. A deployment runs one environment; the seed-000 `network`

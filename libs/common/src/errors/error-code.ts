@@ -17,6 +17,7 @@ export enum ErrorCode {
   InvalidAddress = 'invalid_address',
   InvalidAmount = 'invalid_amount',
   InsufficientFunds = 'insufficient_funds',
+  AmountBelowDust = 'amount_below_dust',
   IdempotencyKeyReused = 'idempotency_key_reused',
   InvalidChain = 'invalid_chain',
   InvalidNetwork = 'invalid_network',
@@ -57,6 +58,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.InvalidAddress:
     case ErrorCode.InvalidAmount:
     case ErrorCode.InsufficientFunds:
+    case ErrorCode.AmountBelowDust:
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.InvalidChain:
     case ErrorCode.InvalidNetwork:

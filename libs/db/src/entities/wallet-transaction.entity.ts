@@ -22,6 +22,7 @@ export type DestinationType = 'public_address' | 'wallet' | 'external_account';
  * Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet
  * broadcast).
  */
+export type FeeLevel = 'low' | 'medium' | 'high';
 export type OutgoingSubStatus = 'queued' | 'waiting_for_funds' | 'signed';
 
 /** A deposit (incoming) or a withdrawal (outgoing) of one wallet; `transaction_id` in events. */
@@ -167,6 +168,10 @@ export class WalletTransaction {
 
   @Column('text', { nullable: true })
   feeAsset!: string | null;
+
+  /** Outgoing on Bitcoin: the fee rate asked for (`low`, `medium`, `high`), null = medium. */
+  @Column('text', { nullable: true })
+  feeLevel!: FeeLevel | null;
 
   @Column('integer', { nullable: true })
   nonce!: number | null;

@@ -7,6 +7,7 @@ import { Webhooks1763820000000 } from './1763820000000-Webhooks';
 import { Performance1763830000000 } from './1763830000000-Performance';
 import { Posting1764700000000 } from './1764700000000-Posting';
 import { Utxos1764800000000 } from './1764800000000-Utxos';
+import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Performance1763830000000,
   Posting1764700000000,
   Utxos1764800000000,
+  BitcoinSends1764900000000,
 ];

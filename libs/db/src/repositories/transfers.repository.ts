@@ -29,6 +29,10 @@ export class TransfersRepository {
     return found.find((t) => keys.idempotencyKey && t.idempotencyKey === keys.idempotencyKey) ?? found[0] ?? null;
   }
 
+  findBatch(organizationId: string, id: string): Promise<TransferBatch | null> {
+    return this.dataSource.manager.findOneBy(TransferBatch, { organizationId, id });
+  }
+
   findBatchByKey(organizationId: string, idempotencyKey: string): Promise<TransferBatch | null> {
     return this.dataSource.manager.findOneBy(TransferBatch, { organizationId, idempotencyKey });
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-export interface Utxo {
+/** A deposit's output as the scanner records it. */
+export interface DepositOutput {
   network: string;
   txid: string;
   vout: number;
@@ -16,16 +17,30 @@ export interface Utxo {
   blockHash: string;
 }
 
+/** An output of ours: a deposit's (with its wallet and block) or a send's change (neither). */
+export interface Utxo extends Omit<DepositOutput, 'walletId' | 'blockNumber' | 'blockHash'> {
+  walletId: string | null;
+  blockNumber: bigint | null;
+  blockHash: string | null;
+  /** BIP32 chain of its key: 0 receive, 1 change. */
+  keyChain: number;
+  keyIndex: number;
+}
+
 /** Unspent outputs paying our addresses on UTXO chains, as the deposit scanner records them. */
 @Injectable()
 export class UtxosRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records an output once; one seen again in a new block (re-mined after a reorg) is unspent again, there. */
-  async record(manager: EntityManager, utxo: Utxo): Promise<void> {
+  /**
+   * Records a deposit's output once, with the derivation index of the receive address it pays; one seen again in a
+   * new block (re-mined after a reorg) is unspent again, there.
+   */
+  async record(manager: EntityManager, utxo: DepositOutput): Promise<void> {
     await manager.query(
-      `INSERT INTO utxos (network, txid, vout, organization_id, wallet_id, address, script, value, block_number, block_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO utxos (network, txid, vout, organization_id, wallet_id, address, script, value, block_number, block_hash, key_chain, key_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0,
+               (SELECT derivation_index FROM addresses WHERE network = $1 AND address = $6))
        ON CONFLICT (network, txid, vout) DO UPDATE
          SET status = 'unspent', block_number = EXCLUDED.block_number, block_hash = EXCLUDED.block_hash, updated_at = now()
          WHERE utxos.status = 'orphaned'`,
@@ -44,7 +59,10 @@ export class UtxosRepository {
     );
   }
 
-  /** Our outputs that these inputs spend are spent (one statement for a pass's inputs, by primary key). */
+  /**
+   * Our outputs that these inputs spend are spent (one statement for a pass's inputs, by primary key), whether a send
+   * of ours reserved them or not.
+   */
   async markSpent(
     manager: EntityManager,
     network: string,
@@ -54,7 +72,7 @@ export class UtxosRepository {
     await manager.query(
       `UPDATE utxos u SET status = 'spent', spent_by_txid = s.by, spent_block_number = s.height, updated_at = now()
        FROM unnest($2::text[], $3::int[], $4::text[], $5::bigint[]) AS s(txid, vout, by, height)
-       WHERE u.network = $1 AND u.txid = s.txid AND u.vout = s.vout AND u.status = 'unspent'`,
+       WHERE u.network = $1 AND u.txid = s.txid AND u.vout = s.vout AND u.status IN ('unspent', 'reserved')`,
       [
         network,
         spends.map((s) => s.prevTxid),
@@ -65,16 +83,23 @@ export class UtxosRepository {
     );
   }
 
-  /** Outputs spent in blocks above `height`, which left the chain, are unspent again. */
+  /**
+   * Outputs spent in blocks above `height`, which left the chain, are unspent again; those a send of ours spends are
+   * reserved for it again (it is broadcast again, the same bytes).
+   */
   async unspendAbove(manager: EntityManager, network: string, height: bigint): Promise<void> {
     await manager.query(
-      `UPDATE utxos SET status = 'unspent', spent_by_txid = NULL, spent_block_number = NULL, updated_at = now()
+      `UPDATE utxos SET status = CASE WHEN reserved_by_txid IS NULL THEN 'unspent' ELSE 'reserved' END,
+         spent_by_txid = NULL, spent_block_number = NULL, updated_at = now()
        WHERE network = $1 AND status = 'spent' AND spent_block_number > $2`,
       [network, height.toString()],
     );
   }
 
-  /** Outputs in blocks above `height` left the chain (a reorg, or a replaced chain with `height` -1). */
+  /**
+   * Deposit outputs in blocks above `height` left the chain (a reorg, or a replaced chain with `height` -1). Change
+   * outputs have no block: they live as long as the send that makes them, which is broadcast again.
+   */
   async orphanAbove(manager: EntityManager, network: string, height: bigint): Promise<void> {
     await manager.query(
       `UPDATE utxos SET status = 'orphaned', updated_at = now() WHERE network = $1 AND block_number > $2 AND status = 'unspent'`,
@@ -90,4 +115,87 @@ export class UtxosRepository {
     );
     return new Map(rows.map((r) => [r.organization_id, BigInt(r.total)]));
   }
+
+  /**
+   * The organization's outputs a send may spend, locked: deposit outputs with at least `minConfirmations` (their
+   * block at or below `maxHeight`) and our own change at any depth, largest first.
+   */
+  async spendable(manager: EntityManager, network: string, organizationId: string, maxHeight: bigint): Promise<Utxo[]> {
+    const rows = await manager.query<UtxoRow[]>(
+      `SELECT * FROM utxos WHERE organization_id = $1 AND network = $2 AND status = 'unspent'
+         AND (wallet_id IS NULL OR block_number <= $3)
+       ORDER BY value DESC, txid, vout FOR UPDATE`,
+      [organizationId, network, maxHeight.toString()],
+    );
+    return rows.map(toUtxo);
+  }
+
+  /** These outputs are spent by a send we signed (`txid`), not yet by a block. */
+  async reserve(
+    manager: EntityManager,
+    network: string,
+    outpoints: Array<{ txid: string; vout: number }>,
+    by: string,
+  ): Promise<void> {
+    const result = await manager.query<[unknown[], number]>(
+      `UPDATE utxos u SET status = 'reserved', reserved_by_txid = $4, updated_at = now()
+       FROM unnest($2::text[], $3::int[]) AS o(txid, vout)
+       WHERE u.network = $1 AND u.txid = o.txid AND u.vout = o.vout AND u.status = 'unspent'`,
+      [network, outpoints.map((o) => o.txid), outpoints.map((o) => o.vout), by],
+    );
+    if (result[1] !== outpoints.length) throw new Error(`reserved ${result[1]} of ${outpoints.length} outputs`);
+  }
+
+  /** The change output of a send we signed: ours, spendable by the next send at once (no block yet). */
+  async recordChange(
+    manager: EntityManager,
+    change: Pick<Utxo, 'network' | 'txid' | 'vout' | 'organizationId' | 'address' | 'script' | 'value' | 'keyIndex'>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO utxos (network, txid, vout, organization_id, wallet_id, address, script, value, key_chain, key_index)
+       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, 1, $8) ON CONFLICT DO NOTHING`,
+      [
+        change.network,
+        change.txid,
+        change.vout,
+        change.organizationId,
+        change.address,
+        change.script,
+        change.value.toString(),
+        change.keyIndex,
+      ],
+    );
+  }
+}
+
+interface UtxoRow {
+  network: string;
+  txid: string;
+  vout: number;
+  organization_id: string;
+  wallet_id: string | null;
+  address: string;
+  script: string;
+  value: string;
+  block_number: string | null;
+  block_hash: string | null;
+  key_chain: number;
+  key_index: number;
+}
+
+function toUtxo(r: UtxoRow): Utxo {
+  return {
+    network: r.network,
+    txid: r.txid,
+    vout: r.vout,
+    organizationId: r.organization_id,
+    walletId: r.wallet_id,
+    address: r.address,
+    script: r.script,
+    value: BigInt(r.value),
+    blockNumber: r.block_number === null ? null : BigInt(r.block_number),
+    blockHash: r.block_hash,
+    keyChain: r.key_chain,
+    keyIndex: r.key_index,
+  };
 }

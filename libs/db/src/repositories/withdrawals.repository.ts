@@ -39,11 +39,44 @@ export class WithdrawalsRepository {
     return { amount: BigInt(row.amount ?? '0'), count: Number(row.n) };
   }
 
-  /** Signed withdrawals of the network not yet broadcast, in nonce order. */
+  /**
+   * The other withdrawals of these batches still waiting to be signed, locked: a batch is signed whole (on Bitcoin
+   * its on-chain items are the outputs of one transaction), whatever the claim's limit cut.
+   */
+  queuedOfBatches(manager: EntityManager, batchIds: string[]): Promise<WalletTransaction[]> {
+    if (batchIds.length === 0) return Promise.resolve([]);
+    return manager
+      .createQueryBuilder(WalletTransaction, 't')
+      .where(
+        `t.batch_id IN (:...batchIds) AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`,
+        { batchIds },
+      )
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /**
+   * Signed withdrawals of the network not yet broadcast: in nonce order (EVM), then oldest first (a Bitcoin send, as a
+   * rule, before those that spend its change).
+   */
   signed(network: string): Promise<WalletTransaction[]> {
     return this.dataSource.manager.find(WalletTransaction, {
       where: { network, direction: 'outgoing', status: 'pending', subStatus: 'signed' },
-      order: { nonce: 'ASC' },
+      order: { nonce: 'ASC', createdAt: 'ASC', batchIndex: 'ASC' },
+    });
+  }
+
+  /** The withdrawals one transaction carries (a Bitcoin batch: several), locked, if they are still in `status`. */
+  lockByTxHash(
+    manager: EntityManager,
+    network: string,
+    txHash: string,
+    status: Array<'pending' | 'broadcast' | 'confirming'>,
+  ): Promise<WalletTransaction[]> {
+    return manager.find(WalletTransaction, {
+      where: { network, txHash, direction: 'outgoing', status: In(status) },
+      order: { batchIndex: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
     });
   }
 
@@ -75,6 +108,15 @@ export class WithdrawalsRepository {
       WalletTransaction,
       { id, status: 'confirming' },
       { status: 'broadcast', confirmations: 0 },
+    );
+  }
+
+  /** The same for every withdrawal a transaction carries. */
+  async backToBroadcastByTxHash(network: string, txHash: string): Promise<void> {
+    await this.dataSource.manager.update(
+      WalletTransaction,
+      { network, txHash, direction: 'outgoing', status: 'confirming' },
+      { status: 'broadcast', confirmations: 0, blockNumber: null, blockHash: null },
     );
   }
 }

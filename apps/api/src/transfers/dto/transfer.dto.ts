@@ -11,7 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Optional, VISIBLE_ASCII } from '@app/common';
+import type { FeeLevel } from '@app/db';
 
+const FEE_LEVELS: FeeLevel[] = ['low', 'medium', 'high'];
 const ASSET = /^[A-Za-z0-9]{2,12}$/;
 const NETWORK = /^[a-z0-9-]{2,32}$/i;
 
@@ -119,6 +121,15 @@ export class CreateTransferDto {
   @Optional()
   @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
   external_id?: string;
+
+  /**
+   * Bitcoin: the fee rate to pay, as `GET /v1/fees` shows it (`low`, `medium`, `high`; default `medium`). EVM sends
+   * pay the node's current fees whatever this says.
+   * @example "medium"
+   */
+  @Optional()
+  @IsIn(FEE_LEVELS)
+  fee_level?: FeeLevel;
 }
 
 export class BatchDestinationDto extends TransferDestinationDto {
@@ -165,6 +176,15 @@ export class CreateBatchDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+
+  /**
+   * Bitcoin: the fee rate to pay, as `GET /v1/fees` shows it (`low`, `medium`, `high`; default `medium`). EVM sends
+   * pay the node's current fees whatever this says.
+   * @example "medium"
+   */
+  @Optional()
+  @IsIn(FEE_LEVELS)
+  fee_level?: FeeLevel;
 }
 
 export class BatchItemDto {
@@ -189,6 +209,14 @@ export class BatchItemDto {
    * @example "pending"
    */
   status!: string;
+  /**
+   * The on-chain transaction once signed (null for internal items and before). On Bitcoin every on-chain item of a
+   * batch is an output of the same transaction, at `output_index`.
+   * @example null
+   */
+  tx_hash!: string | null;
+  /** @example null */
+  output_index!: number | null;
 }
 
 export class BatchDto {
@@ -205,6 +233,12 @@ export class BatchDto {
   /** @example "300000" */
   total_raw!: string;
   items!: BatchItemDto[];
+  /**
+   * Bitcoin: the one transaction paying every on-chain item, once signed (null before, for EVM batches, whose items
+   * are one transaction each, and for batches with only internal items).
+   * @example null
+   */
+  tx_hash!: string | null;
   /** @example "2026-11-22T10:00:00.000Z" */
   created_at!: string;
 }
