@@ -473,6 +473,77 @@ describe('bitcoin on the devnet', () => {
     expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.76' });
   });
 
+  it('speeds up a stuck send: a child spends its change so both pay the high rate, the ledger moves once', async () => {
+    const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '0.5');
+    const res = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      {
+        asset: 'BTC',
+        network: 'bitcoin',
+        amount: '0.1',
+        destination_address: foreignAddresses().p2wpkh,
+        fee_level: 'low',
+      },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    const stuck = await waitFor(async () => {
+      const tx = await transactionById(api, res.body.id);
+      return tx.status === 'broadcast' ? tx : undefined;
+    }, 'broadcast, in the mempool');
+    const sped = await api.post(
+      `/v1/transactions/${res.body.id}/speed-up`,
+      { fee_level: 'high' },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    expect(sped.status).toBe(200);
+    expect(sped.body).toMatchObject({ tx_hash: stuck.tx_hash, speed_up: { method: 'cpfp' } });
+    const child = sped.body.speed_up.tx_hash as string;
+    expect(await rpc('getmempoolentry', [child])).toBeTruthy();
+    // The child spends the send's change, to a change address, and the two pay 10 sat/vB (`high`) together.
+    const parentTx = await onChain(stuck.tx_hash);
+    const childTx = await onChain(child);
+    expect(childTx.inputs.map((i) => `${hex.encode(i.txid!)}:${i.index}`)).toEqual([`${stuck.tx_hash}:1`]);
+    expect(childTx.outputs).toHaveLength(1);
+    const parentFee = (await inputTotal(stuck.tx_hash)) - parentTx.outputs.reduce((s, o) => s + o.amount, 0n);
+    const childFee = parentTx.outputs[1].amount - childTx.outputs[0].amount;
+    expect(sped.body.speed_up.fee_raw).toBe(childFee.toString());
+    const vsize = async (txid: string) =>
+      BigInt((await rpc<{ vsize: number }>('getrawtransaction', [txid, true])).vsize);
+    expect(parentFee < (await vsize(stuck.tx_hash)) * 10n).toBe(true); // it paid the low rate
+    expect(parentFee + childFee >= ((await vsize(stuck.tx_hash)) + (await vsize(child))) * 10n).toBe(true);
+    const again = await api.post(
+      `/v1/transactions/${res.body.id}/speed-up`,
+      {},
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    expect(again.status).toBe(409);
+    await mineUntil(
+      api,
+      'bitcoin',
+      async () => (await transactionById(api, res.body.id)).status === 'confirmed',
+      'send confirmed',
+    );
+    expect((await rpc<{ confirmations: number }>('getrawtransaction', [child, true])).confirmations).toBeGreaterThan(0);
+    expect(await feesBooked()).toBe(parentFee + childFee);
+    expect(await assetBalance(api, walletId, 'bitcoin', 'BTC')).toMatchObject({ available: '0.4', ledger: '0.4' });
+    // An internal transfer cannot be sped up.
+    const other = await activeWallet(api);
+    const internal = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      { asset: 'BTC', network: 'bitcoin', amount: '0.01', destination: { type: 'wallet', id: other } },
+      { headers: { 'Idempotency-Key': randomUUID() } },
+    );
+    const refused = await api.post(
+      `/v1/transactions/${internal.body.id}/speed-up`,
+      {},
+      {
+        headers: { 'Idempotency-Key': randomUUID() },
+      },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+  });
+
   it('30 concurrent sends from one wallet spend each output once and pay exact amounts', async () => {
     const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '1');
     const destinations = Array.from({ length: 30 }, () => foreignAddresses().p2wpkh);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
 import { LedgerService } from '@app/ledger';
-import { Credentials, expectLedgerConsistent, HttpClient } from '@app/testing';
+import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil, transactionById } from './support/chain';
 
@@ -100,6 +100,65 @@ describe('transfers on the devnet', () => {
       'wallet_transaction.confirming',
       'wallet_transaction.confirmed',
     ]);
+  });
+
+  it('speeds up a stuck send with a replacement: same nonce, higher fees, the ledger moves once', async () => {
+    const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '2');
+    await mineUntil(
+      api,
+      'ethereum',
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM wallet_transactions WHERE wallet_id = $1 AND direction = 'incoming' AND swept_at IS NOT NULL`,
+            [walletId],
+          )
+        ).length === 1,
+      'the deposit swept to the master address',
+    );
+    const node = chain();
+    const automine = (on: boolean) => node.request({ method: 'evm_setAutomine' as never, params: [on] as never });
+    await automine(false);
+    try {
+      const to = randomAddress();
+      const res = await send(walletId, { asset: 'ETH', network: 'ethereum', amount: '0.5', destination_address: to });
+      const stuck = await waitFor(async () => {
+        const tx = await transactionById(api, res.body.id);
+        return tx.status === 'broadcast' ? tx : undefined;
+      }, 'broadcast, in the mempool');
+      const before = await node.getTransaction({ hash: stuck.tx_hash as `0x${string}` });
+      const sped = await api.post(
+        `/v1/transactions/${res.body.id}/speed-up`,
+        {},
+        { headers: { 'Idempotency-Key': key() } },
+      );
+      expect(sped.status).toBe(200);
+      expect(sped.body).toMatchObject({
+        status: 'broadcast',
+        speed_up: { method: 'replacement', tx_hash: stuck.tx_hash },
+      });
+      expect(sped.body.tx_hash).not.toBe(stuck.tx_hash);
+      const after = await node.getTransaction({ hash: sped.body.tx_hash as `0x${string}` });
+      expect(after.nonce).toBe(before.nonce);
+      expect(after.maxFeePerGas! > before.maxFeePerGas!).toBe(true);
+      expect(after.maxPriorityFeePerGas! > before.maxPriorityFeePerGas!).toBe(true);
+      const again = await api.post(
+        `/v1/transactions/${res.body.id}/speed-up`,
+        {},
+        { headers: { 'Idempotency-Key': key() } },
+      );
+      expect(again.status).toBe(409);
+      await automine(true);
+      const done = await confirmed(res.body.id);
+      expect(done.tx_hash).toBe(sped.body.tx_hash);
+      const receipt = await node.getTransactionReceipt({ hash: done.tx_hash as `0x${string}` });
+      expect(done.fee_raw).toBe((receipt.gasUsed * receipt.effectiveGasPrice).toString());
+      await expect(node.getTransactionReceipt({ hash: stuck.tx_hash as `0x${string}` })).rejects.toThrow();
+      expect(await node.getBalance({ address: to })).toBe(500_000_000_000_000_000n);
+      expect(await assetBalance(api, walletId, 'ethereum', 'ETH')).toMatchObject({ available: '1.5', ledger: '1.5' });
+    } finally {
+      await automine(true);
+    }
   });
 
   it('sends USDC: the token lands to the base unit (the deposit is swept to the master with a gas top-up first)', async () => {

@@ -39,6 +39,13 @@ export interface TransactionView {
   fee: string | null;
   fee_raw: string | null;
   fee_asset: string | null;
+  speed_up: {
+    method: string;
+    tx_hash: string | null;
+    fee: string | null;
+    fee_raw: string | null;
+    created_at: string;
+  } | null;
 }
 
 export function toTransactionView(t: WalletTransaction, decimals: number, feeDecimals = 18): TransactionView {
@@ -77,6 +84,15 @@ export function toTransactionView(t: WalletTransaction, decimals: number, feeDec
     fee: t.fee != null ? formatAmount(t.fee, feeDecimals) : null,
     fee_raw: t.fee != null ? t.fee.toString() : null,
     fee_asset: t.feeAsset ?? null,
+    speed_up: t.speedUpMethod
+      ? {
+          method: t.speedUpMethod,
+          tx_hash: t.speedUpTxHash ?? null,
+          fee: t.speedUpFee != null ? formatAmount(t.speedUpFee, feeDecimals) : null,
+          fee_raw: t.speedUpFee != null ? t.speedUpFee.toString() : null,
+          created_at: (t.spedUpAt ?? t.updatedAt).toISOString(),
+        }
+      : null,
   };
 }
 

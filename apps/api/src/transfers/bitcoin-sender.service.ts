@@ -5,7 +5,9 @@ import {
   BitcoinClient,
   buildSendPsbt,
   CHANGE_CHAIN,
+  childFee,
   Coin,
+  dustThreshold,
   KeyringService,
   Network,
   NetworkRegistry,
@@ -14,11 +16,13 @@ import {
   selectCoins,
   SendOutput,
   signSendPsbt,
+  vsizeOf,
 } from '@app/chains';
 import { FaultInjector, JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
   DerivationCountersRepository,
+  FeeLevel,
   OrganizationsRepository,
   Transactions,
   UtxosRepository,
@@ -28,6 +32,7 @@ import {
 import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
 import { networkFee } from './network-fee';
+import { notSpeedable } from './not-speedable';
 import { TRANSFER_JOB_PREFIX } from './transfers.service';
 
 /** A broadcast transaction the node does not know after this long is broadcast again (dropped from its mempool). */
@@ -173,6 +178,62 @@ export class BitcoinSender implements OnModuleInit {
     }
   }
 
+  /**
+   * Child pays for parent: a transaction spending the send's change output back to a fresh change address, with a
+   * fee that lifts the two together to `level`'s rate. It works on bcoin and Bitcoin Core alike (bcoin relays no
+   * replacement). Signed and stored with the send before it is broadcast (the tracker broadcasts it again while the
+   * node does not hold it); its fee is booked to the fee account when the send confirms.
+   */
+  async speedUp(network: Network, txHash: string, level: FeeLevel): Promise<void> {
+    const client = this.clients.bitcoin(network)!;
+    const params = network.bitcoin!;
+    const child = await this.transactions.run(async (m) => {
+      const rows = await this.withdrawals.lockByTxHash(m, network.key, txHash, ['broadcast']);
+      if (rows.length === 0) throw notSpeedable('only a broadcast send not yet in a block can be sped up');
+      if (rows[0].speedUpMethod) throw notSpeedable('this send was sped up already');
+      const change = await this.utxos.unspentChangeOf(m, network.key, txHash);
+      if (!change) throw notSpeedable('the send has no change output left to spend (none, or a later send spends it)');
+      const rate = await client.feeRateFor(level);
+      const parentFee = rows.reduce((sum, r) => sum + (r.fee ?? 0n), 0n);
+      const cpfp = childFee(vsizeOf(rows[0].signedTx!), parentFee, rate, P2WPKH_SCRIPT);
+      if (!cpfp) throw notSpeedable(`the send pays ${level}'s rate (${rate} sat/vB) already`);
+      const org = rows[0].organizationId;
+      const account = await this.organizations.accountIndex(org);
+      const index = await this.counters.reserve(org, `${network.family}:change`, 1);
+      const address = this.keyring.changeAddress(network, account, index);
+      const output = { script: scriptOf(address, params), amount: change.value - cpfp.fee };
+      if (output.amount < dustThreshold(output.script, params.dustRelayFeeRate))
+        throw notSpeedable('the change output is too small to pay for a faster confirmation');
+      const signed = signSendPsbt(buildSendPsbt([change], [], output), [
+        this.keyring.privateKey(network, account, change.keyIndex, change.keyChain),
+      ]);
+      await this.utxos.reserve(m, network.key, [change], signed.txid);
+      await this.utxos.recordChange(m, {
+        network: network.key,
+        txid: signed.txid,
+        vout: 0,
+        organizationId: org,
+        address,
+        script: hex.encode(output.script),
+        value: output.amount,
+        keyIndex: index,
+      });
+      for (const row of rows) {
+        Object.assign(row, {
+          speedUpMethod: 'cpfp',
+          speedUpTxHash: signed.txid,
+          speedUpSignedTx: signed.raw,
+          speedUpFee: signed.fee,
+          spedUpAt: new Date(),
+        });
+        await this.withdrawals.save(m, row);
+      }
+      return signed;
+    });
+    if (!(await client.broadcast(child.raw, child.txid)))
+      this.logger.warn(`the node does not hold the child ${child.txid} of ${txHash} yet; broadcasting it again later`);
+  }
+
   private async broadcastSigned(client: BitcoinClient): Promise<void> {
     const network = client.network;
     for (const rows of byTxHash(await this.withdrawals.signed(network.key))) {
@@ -215,6 +276,9 @@ export class BitcoinSender implements OnModuleInit {
           await client.broadcast(first.signedTx!, first.txHash!, 0);
         }
         if (first.status === 'confirming') await this.withdrawals.backToBroadcastByTxHash(network.key, first.txHash!);
+        if (status && first.speedUpMethod === 'cpfp' && !(await client.status(first.speedUpTxHash!))) {
+          await client.broadcast(first.speedUpSignedTx!, first.speedUpTxHash!, 0); // its parent is in the mempool
+        }
         continue;
       }
       await this.settle(network, first.txHash!, status.confirmations, status.blockHash!, await client.head());
@@ -242,6 +306,10 @@ export class BitcoinSender implements OnModuleInit {
             transfers: [
               ...rows.map((r) => ({ phase: 'post_pending' as const, pendingId: r.ledgerTransferId! })),
               ...networkFee(network, fee, `fee:${txHash}`),
+              // The child that paid for it (cpfp), spending our change: signed, and valid once this is mined.
+              ...(rows[0].speedUpMethod === 'cpfp'
+                ? networkFee(network, rows[0].speedUpFee ?? 0n, `fee:${rows[0].speedUpTxHash}`)
+                : []),
             ],
             events: rows.map((r) => this.event(r, 'wallet_transaction.confirmed')),
           },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Address, Hash, Hex } from 'viem';
+import { Address, Hash, Hex, parseTransaction } from 'viem';
 import { EntityManager } from 'typeorm';
 import {
   Asset,
@@ -26,6 +26,7 @@ import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
 import { networkFee } from './network-fee';
 import { NonceManager } from './nonce-manager';
+import { notSpeedable } from './not-speedable';
 import { TRANSFER_JOB_PREFIX } from './transfers.service';
 
 /** Gas ceiling assumed per in-flight transaction when budgeting the master's native balance. */
@@ -187,6 +188,52 @@ export class TransferProcessor implements OnModuleInit {
     return budget;
   }
 
+  /**
+   * Replacement: the same transaction (same nonce, recipient, value and data) with fees at least an eighth higher
+   * than before and at least the node's current ones, so nodes replace the one in their mempool. Signed and stored
+   * before it is broadcast; the tracker watches both hashes, since either may be mined, and the ledger moves once.
+   */
+  async replace(network: Network, id: string): Promise<void> {
+    const client = this.clients.evm(network)!;
+    const raw = await this.transactions.run(async (m) => {
+      const row = await this.withdrawals.lock(m, id, { status: ['broadcast'] });
+      if (!row) throw notSpeedable('only a broadcast send not yet in a block can be sped up');
+      if (row.speedUpMethod) throw notSpeedable('this send was sped up already');
+      const old = parseTransaction(row.signedTx as Hex);
+      if (old.type !== 'eip1559' || old.nonce === undefined || old.gas === undefined)
+        throw new Error(`withdrawal ${id} holds an unexpected transaction`);
+      const fees = await client.fees();
+      const bump = (x: bigint | undefined) => (x ?? 0n) + (x ?? 0n) / 8n + 1n;
+      const tip = max(bump(old.maxPriorityFeePerGas), fees.maxPriorityFeePerGas);
+      const { account } = await this.masterOf(row.organizationId, network);
+      const signed = await signEvmTransaction(this.keyring.privateKey(network, account, 0), {
+        chainId: network.chainId!,
+        nonce: old.nonce,
+        to: old.to!,
+        value: old.value ?? 0n,
+        data: old.data,
+        gas: old.gas,
+        maxFeePerGas: max(bump(old.maxFeePerGas), fees.maxFeePerGas, tip),
+        maxPriorityFeePerGas: tip,
+      });
+      Object.assign(row, {
+        speedUpMethod: 'replacement',
+        speedUpTxHash: row.txHash,
+        speedUpSignedTx: row.signedTx,
+        txHash: signed.hash,
+        signedTx: signed.raw,
+        spedUpAt: new Date(),
+      });
+      await this.withdrawals.save(m, row);
+      return signed.raw;
+    });
+    await client
+      .sendRaw(raw)
+      .catch((e: unknown) =>
+        this.logger.warn(`broadcast of the replacement of ${id} failed, will retry: ${String(e)}`),
+      );
+  }
+
   private async broadcastSigned(client: EvmClient): Promise<void> {
     for (const tx of await this.withdrawals.signed(client.network.key)) {
       try {
@@ -213,7 +260,11 @@ export class TransferProcessor implements OnModuleInit {
     if (open.length === 0) return;
     const head = await client.head();
     for (const tx of open) {
-      const receipt = await client.receipt(tx.txHash as Hash);
+      let receipt = await client.receipt(tx.txHash as Hash);
+      // A replaced send: the transaction it replaced may be the one mined.
+      const replacedMined =
+        !receipt && tx.speedUpMethod === 'replacement' ? await client.receipt(tx.speedUpTxHash as Hash) : undefined;
+      receipt ??= replacedMined;
       if (!receipt) {
         if (tx.status === 'confirming' || Date.now() - (tx.broadcastAt?.getTime() ?? 0) > REBROADCAST_AFTER_MS) {
           // Reorged out, or dropped by the node: the same signed bytes go out again.
@@ -229,6 +280,11 @@ export class TransferProcessor implements OnModuleInit {
       await this.transactions.run(async (m) => {
         const row = await this.withdrawals.lock(m, tx.id, { status: ['broadcast', 'confirming'] });
         if (!row) return;
+        if (replacedMined) {
+          // The mined one becomes the send's transaction; the replacement that lost stays as the link.
+          [row.txHash, row.speedUpTxHash] = [row.speedUpTxHash, row.txHash];
+          [row.signedTx, row.speedUpSignedTx] = [row.speedUpSignedTx, row.signedTx];
+        }
         row.blockNumber = receipt.blockNumber;
         row.blockHash = receipt.blockHash;
         row.fee = fee;
@@ -278,4 +334,8 @@ export class TransferProcessor implements OnModuleInit {
     const network = this.registry.byKey(t.network)!;
     return { type, data: transactionEventData(t, this.registry.findAsset(network, t.asset)?.decimals ?? 0) };
   }
+}
+
+function max(...values: bigint[]): bigint {
+  return values.reduce((a, b) => (a > b ? a : b));
 }

@@ -26,9 +26,11 @@ import {
   ExternalAccountListDto,
   FeesDto,
   FeesQueryDto,
+  SpeedUpDto,
 } from './dto/transfer.dto';
 import { ExternalAccountsService } from './external-accounts.service';
 import { FeesService } from './fees.service';
+import { SpeedUpService } from './speed-up';
 import { transactionLocation, TransfersService } from './transfers.service';
 
 @ApiTags('Transfers')
@@ -38,6 +40,7 @@ export class TransfersController {
     private readonly transfers: TransfersService,
     private readonly externalAccounts: ExternalAccountsService,
     private readonly fees: FeesService,
+    private readonly speedUps: SpeedUpService,
   ) {}
 
   /**
@@ -57,7 +60,7 @@ export class TransfersController {
   @ApiConflictResponse({ description: '`wallet_not_active`, `idempotency_key_in_use`', type: ErrorEnvelopeDto })
   @ApiUnprocessableEntityResponse({
     description:
-      '`invalid_address`, `invalid_amount`, `insufficient_funds`, `unsupported_asset_network`, `idempotency_key_reused`',
+      '`invalid_address`, `invalid_amount`, `amount_below_dust`, `insufficient_funds`, `unsupported_asset_network`, `idempotency_key_reused`',
     type: ErrorEnvelopeDto,
   })
   async createTransfer(
@@ -94,6 +97,31 @@ export class TransfersController {
     @CurrentIdempotentRequest() request: IdempotentRequest | undefined,
   ): Promise<BatchDto> {
     return this.transfers.batch(principal, walletId, dto, request);
+  }
+
+  /**
+   * Gets a broadcast send that is not yet in a block mined sooner. Bitcoin: child pays for parent, a transaction
+   * spending the send's change with a fee that lifts both to `fee_level`'s rate (works on every node; the send must
+   * have change no later send spends yet). EVM: a replacement with the same nonce and higher fees (either may be
+   * mined; `tx_hash` follows the one that is). The wallet is debited once; the extra fee goes to your organization's
+   * fee account. `speed_up` on the transaction links the other transaction.
+   */
+  @Post('transactions/:transactionId/speed-up')
+  @HttpCode(200)
+  @Authenticated({ scope: 'write:wallets' })
+  @IdempotencyRequired()
+  @ApiOperation({ summary: 'Speed up a send' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({
+    description: '`conflict`: not an on-chain send, not broadcast or mined already, sped up already, no change left',
+    type: ErrorEnvelopeDto,
+  })
+  speedUp(
+    @CurrentPrincipal() principal: Principal,
+    @Param('transactionId') transactionId: string,
+    @Body() dto: SpeedUpDto,
+  ): Promise<TransactionDto> {
+    return this.speedUps.speedUp(principal, transactionId, dto);
   }
 
   /** A batch as it stands now: each item's status and, once signed, its transaction (on Bitcoin, one for all). */

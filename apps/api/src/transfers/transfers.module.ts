@@ -3,6 +3,7 @@ import { ExternalAccountsService } from './external-accounts.service';
 import { FeesService } from './fees.service';
 import { NonceManager } from './nonce-manager';
 import { BitcoinSender } from './bitcoin-sender.service';
+import { SpeedUpService } from './speed-up';
 import { SweeperService } from './sweeper.service';
 import { TransferProcessor } from './transfer-processor.service';
 import { TransfersController } from './transfers.controller';
@@ -14,6 +15,7 @@ import { TransfersService } from './transfers.service';
     TransfersService,
     TransferProcessor,
     BitcoinSender,
+    SpeedUpService,
     SweeperService,
     NonceManager,
     ExternalAccountsService,

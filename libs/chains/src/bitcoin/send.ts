@@ -156,6 +156,27 @@ function branchAndBound(values: bigint[], target: bigint, upper: bigint): number
 }
 
 /**
+ * Child pays for parent: the fee of a child spending one P2WPKH output of `parent` into one output like
+ * `changeScript`, so that parent and child together pay `feeRate`; undefined when the parent alone pays that rate
+ * already (there is nothing to speed up).
+ */
+export function childFee(
+  parentVsize: bigint,
+  parentFee: bigint,
+  feeRate: bigint,
+  changeScript: Uint8Array,
+): { fee: bigint; vsize: bigint } | undefined {
+  if (parentFee >= feeRate * parentVsize) return undefined;
+  const vsize = TX_OVERHEAD_VB + P2WPKH_INPUT_VB + outputVbytes(changeScript);
+  return { fee: feeRate * (parentVsize + vsize) - parentFee, vsize };
+}
+
+/** The virtual size of a signed transaction, from its raw hex. */
+export function vsizeOf(raw: string): bigint {
+  return BigInt(Transaction.fromRaw(hex.decode(raw), { allowUnknownOutputs: true }).vsize);
+}
+
+/**
  * The unsigned send as a PSBT: the coins as inputs (their witness UTXO for signing, BIP125 replaceable), the outputs in
  * order, then the change (if any).
  */

@@ -22,6 +22,7 @@ export type DestinationType = 'public_address' | 'wallet' | 'external_account';
  * Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet
  * broadcast).
  */
+export type SpeedUpMethod = 'cpfp' | 'replacement';
 export type FeeLevel = 'low' | 'medium' | 'high';
 export type OutgoingSubStatus = 'queued' | 'waiting_for_funds' | 'signed';
 
@@ -182,6 +183,25 @@ export class WalletTransaction {
 
   @Column('timestamptz', { nullable: true })
   broadcastAt!: Date | null;
+
+  /** How the send was sped up: `cpfp` (Bitcoin: a child spends its change) or `replacement` (EVM: same nonce). */
+  @Column('text', { nullable: true })
+  speedUpMethod!: SpeedUpMethod | null;
+
+  /** cpfp: the child transaction; replacement: the other transaction of the nonce (only one of the two is mined). */
+  @Column('text', { nullable: true })
+  speedUpTxHash!: string | null;
+
+  /** The signed bytes of `speedUpTxHash` when it is ours to (re)broadcast. */
+  @Column('text', { nullable: true })
+  speedUpSignedTx!: string | null;
+
+  /** cpfp: the child's fee, booked to the fee account with the send's. */
+  @Column('numeric', { precision: 78, scale: 0, nullable: true, transformer: bigintTransformer })
+  speedUpFee!: bigint | null;
+
+  @Column('timestamptz', { nullable: true })
+  spedUpAt!: Date | null;
 
   /** Incoming: when the deposit's funds were swept to the master address. */
   @Column('timestamptz', { nullable: true })

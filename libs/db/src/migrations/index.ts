@@ -8,6 +8,7 @@ import { Performance1763830000000 } from './1763830000000-Performance';
 import { Posting1764700000000 } from './1764700000000-Posting';
 import { Utxos1764800000000 } from './1764800000000-Utxos';
 import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
+import { SpeedUps1764910000000 } from './1764910000000-SpeedUps';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Posting1764700000000,
   Utxos1764800000000,
   BitcoinSends1764900000000,
+  SpeedUps1764910000000,
 ];

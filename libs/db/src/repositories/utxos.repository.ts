@@ -130,6 +130,15 @@ export class UtxosRepository {
     return rows.map(toUtxo);
   }
 
+  /** The change output of our transaction `txid` if no send spends it yet, locked. */
+  async unspentChangeOf(manager: EntityManager, network: string, txid: string): Promise<Utxo | undefined> {
+    const rows = await manager.query<UtxoRow[]>(
+      `SELECT * FROM utxos WHERE network = $1 AND txid = $2 AND key_chain = 1 AND status = 'unspent' FOR UPDATE`,
+      [network, txid],
+    );
+    return rows.map(toUtxo)[0];
+  }
+
   /** These outputs are spent by a send we signed (`txid`), not yet by a block. */
   async reserve(
     manager: EntityManager,

@@ -81,6 +81,35 @@ export class TransactionDto {
   fee_raw!: string | null;
   /** @example "ETH" */
   fee_asset!: string | null;
+  /**
+   * Set once the send was sped up (`POST /v1/transactions/{id}/speed-up`); null otherwise.
+   * @example null
+   */
+  speed_up!: TransactionSpeedUpDto | null;
+}
+
+export class TransactionSpeedUpDto {
+  /**
+   * `cpfp` (Bitcoin: a child transaction spends this one's change with a fee that pays for both) or `replacement`
+   * (EVM: a transaction with the same nonce and higher fees; `tx_hash` above is the one that counts).
+   * @example "cpfp"
+   */
+  method!: string;
+  /**
+   * cpfp: the child transaction. replacement: the other transaction of the same nonce (only one of them is mined).
+   * @example "5e3c...b1"
+   */
+  tx_hash!: string | null;
+  /**
+   * cpfp: the child's fee, booked to your organization's fee account with the send's (null for a replacement, whose
+   * whole fee is `fee`).
+   * @example "0.00000880"
+   */
+  fee!: string | null;
+  /** @example "880" */
+  fee_raw!: string | null;
+  /** @example "2026-12-04T10:00:00.000Z" */
+  created_at!: string;
 }
 
 export class TransactionListDto {

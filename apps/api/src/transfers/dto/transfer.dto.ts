@@ -187,6 +187,17 @@ export class CreateBatchDto {
   fee_level?: FeeLevel;
 }
 
+export class SpeedUpDto {
+  /**
+   * Bitcoin: the fee rate that the send and its child together should pay (default `high`). EVM: ignored; the
+   * replacement pays at least an eighth more than the send and at least the node's current fees.
+   * @example "high"
+   */
+  @Optional()
+  @IsIn(FEE_LEVELS)
+  fee_level?: FeeLevel;
+}
+
 export class BatchItemDto {
   /** @example 0 */
   index!: number;
