@@ -3,7 +3,15 @@ import { Address, createPublicClient, getAddress, http, parseAbi } from 'viem';
 import { LedgerService } from '@app/ledger';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil, transactionById } from './support/chain';
+import {
+  activeWallet,
+  assetBalance,
+  deposit,
+  fundedWallet,
+  mineUntil,
+  newAddress,
+  transactionById,
+} from './support/chain';
 
 const randomAddress = () => getAddress(`0x${randomBytes(20).toString('hex')}`);
 const key = () => `test-${randomBytes(8).toString('hex')}`;
@@ -15,7 +23,7 @@ describe('transfers on the devnet', () => {
   let rpc: Record<string, { url: string; usdc: Address }>;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100', WITHDRAWAL_RECHECK_SECONDS: '1' } });
     const setup = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
     const networks = (await setup.get('/v1/networks')).body.data as Array<{
       chain: string;
@@ -227,6 +235,112 @@ describe('transfers on the devnet', () => {
     );
     await deposit(api, { network: 'ethereum', asset: 'USDC', address: master.address, amount: '5' });
     await confirmed(res.body.id);
+  });
+
+  it('signs fairly between organizations: 60 sends of one that wait for funds do not keep another organization waiting; an unsigned send can be canceled', async () => {
+    // Organization A: 60 sends of USDC its master address does not hold (credited in the ledger only).
+    const walletA = await activeWallet(api);
+    const credit = await t.app.get(LedgerService).commit({
+      organizationId: creds.organizationId,
+      transfers: [
+        {
+          phase: 'posted',
+          debit: { kind: 'external', network: 'ethereum:devnet', asset: 'USDC' },
+          credit: { kind: 'wallet', walletId: walletA, network: 'ethereum:devnet', asset: 'USDC' },
+          amount: 60_000_000n,
+          reference: `test:credit:${walletA}`,
+        },
+      ],
+    });
+    expect(credit.ok).toBe(true);
+    const stuck: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const res = await send(walletA, {
+        asset: 'USDC',
+        network: 'ethereum',
+        amount: '1',
+        destination_address: randomAddress(),
+      });
+      expect(res.status).toBe(201);
+      stuck.push(res.body.id as string);
+    }
+    await waitFor(
+      async () => (await transactionById(api, stuck[59])).sub_status === 'waiting_for_funds',
+      'the last of them looked at and parked',
+    );
+    // Organization B, later: its send is signed and confirmed all the same.
+    const b = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+    const { walletId: walletB } = await fundedWallet(b, 'ETH', 'ethereum', '1');
+    const sent = await b.post(
+      `/v1/wallets/${walletB}/transfers`,
+      { asset: 'ETH', network: 'ethereum', amount: '0.25', destination_address: randomAddress() },
+      { headers: { 'Idempotency-Key': key() } },
+    );
+    expect(sent.status).toBe(201);
+    await mineUntil(
+      b,
+      'ethereum',
+      async () => (await transactionById(b, sent.body.id)).status === 'confirmed',
+      "organization B's send confirmed",
+    );
+
+    // A cancels one of its waiting sends: failed/canceled, the hold released, the event recorded; again: the same.
+    const canceled = await api.post(`/v1/transactions/${stuck[0]}/cancel`, {});
+    expect(canceled.status).toBe(200);
+    expect(canceled.body).toMatchObject({ status: 'failed', failure_reason: 'canceled', sub_status: null });
+    expect(await assetBalance(api, walletA, 'ethereum', 'USDC')).toMatchObject({ available: '1', pending_out: '59' });
+    expect((await api.post(`/v1/transactions/${stuck[0]}/cancel`, {})).body.status).toBe('failed');
+    const events = await t.dataSource.query(`SELECT type FROM events WHERE data->>'transaction_id' = $1 ORDER BY seq`, [
+      stuck[0],
+    ]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['wallet_transaction.failed']);
+    // A send already confirmed cannot be canceled; another organization's is not found.
+    const late = await b.post(`/v1/transactions/${sent.body.id}/cancel`, {});
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('conflict');
+    expect((await api.post(`/v1/transactions/${sent.body.id}/cancel`, {})).status).toBe(404);
+    for (const id of stuck.slice(1)) expect((await api.post(`/v1/transactions/${id}/cancel`, {})).status).toBe(200);
+    expect(await assetBalance(api, walletA, 'ethereum', 'USDC')).toMatchObject({ available: '60', pending_out: '0' });
+  });
+
+  it("sweeps fairly: 100 dust deposits of one organization are marked and skipped, another organization's deposit is swept", async () => {
+    const walletA = await activeWallet(api);
+    const dusty: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const address = await newAddress(api, walletA, 'ETH', 'ethereum');
+      await deposit(api, { network: 'ethereum', asset: 'ETH', address, amount: '0.00000001' });
+      dusty.push(address);
+    }
+    const b = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
+    const { walletId: walletB } = await fundedWallet(b, 'ETH', 'ethereum', '0.5');
+    await mineUntil(
+      b,
+      'ethereum',
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM wallet_transactions WHERE wallet_id = $1 AND direction = 'incoming' AND swept_at IS NOT NULL`,
+            [walletB],
+          )
+        ).length === 1,
+      "organization B's deposit swept",
+    );
+    const marked = await mineUntil(
+      api,
+      'ethereum',
+      async () => {
+        const rows = await t.dataSource.query<Array<{ reason: string | null; n: number }>>(
+          `SELECT sweep_skip_reason AS reason, count(*)::int AS n FROM wallet_transactions
+           WHERE wallet_id = $1 AND direction = 'incoming' AND status = 'confirmed' GROUP BY 1`,
+          [walletA],
+        );
+        return rows.length === 1 && rows[0].reason === 'dust' && rows[0].n === 100 ? rows : undefined;
+      },
+      "organization A's dust marked",
+    );
+    expect(marked).toEqual([{ reason: 'dust', n: 100 }]);
+    // Dust stays on its addresses and still counts as the wallet's.
+    expect(await assetBalance(api, walletA, 'ethereum', 'ETH')).toMatchObject({ available: '0.000001' });
   });
 
   it('refuses to overdraw: 422 insufficient_funds, nothing held', async () => {

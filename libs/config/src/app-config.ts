@@ -25,6 +25,12 @@ export class AppConfig {
 
   readonly isDevnet!: boolean;
   readonly jobsPollIntervalMs!: number;
+  /** Seconds a withdrawal waiting for funds is parked before the signer looks at it again. */
+  readonly withdrawalRecheckSeconds!: number;
+  /** Seconds a skipped sweep (dust, no gas for a top-up) waits before it is looked at again. */
+  readonly sweepRetrySeconds!: number;
+  /** Per asset symbol, the smallest balance worth sweeping, as a decimal string in the asset's units. */
+  readonly sweepMinimums!: Readonly<Record<string, string>>;
   /** Confirmation overrides by chain name. */
   readonly confirmations!: Readonly<Record<string, number>>;
   /** JSON-RPC URLs by chain name (on devnet, the embedded nodes' URLs are filled in at boot). */

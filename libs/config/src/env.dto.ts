@@ -126,6 +126,33 @@ export class EnvDto {
   @Max(60_000)
   JOBS_POLL_INTERVAL_MS?: number;
 
+  /** Seconds a withdrawal waiting for funds is parked before the signer looks at it again. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  WITHDRAWAL_RECHECK_SECONDS?: number;
+
+  /** Seconds a deposit the sweeper skipped (dust, no gas for a top-up) waits before it is looked at again. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  SWEEP_RETRY_SECONDS?: number;
+
+  /**
+   * Per asset, the smallest balance of a deposit address worth sweeping, in the asset's units: `ETH:0.01,USDC:5`.
+   * Below it the deposits stay on their address (and count as the wallet's all the same).
+   */
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^([A-Za-z0-9]{2,12}:\d{1,30}(\.\d{1,36})?)(,[A-Za-z0-9]{2,12}:\d{1,30}(\.\d{1,36})?)*$/, {
+    message: 'must be a comma list of ASSET:amount, e.g. ETH:0.01,USDC:5',
+  })
+  SWEEP_MINIMUMS?: string;
+
   /** Confirmations required before a deposit is final, per chain (defaults in libs/chains registry). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_ETHEREUM?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) CONFIRMATIONS_POLYGON?: number;

@@ -82,6 +82,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     devBootstrap: dto.DEV_BOOTSTRAP ?? networkEnv === 'devnet',
     swaggerEnabled: dto.SWAGGER_ENABLED ?? true,
     jobsPollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 500,
+    withdrawalRecheckSeconds: dto.WITHDRAWAL_RECHECK_SECONDS ?? 30,
+    sweepRetrySeconds: dto.SWEEP_RETRY_SECONDS ?? 600,
+    sweepMinimums: Object.fromEntries(
+      (dto.SWEEP_MINIMUMS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => [pair.split(':')[0].toUpperCase(), pair.split(':')[1]]),
+    ),
     confirmations: perChain<number>('CONFIRMATIONS'),
     rpcUrls: perChain<string>('RPC_URL'),
     devnetNodes: [],

@@ -126,11 +126,10 @@ export class BitcoinSender implements OnModuleInit {
     const feeRate = await client.feeRateFor(rows[0].feeLevel ?? 'medium');
     const selection = selectCoins(pool, outputs, feeRate, P2WPKH_SCRIPT, params.dustRelayFeeRate);
     if (!selection) {
-      for (const row of rows.filter((r) => r.subStatus !== 'waiting_for_funds')) {
-        row.subStatus = 'waiting_for_funds';
-        await this.withdrawals.save(m, row);
-      }
-      this.logger.log(`send ${rows[0].batchId ?? rows[0].id} waits: too few confirmed outputs on ${network.key}`);
+      if (rows[0].subStatus !== 'waiting_for_funds')
+        this.logger.log(`send ${rows[0].batchId ?? rows[0].id} waits: too few confirmed outputs on ${network.key}`);
+      const until = new Date(Date.now() + this.config.withdrawalRecheckSeconds * 1000);
+      for (const row of rows) await this.withdrawals.park(m, row, until);
       return;
     }
     const account = await this.organizations.accountIndex(org);

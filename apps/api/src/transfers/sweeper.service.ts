@@ -10,7 +10,7 @@ import {
   NetworkRegistry,
   signEvmTransaction,
 } from '@app/chains';
-import { JobScheduler } from '@app/common';
+import { JobScheduler, parseAmount } from '@app/common';
 import { AppConfig } from '@app/config';
 import { OrganizationsRepository, Sweep, SweepsRepository, Transactions } from '@app/db';
 import { LedgerService } from '@app/ledger';
@@ -77,6 +77,13 @@ export class SweeperService implements OnModuleInit {
           await this.sweeps.markSwept(m, network.key, c.address, c.asset, new Date());
           continue;
         }
+        const skip = (reason: 'dust' | 'below_minimum' | 'no_gas_for_topup') =>
+          this.sweeps.markSkipped(m, network.key, c.address, c.asset, reason, this.retryAt());
+        const minimum = this.config.sweepMinimums[asset.symbol];
+        if (minimum !== undefined && balance < parseAmount(minimum, asset.decimals)) {
+          await skip('below_minimum'); // it stays on the child address, still the wallet's
+          continue;
+        }
         const sweep = Object.assign(new Sweep(), {
           id: randomUUID(),
           organizationId: c.organizationId,
@@ -89,7 +96,10 @@ export class SweeperService implements OnModuleInit {
         });
         if (asset.native) {
           const gasCost = 21_000n * fees.maxFeePerGas;
-          if (balance <= gasCost * 2n) continue; // dust: not worth its gas; it stays on the child address
+          if (balance <= gasCost * 2n) {
+            await skip('dust'); // not worth its gas: it stays on the child address
+            continue;
+          }
           sweep.amount = balance - gasCost;
           const signed = await this.signSweep(client, account, sweep, fees);
           Object.assign(sweep, { status: 'sweeping', sweepTxHash: signed.hash, sweepSignedTx: signed.raw });
@@ -109,6 +119,7 @@ export class SweeperService implements OnModuleInit {
               this.logger.warn(
                 `cannot sweep ${asset.symbol} from ${child} on ${network.key}: master ${master} lacks gas for the top-up`,
               );
+              await skip('no_gas_for_topup');
               continue;
             }
             const nonce = await this.nonces.next(m, client, master);
@@ -133,6 +144,10 @@ export class SweeperService implements OnModuleInit {
       await client
         .sendRaw(raw)
         .catch((e: unknown) => this.logger.warn(`sweep broadcast failed, will retry: ${String(e)}`));
+  }
+
+  private retryAt(): Date {
+    return new Date(Date.now() + this.config.sweepRetrySeconds * 1000);
   }
 
   /** The child signs the transfer of its whole balance of the asset (minus gas for the native coin) to the master. */

@@ -128,13 +128,11 @@ export class TransferProcessor implements OnModuleInit {
           ? gasBudget - feeCap
           : await this.budget(m, client, budgets, master, asset, fees.maxFeePerGas);
         if (gasBudget < feeCap || assetBudget < tx.amount) {
-          if (tx.subStatus !== 'waiting_for_funds') {
-            tx.subStatus = 'waiting_for_funds';
-            await this.withdrawals.save(m, tx);
+          if (tx.subStatus !== 'waiting_for_funds')
             this.logger.log(
               `withdrawal ${tx.id} waits: master ${master} on ${network.key} is short of ${asset.native || gasBudget >= feeCap ? asset.symbol : native.symbol}`,
             );
-          }
+          await this.withdrawals.park(m, tx, this.recheckAt());
           continue;
         }
         budgets.set(`${master}:${native.symbol}`, gasBudget - feeCap - (asset.native ? tx.amount : 0n));
@@ -161,6 +159,10 @@ export class TransferProcessor implements OnModuleInit {
       }
     });
     this.faults.check('transfer.after_sign');
+  }
+
+  private recheckAt(): Date {
+    return new Date(Date.now() + this.config.withdrawalRecheckSeconds * 1000);
   }
 
   /**

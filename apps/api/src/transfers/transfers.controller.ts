@@ -100,6 +100,27 @@ export class TransfersController {
   }
 
   /**
+   * Cancels an on-chain send that is not signed yet (`sub_status` `queued` or `waiting_for_funds`): it becomes
+   * `failed` with `failure_reason` `canceled`, its hold is released (`wallet_transaction.failed`). Again: the same
+   * answer. A send already signed cannot be canceled (409): speed it up instead.
+   */
+  @Post('transactions/:transactionId/cancel')
+  @HttpCode(200)
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: 'Cancel a send not yet signed' })
+  @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
+  @ApiConflictResponse({
+    description: '`conflict`: signed or broadcast already, or not an on-chain send',
+    type: ErrorEnvelopeDto,
+  })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('transactionId') transactionId: string,
+  ): Promise<TransactionDto> {
+    return this.transfers.cancel(principal, transactionId);
+  }
+
+  /**
    * Gets a broadcast send that is not yet in a block mined sooner. Bitcoin: child pays for parent, a transaction
    * spending the send's change with a fee that lifts both to `fee_level`'s rate (works on every node; the send must
    * have change no later send spends yet). EVM: a replacement with the same nonce and higher fees (either may be

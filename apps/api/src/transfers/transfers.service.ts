@@ -15,13 +15,16 @@ import {
 import {
   ExternalAccountsRepository,
   isUuid,
+  Transactions,
   TransferBatch,
   TransfersRepository,
   Wallet,
   WalletsRepository,
   WalletTransaction,
+  WalletTransactionsRepository,
+  WithdrawalsRepository,
 } from '@app/db';
-import { LedgerService, Refusal, toTransactionView, TransactionView } from '@app/ledger';
+import { LedgerService, Refusal, toTransactionView, transactionEventData, TransactionView } from '@app/ledger';
 import {
   BatchDestinationDto,
   BatchDto,
@@ -61,6 +64,9 @@ export class TransfersService {
     private readonly ledger: LedgerService,
     private readonly jobs: JobScheduler,
     private readonly faults: FaultInjector,
+    private readonly transactions: Transactions,
+    private readonly withdrawals: WithdrawalsRepository,
+    private readonly rows: WalletTransactionsRepository,
   ) {}
 
   async create(
@@ -180,6 +186,45 @@ export class TransfersService {
       if (error) throw result.refusal.code === 'insufficient_funds' ? atIndex(error, result.refusal.transfer) : error;
       if (attempt >= ATTEMPTS) throw this.changedWhileSending();
     }
+  }
+
+  /**
+   * Cancels an on-chain send that is not signed yet (`queued` or `waiting_for_funds`): `failed` with reason
+   * `canceled`, the hold voided, `wallet_transaction.failed`. Canceling it again answers the same; a send signed
+   * meanwhile (the signer holds its row while it signs) is 409.
+   */
+  async cancel(principal: Principal, id: string): Promise<TransactionView> {
+    const org = principal.organizationId;
+    if (!isUuid(id)) throw DomainError.notFound('Transaction');
+    const canceled = await this.transactions.run(async (m) => {
+      const row = await this.withdrawals.lockUnsigned(m, org, id.toLowerCase());
+      if (!row) return null;
+      Object.assign(row, { status: 'failed', subStatus: null, failureReason: 'canceled', nextAttemptAt: null });
+      await this.withdrawals.save(m, row);
+      await this.ledger.commitAllWithin(m, [
+        {
+          organizationId: org,
+          transfers: [{ phase: 'void_pending', pendingId: row.ledgerTransferId! }],
+          events: [
+            {
+              type: 'wallet_transaction.failed',
+              data: transactionEventData(row, this.decimals(row.network, row.asset)),
+            },
+          ],
+        },
+      ]);
+      return row;
+    });
+    if (canceled) return this.view(canceled);
+    const tx = await this.rows.findByOrgAndId(org, id.toLowerCase());
+    if (!tx) throw DomainError.notFound('Transaction');
+    if (tx.status === 'failed' && tx.failureReason === 'canceled') return this.view(tx);
+    const state = tx.subStatus ? `${tx.status}/${tx.subStatus}` : tx.status;
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `Only an on-chain send not signed yet can be canceled (this one is ${tx.direction}, ${state})`,
+      { status: tx.status, sub_status: tx.subStatus },
+    );
   }
 
   /** A batch as it stands: each item's status and, once signed, its transaction. */

@@ -203,6 +203,18 @@ export class WalletTransaction {
   @Column('timestamptz', { nullable: true })
   spedUpAt!: Date | null;
 
+  /** Outgoing, waiting for funds: the signer looks at it again from this time on. */
+  @Column('timestamptz', { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** Incoming, not swept: why the sweeper skipped it (`dust`, `below_minimum`, `no_gas_for_topup`). */
+  @Column('text', { nullable: true })
+  sweepSkipReason!: string | null;
+
+  /** Incoming, skipped by the sweeper: when it is looked at again. */
+  @Column('timestamptz', { nullable: true })
+  sweepRetryAt!: Date | null;
+
   /** Incoming: when the deposit's funds were swept to the master address. */
   @Column('timestamptz', { nullable: true })
   sweptAt!: Date | null;

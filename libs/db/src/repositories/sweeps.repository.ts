@@ -16,7 +16,11 @@ export interface SweepCandidate {
 export class SweepsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Up to `limit` child addresses of the network with confirmed, unswept deposits and no sweep under way. */
+  /**
+   * Up to `limit` child addresses of the network with confirmed, unswept deposits and no sweep under way, those with
+   * the oldest deposit first; deposits the sweeper skipped wait for their retry time (dust sent to public deposit
+   * addresses cannot fill the window).
+   */
   async candidates(manager: EntityManager, network: string, limit: number): Promise<SweepCandidate[]> {
     const rows = await manager.query<
       Array<{ organization_id: string; address: string; asset: string; derivation_index: number }>
@@ -24,8 +28,9 @@ export class SweepsRepository {
       `SELECT t.organization_id, t.to_address AS address, t.asset, a.derivation_index
        FROM wallet_transactions t JOIN addresses a ON a.network = t.network AND a.address = t.to_address
        WHERE t.network = $1 AND t.direction = 'incoming' AND t.status = 'confirmed' AND t.swept_at IS NULL AND t.tx_hash IS NOT NULL
+         AND (t.sweep_retry_at IS NULL OR t.sweep_retry_at <= now())
          AND NOT EXISTS (SELECT 1 FROM sweeps s WHERE s.network = t.network AND s.address = t.to_address AND s.status IN ('topping_up', 'sweeping'))
-       GROUP BY 1, 2, 3, 4 LIMIT $2`,
+       GROUP BY 1, 2, 3, 4 ORDER BY min(t.confirmed_at), 2, 3 LIMIT $2`,
       [network, limit],
     );
     return rows.map((r) => ({
@@ -42,6 +47,25 @@ export class SweepsRepository {
       `UPDATE wallet_transactions SET swept_at = now() WHERE network = $1 AND to_address = $2 AND asset = $3
        AND direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL AND confirmed_at <= $4`,
       [network, address, asset, until],
+    );
+  }
+
+  /**
+   * The unswept deposits to `address` of `asset` were skipped (`reason`): not looked at again before `until`. A new
+   * deposit to the address makes it a candidate again at once (the sum may be worth sweeping then).
+   */
+  async markSkipped(
+    manager: EntityManager,
+    network: string,
+    address: string,
+    asset: string,
+    reason: 'dust' | 'below_minimum' | 'no_gas_for_topup',
+    until: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE wallet_transactions SET sweep_skip_reason = $4, sweep_retry_at = $5 WHERE network = $1 AND to_address = $2
+       AND asset = $3 AND direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL`,
+      [network, address, asset, reason, until],
     );
   }
 

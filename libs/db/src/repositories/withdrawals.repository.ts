@@ -8,20 +8,53 @@ import { WalletTransaction } from '../entities/wallet-transaction.entity';
 export class WithdrawalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Up to `limit` withdrawals of the network waiting to be signed, oldest first, locked (others' locks skipped). */
-  claimQueued(manager: EntityManager, network: string, limit: number): Promise<WalletTransaction[]> {
+  /**
+   * Up to `limit` withdrawals of the network due to be signed, locked (others' locks skipped), taken fairly: the
+   * oldest of every organization first, then the second oldest of each, and so on, so that no organization's queue
+   * (say, sends that wait for funds) keeps another's from being looked at. A parked withdrawal (`next_attempt_at`
+   * ahead) is not due. Answered oldest first.
+   */
+  async claimQueued(manager: EntityManager, network: string, limit: number): Promise<WalletTransaction[]> {
+    const due = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM (
+         SELECT id, created_at, batch_index,
+                row_number() OVER (PARTITION BY organization_id ORDER BY created_at, batch_index) AS turn
+         FROM wallet_transactions
+         WHERE network = $1 AND direction = 'outgoing' AND status = 'pending'
+           AND sub_status IN ('queued', 'waiting_for_funds') AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+       ) q
+       ORDER BY turn, created_at, batch_index LIMIT $2`,
+      [network, limit],
+    );
+    if (due.length === 0) return [];
     return manager
       .createQueryBuilder(WalletTransaction, 't')
-      .where(
-        `t.network = :network AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`,
-        { network },
-      )
+      .where(`t.id IN (:...ids) AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`, {
+        ids: due.map((r) => r.id),
+      })
       .orderBy('t.created_at', 'ASC')
       .addOrderBy('t.batch_index', 'ASC')
-      .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+  }
+
+  /** The withdrawal waits for funds and is not looked at again before `until`. */
+  async park(manager: EntityManager, tx: WalletTransaction, until: Date): Promise<void> {
+    Object.assign(tx, { subStatus: 'waiting_for_funds', nextAttemptAt: until });
+    await manager.save(tx);
+  }
+
+  /** An on-chain send not yet signed, locked, if it is still one (what can be canceled). */
+  lockUnsigned(manager: EntityManager, organizationId: string, id: string): Promise<WalletTransaction | null> {
+    return manager
+      .createQueryBuilder(WalletTransaction, 't')
+      .where(
+        `t.organization_id = :organizationId AND t.id = :id AND t.direction = 'outgoing' AND t.status = 'pending' AND t.sub_status IN ('queued', 'waiting_for_funds')`,
+        { organizationId, id },
+      )
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** What `from` has signed or broadcast but not yet mined: the sum of those of `asset`, and their number. */
