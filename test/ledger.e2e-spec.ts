@@ -98,6 +98,33 @@ describe('ledger', () => {
     expect((await available(a)) + (await available(b))).toBe(2000n);
   });
 
+  it('runs batches W1 -> [W2, W3] beside single sends W3 -> W1 and W2 -> W1 without a deadlock (accounts locked in one order)', async () => {
+    const api = t.http.as({ kind: 'hmac', creds });
+    const [w1, w2, w3] = await Promise.all([activeWallet(api), activeWallet(api), activeWallet(api)]);
+    for (const w of [w1, w2, w3]) await fund(w, 10_000n);
+    const op = (from: string, to: string, amount: bigint) => ({
+      phase: 'posted' as const,
+      debit: walletAccount(from),
+      credit: walletAccount(to),
+      amount,
+      reference: 'test:deadlock',
+    });
+    // Each in a transaction of its own, so that a posting taking its rows as it goes would meet the others'.
+    const results = await Promise.all(
+      Array.from({ length: 90 }, (_, i) => {
+        const p =
+          i % 3 === 0
+            ? posting([op(w1, w2, 3n), op(w1, w3, 4n)])
+            : i % 3 === 1
+              ? posting([op(w3, w1, 4n)])
+              : posting([op(w2, w1, 3n)]);
+        return t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
+      }),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect([await available(w1), await available(w2), await available(w3)]).toEqual([10_000n, 10_000n, 10_000n]);
+  });
+
   it('posts or voids a hold at most once, and never posts more than it holds', async () => {
     const walletId = await activeWallet(t.http.as({ kind: 'hmac', creds }));
     await fund(walletId, 100n);
