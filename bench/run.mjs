@@ -59,6 +59,9 @@ async function startApp(dataDir, env) {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
+      // Limits on but out of reach: the accounting is measured, not the refusals (BENCH_APP_RATE_LIMIT_PER_SECOND=0
+      // turns it off for an A/B).
+      RATE_LIMIT_PER_SECOND: '1000000',
       ...appEnv,
       DATA_DIR: dataDir,
       PORT: String(port),

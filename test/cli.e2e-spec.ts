@@ -53,6 +53,34 @@ describe('operator CLI (built, child process)', () => {
     expect((await runNode(CLI, ['key:revoke', '--key', key.api_key_id], env)).code).toBe(2);
   });
 
+  it("sets a key's own rate limit, and back to the default", async () => {
+    const res = await runNode(CLI, ['key:create', '--org', org.id, '--scopes', 'read:wallets', '--name', 'slow'], env);
+    const key = JSON.parse(res.stdout) as { api_key_id: string; api_secret: string };
+    const creds: Credentials = { organizationId: org.id, apiKeyId: key.api_key_id, apiSecret: key.api_secret };
+    const burst = async () =>
+      (
+        await Promise.all(Array.from({ length: 6 }, () => t.http.get('/v1/wallets', { auth: { kind: 'hmac', creds } })))
+      ).map((r) => r.status);
+    const limited = await runNode(CLI, ['key:rate-limit', '--key', key.api_key_id, '--per-second', '2'], env);
+    expect(limited.code).toBe(0);
+    expect(JSON.parse(limited.stdout)).toEqual({
+      api_key_id: key.api_key_id,
+      rate_limit_per_second: 2,
+      rate_limit_burst: 4,
+    });
+    const statuses = await burst();
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(5);
+    expect(statuses).toContain(429);
+    const reset = await runNode(CLI, ['key:rate-limit', '--key', key.api_key_id, '--default'], env);
+    expect(reset.code).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_100)); // the replica's lease of the old limit runs out
+    expect(await burst()).toEqual([200, 200, 200, 200, 200, 200]);
+    expect((await runNode(CLI, ['key:rate-limit', '--key', 'ak_nope', '--per-second', '2'], env)).code).toBe(2);
+    expect((await runNode(CLI, ['key:rate-limit', '--key', key.api_key_id, '--per-second', '0'], env)).code).not.toBe(
+      0,
+    );
+  });
+
   it('a revocation or a wallets toggle made by another process takes effect on the running app (its key cache is told)', async () => {
     const res = await runNode(
       CLI,

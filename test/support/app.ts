@@ -47,6 +47,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DEVNET_BLOCK_TIME_SECONDS: '0',
     LOG_LEVEL: 'info',
     DATABASE_POOL_SIZE: '5',
+    // Rate limits are tested on their own (rate-limits.e2e-spec.ts); elsewhere they stay out of the way.
+    RATE_LIMIT_PER_SECOND: '1000000',
     ...options.env,
   });
   const runtime = await prepareRuntime(config, () => undefined);

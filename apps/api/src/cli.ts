@@ -8,7 +8,7 @@ import { AuthModule, SCOPES } from '@app/auth';
 import { ChainsModule, KeyringService } from '@app/chains';
 import { CommonModule, DomainError, ErrorCode } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
-import { DbModule, LEDGER_INVARIANTS, LedgerRepository } from '@app/db';
+import { DbModule, LEDGER_INVARIANTS, LedgerRepository, RateLimitsRepository } from '@app/db';
 import { OrganizationsService, toOrganizationView } from './organizations/organizations.service';
 import { prepareRuntime } from './runtime';
 
@@ -36,6 +36,8 @@ const USAGE = `Operator CLI (prints JSON). Usage: npm run -s cli -- <command> [o
   org:enable-wallets --org <organization id> [--disable]
   key:create --org <organization id> [--scopes ${SCOPES.join(',')}] [--name <label>]
   key:revoke --key <api key id>
+  key:rate-limit --key <api key id> (--per-second <n> [--burst <n>] | --default)
+                                    the key's own rate limit (burst: twice the rate unless given), or the default again
   ledger:check                      run the ledger invariants (LED-1..7); exit code 3 when one is broken
   keyring:status
   keyring:init [--mnemonic-stdin]   create the deployment's root seed (prints the mnemonic once), or import one`;
@@ -104,6 +106,27 @@ async function run(app: INestApplicationContext, command: string, options: Optio
         name: typeof options.name === 'string' ? options.name : undefined,
       });
     }
+    case 'key:rate-limit': {
+      const key = required(options, 'key');
+      const count = (name: string) => {
+        const value = options[name];
+        if (value === undefined) return null;
+        if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value))
+          throw new DomainError(ErrorCode.InvalidRequest, `--${name} must be a positive integer`);
+        return Number(value);
+      };
+      const perSecond = options.default === true ? null : count('per-second');
+      if (perSecond === null && options.default !== true)
+        throw new DomainError(ErrorCode.InvalidRequest, '--per-second <n> or --default is required');
+      const burst = perSecond === null ? null : count('burst');
+      if (!(await app.get(RateLimitsRepository).setKeyLimit(key, perSecond, burst)))
+        throw DomainError.notFound('API key');
+      return {
+        api_key_id: key,
+        rate_limit_per_second: perSecond,
+        rate_limit_burst: burst ?? (perSecond && perSecond * 2),
+      };
+    }
     case 'key:revoke': {
       const key = required(options, 'key');
       if (!(await orgs.revokeKey(key))) throw DomainError.notFound('Active API key');
@@ -125,6 +148,9 @@ async function main(): Promise<number> {
       'wallets-enabled': { type: 'boolean' },
       disable: { type: 'boolean' },
       'mnemonic-stdin': { type: 'boolean' },
+      'per-second': { type: 'string' },
+      burst: { type: 'string' },
+      default: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -9,6 +9,7 @@ import { AuthenticationGuard } from './authentication.guard';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { HmacStrategy } from './strategies/hmac.strategy';
 import { JwtStrategy, jwtKey } from './strategies/jwt.strategy';
+import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
 
 /** Forgets request ids once their timestamps are outside the window and a replay would be refused anyway. */
@@ -49,8 +50,9 @@ export class RequestIdReaper implements OnModuleInit {
     JwtStrategy,
     ApiKeyStrategy,
     AuthenticationGuard,
+    RateLimiter,
     RequestIdReaper,
   ],
-  exports: [ApiKeysService, TokenService, AuthenticationGuard, HmacStrategy, JwtStrategy, ApiKeyStrategy],
+  exports: [ApiKeysService, TokenService, AuthenticationGuard, RateLimiter, HmacStrategy, JwtStrategy, ApiKeyStrategy],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticator } from 'passport';
 import { DomainError, ErrorCode, safeEqual } from '@app/common';
 import { AuthMethod, Principal } from './principal';
+import { RateLimiter } from './rate-limiter';
 import { isWriteScope, Scope } from './scopes';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { HmacStrategy } from './strategies/hmac.strategy';
@@ -42,6 +43,7 @@ export class AuthenticationGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly limiter: RateLimiter,
     hmac: HmacStrategy,
     jwt: JwtStrategy,
     apiKey: ApiKeyStrategy,
@@ -72,7 +74,10 @@ export class AuthenticationGuard implements CanActivate {
         'A plain X-API-Key is read-only: sign write requests or use a bearer token',
       );
     }
-    const principal = await this.authenticate(method, req, http.getResponse<Response>());
+    const res = http.getResponse<Response>();
+    const principal = await this.authenticate(method, req, res);
+    // Every authenticated request counts, refused ones too (429 before any other answer).
+    for (const [name, value] of Object.entries(await this.limiter.take(principal))) res.setHeader(name, value);
     if (!principal.scopes.has(options.scope)) {
       throw new DomainError(ErrorCode.Forbidden, `This API key lacks the ${options.scope} scope`, {
         required_scope: options.scope,

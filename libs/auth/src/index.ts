@@ -3,6 +3,7 @@ export * from './auth.module';
 export * from './authenticated.decorator';
 export * from './authentication.guard';
 export * from './principal';
+export * from './rate-limiter';
 export * from './scopes';
 export * from './strategies/hmac.strategy';
 export * from './token.service';

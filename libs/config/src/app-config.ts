@@ -25,6 +25,13 @@ export class AppConfig {
 
   readonly isDevnet!: boolean;
   readonly jobsPollIntervalMs!: number;
+  /** Token buckets per API key and per organization (requests per second, bucket sizes); null: no limit. */
+  readonly rateLimit!: {
+    perSecond: number;
+    burst: number;
+    organizationPerSecond: number;
+    organizationBurst: number;
+  } | null;
   /** Seconds a withdrawal waiting for funds is parked before the signer looks at it again. */
   readonly withdrawalRecheckSeconds!: number;
   /** Seconds a skipped sweep (dust, no gas for a top-up) waits before it is looked at again. */

@@ -126,6 +126,23 @@ export class EnvDto {
   @Max(60_000)
   JOBS_POLL_INTERVAL_MS?: number;
 
+  /** Requests per second an API key may make (a token bucket shared by every replica); 0 turns rate limiting off. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_SECOND?: number;
+
+  /** The key's bucket size: requests it may make at once after a quiet time (default twice the rate). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) RATE_LIMIT_BURST?: number;
+
+  /** Requests per second all keys of an organization may make together (default five times the key rate). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) RATE_LIMIT_ORG_PER_SECOND?: number;
+
+  /** The organization's bucket size (default twice its rate). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000) RATE_LIMIT_ORG_BURST?: number;
+
   /** Seconds a withdrawal waiting for funds is parked before the signer looks at it again. */
   @IsOptional()
   @Transform(toInt)

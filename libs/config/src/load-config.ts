@@ -82,6 +82,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     devBootstrap: dto.DEV_BOOTSTRAP ?? networkEnv === 'devnet',
     swaggerEnabled: dto.SWAGGER_ENABLED ?? true,
     jobsPollIntervalMs: dto.JOBS_POLL_INTERVAL_MS ?? 500,
+    rateLimit: rateLimitOf(dto),
     withdrawalRecheckSeconds: dto.WITHDRAWAL_RECHECK_SECONDS ?? 30,
     sweepRetrySeconds: dto.SWEEP_RETRY_SECONDS ?? 600,
     sweepMinimums: Object.fromEntries(
@@ -112,4 +113,17 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     webhookConcurrency: dto.WEBHOOK_CONCURRENCY ?? 16,
     webhookSecretOverlapHours: dto.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
   });
+}
+
+/** Per key and per organization; null when `RATE_LIMIT_PER_SECOND=0`. */
+function rateLimitOf(dto: EnvDto): AppConfig['rateLimit'] {
+  const perSecond = dto.RATE_LIMIT_PER_SECOND ?? 100;
+  if (perSecond === 0) return null;
+  const organizationPerSecond = dto.RATE_LIMIT_ORG_PER_SECOND ?? perSecond * 5;
+  return {
+    perSecond,
+    burst: dto.RATE_LIMIT_BURST ?? perSecond * 2,
+    organizationPerSecond,
+    organizationBurst: dto.RATE_LIMIT_ORG_BURST ?? organizationPerSecond * 2,
+  };
 }

@@ -34,4 +34,12 @@ export class ApiKey {
 
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
+
+  /** The key's own rate limit (requests per second), instead of the deployment's default. */
+  @Column('integer', { nullable: true })
+  rateLimitPerSecond!: number | null;
+
+  /** The key's own burst (bucket size); default twice its rate. */
+  @Column('integer', { nullable: true })
+  rateLimitBurst!: number | null;
 }

@@ -10,6 +10,7 @@ import { Utxos1764800000000 } from './1764800000000-Utxos';
 import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
 import { SpeedUps1764910000000 } from './1764910000000-SpeedUps';
 import { FairQueues1765030000000 } from './1765030000000-FairQueues';
+import { RateLimits1765040000000 } from './1765040000000-RateLimits';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   BitcoinSends1764900000000,
   SpeedUps1764910000000,
   FairQueues1765030000000,
+  RateLimits1765040000000,
 ];

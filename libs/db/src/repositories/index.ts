@@ -1,5 +1,6 @@
 import { AddressesRepository } from './addresses.repository';
 import { ApiKeysRepository } from './api-keys.repository';
+import { RateLimitsRepository } from './rate-limits.repository';
 import { AuthRequestIdsRepository } from './auth-request-ids.repository';
 import { BalancesRepository } from './balances.repository';
 import { ChainCursorsRepository } from './chain-cursors.repository';
@@ -26,6 +27,7 @@ import { WithdrawalsRepository } from './withdrawals.repository';
 
 export * from './addresses.repository';
 export * from './api-keys.repository';
+export * from './rate-limits.repository';
 export * from './auth-request-ids.repository';
 export * from './balances.repository';
 export * from './chain-cursors.repository';
@@ -56,6 +58,7 @@ export * from './withdrawals.repository';
 export const REPOSITORIES = [
   AddressesRepository,
   ApiKeysRepository,
+  RateLimitsRepository,
   AuthRequestIdsRepository,
   BalancesRepository,
   ChainCursorsRepository,

@@ -1,0 +1,80 @@
+import { Credentials, HttpClient, Reply } from '@app/testing';
+import { createOrganization, createTestApp, TestApp } from './support/app';
+
+const LIMITS = {
+  JOBS_POLL_INTERVAL_MS: '100',
+  RATE_LIMIT_PER_SECOND: '5',
+  RATE_LIMIT_BURST: '5',
+  RATE_LIMIT_ORG_PER_SECOND: '1000',
+};
+
+/**
+ * Rate limits per API key, shared by every replica: a token bucket of 5 requests (refilled at 5 per second) lets
+ * about that many through, whichever replica serves them, and answers the rest 429 with the IETF headers.
+ */
+describe('rate limits', () => {
+  let t: TestApp;
+  let replica: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: LIMITS });
+    replica = await createTestApp({ database: t.database, env: LIMITS });
+  });
+  afterAll(async () => {
+    await replica.close();
+    await t.close();
+  });
+
+  /** Fires `n` GETs, alternating between the clients, all at once; the replies and how long it took. */
+  async function burst(clients: HttpClient[], n: number): Promise<{ replies: Reply[]; seconds: number }> {
+    const started = Date.now();
+    const replies = await Promise.all(
+      Array.from({ length: n }, (_, i) => clients[i % clients.length].get('/v1/wallets')),
+    );
+    return { replies, seconds: (Date.now() - started) / 1000 };
+  }
+
+  it('answers 429 rate_limited with Retry-After and RateLimit headers past the key bucket', async () => {
+    const creds: Credentials = await createOrganization(t);
+    const api = t.http.as({ kind: 'hmac', creds });
+    const { replies, seconds } = await burst([api], 20);
+    const ok = replies.filter((r) => r.status === 200);
+    // The bucket holds 5 and refills at 5 per second while the burst runs.
+    expect(ok.length).toBeGreaterThanOrEqual(5);
+    expect(ok.length).toBeLessThanOrEqual(5 + Math.ceil(seconds * 5) + 1);
+    expect(ok[0].headers.get('ratelimit-policy')).toBe('"api-key";q=5;w=1');
+    expect(ok[0].headers.get('ratelimit')).toMatch(/^"api-key";r=\d+;t=\d+$/);
+    const refused = replies.filter((r) => r.status !== 200);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(r.status).toBe(429);
+      expect(r.body.error).toMatchObject({ code: 'rate_limited', details: { retry_after_seconds: 1 } });
+      expect(r.headers.get('retry-after')).toBe('1');
+      expect(r.headers.get('ratelimit')).toMatch(/^"api-key";r=0;t=1$/);
+    }
+    // A second later the bucket has tokens again.
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await api.get('/v1/wallets')).status).toBe(200);
+  });
+
+  it('holds across replicas: two API processes on one database share the key bucket', async () => {
+    const creds: Credentials = await createOrganization(t);
+    const clients = [t.http.as({ kind: 'hmac', creds }), replica.http.as({ kind: 'hmac', creds })];
+    const { replies, seconds } = await burst(clients, 30);
+    const ok = replies.filter((r) => r.status === 200).length;
+    // Each replica alone would let 5 through: together they still let the one bucket's worth.
+    expect(ok).toBeGreaterThanOrEqual(5);
+    expect(ok).toBeLessThanOrEqual(5 + Math.ceil(seconds * 5) + 1);
+    expect(replies.filter((r) => r.status === 429).length).toBe(30 - ok);
+  });
+
+  it('limits each key on its own', async () => {
+    const a = await createOrganization(t);
+    const b = await createOrganization(t);
+    const first = await burst([t.http.as({ kind: 'hmac', creds: a })], 8);
+    const other = await burst([t.http.as({ kind: 'hmac', creds: b })], 3);
+    expect(first.replies.some((r) => r.status === 429)).toBe(true);
+    // Another organization's key is not affected by the first key's refusals.
+    expect(other.replies.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+});
