@@ -10,8 +10,11 @@ COPY libs ./libs
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled code and production dependencies only, as the unprivileged `node` user.
+# No NETWORK_ENV here on purpose: REQUIRE_NETWORK_ENV=true makes the app refuse to start until the deployment names
+# its network (devnet, testnet or mainnet); a devnet then still refuses HOST=0.0.0.0 without DEVNET_ALLOW_PUBLIC=true.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+    REQUIRE_NETWORK_ENV=true \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data

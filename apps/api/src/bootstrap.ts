@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { ExpressHttpAdapter } from './http-adapter';
 import { createLogger, NestPinoLogger, requestLogging } from './logging';
+import { corsOptions, securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger/swagger';
 
 export const BODY_LIMIT = '256kb';
@@ -31,6 +32,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
   );
   app.disable('x-powered-by');
+  // First, so that every response carries them, a body the parser refuses and a 404 included.
+  app.use(securityHeaders(config));
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

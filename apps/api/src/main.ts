@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, isLoopbackHost, loadConfig } from '@app/config';
 import { createApp } from './bootstrap';
 import { prepareRuntime } from './runtime';
 
@@ -15,6 +15,11 @@ async function main(): Promise<void> {
     throw e;
   }
   const bootLog = new Logger('Boot');
+  if (config.isDevnet && !isLoopbackHost(config.host))
+    bootLog.warn(
+      `devnet on ${config.host} (DEVNET_ALLOW_PUBLIC=true): its sandbox routes and development key are reachable ` +
+        'from other machines',
+    );
   const runtime = await prepareRuntime(config, (m) => bootLog.log(m));
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;

@@ -4,6 +4,8 @@ import { NetworkEnv, LogLevel, Role } from './env.dto';
 export class AppConfig {
   readonly port!: number;
   readonly host!: string;
+  /** Exact origins allowed by CORS; empty: CORS is off (no CORS headers). */
+  readonly corsOrigins!: readonly string[];
   /** Absent when the embedded PostgreSQL server is used; `DatabaseConnection` resolves the URL at boot. */
   readonly databaseUrl?: string;
   readonly databasePoolSize!: number;

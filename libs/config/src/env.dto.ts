@@ -32,10 +32,38 @@ export class EnvDto {
   @Max(65535)
   PORT?: number;
 
+  /** Bind address. A devnet binds loopback only unless DEVNET_ALLOW_PUBLIC=true. */
   @IsOptional()
   @Transform(trim)
   @IsString()
   HOST?: string;
+
+  /**
+   * Lets a devnet bind a non-loopback HOST. Off by default: a devnet serves the sandbox routes (free funds, mining),
+   * prints a development key with every scope and accepts loopback webhooks, none of which may face a network.
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DEVNET_ALLOW_PUBLIC?: boolean;
+
+  /**
+   * NETWORK_ENV must be set explicitly rather than default to devnet. The Docker image sets it, so that a container
+   * started without NETWORK_ENV refuses to boot; `npm start` on a developer machine keeps the devnet default.
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  REQUIRE_NETWORK_ENV?: boolean;
+
+  /**
+   * Comma separated exact origins (`https://app.example.com`) that browsers may call the API from. Unset: no CORS
+   * headers at all, so browsers on other origins cannot read responses.
+   */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  CORS_ORIGINS?: string;
 
   /** postgres://user:pass@host:port/db. Absent: an embedded PostgreSQL server in DATA_DIR. */
   @IsOptional()

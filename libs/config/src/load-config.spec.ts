@@ -53,6 +53,75 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
   });
 
+  describe('a devnet stays on this machine', () => {
+    it.each(['127.0.0.1', '127.0.0.2', '::1', 'localhost', '::ffff:127.0.0.1'])('binds %s', (host) => {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    });
+
+    it.each(['0.0.0.0', '::', '192.168.1.20', 'wallets.example.com'])('refuses HOST=%s without the opt-in', (host) => {
+      expect(() => loadConfig({ HOST: host })).toThrow(/HOST: .*not a loopback address/);
+      expect(() => loadConfig({ HOST: host })).toThrow(/DEVNET_ALLOW_PUBLIC=true/);
+      expect(() => loadConfig({ HOST: host, NETWORK_ENV: 'devnet' })).toThrow(ConfigError);
+    });
+
+    it('binds a public address when told so on purpose', () => {
+      expect(loadConfig({ HOST: '0.0.0.0', DEVNET_ALLOW_PUBLIC: 'true' }).host).toBe('0.0.0.0');
+    });
+
+    it('has nothing to refuse outside devnet', () => {
+      const kek = '00'.repeat(32);
+      expect(loadConfig({ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: kek, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(() =>
+        loadConfig({ NETWORK_ENV: 'mainnet', KEY_ENCRYPTION_KEY: kek, DEVNET_ALLOW_PUBLIC: 'true' }),
+      ).toThrow(/DEVNET_ALLOW_PUBLIC: only allowed when NETWORK_ENV=devnet/);
+    });
+  });
+
+  describe('REQUIRE_NETWORK_ENV (set by the Docker image)', () => {
+    it('refuses to default to devnet', () => {
+      expect(() => loadConfig({ REQUIRE_NETWORK_ENV: 'true' })).toThrow(/NETWORK_ENV: required/);
+    });
+
+    it('takes any network named explicitly', () => {
+      expect(loadConfig({ REQUIRE_NETWORK_ENV: 'true', NETWORK_ENV: 'devnet' }).networkEnv).toBe('devnet');
+      const testnet = loadConfig({
+        REQUIRE_NETWORK_ENV: 'true',
+        NETWORK_ENV: 'testnet',
+        KEY_ENCRYPTION_KEY: '00'.repeat(32),
+      });
+      expect(testnet.networkEnv).toBe('testnet');
+    });
+
+    it('is off on a developer machine', () => {
+      expect(loadConfig({}).networkEnv).toBe('devnet');
+      expect(loadConfig({ REQUIRE_NETWORK_ENV: 'false' }).networkEnv).toBe('devnet');
+    });
+  });
+
+  describe('CORS_ORIGINS', () => {
+    it('is empty by default: no CORS at all', () => {
+      expect(loadConfig({}).corsOrigins).toEqual([]);
+    });
+
+    it('parses a comma separated list of exact origins', () => {
+      expect(loadConfig({ CORS_ORIGINS: ' https://app.example.com , http://localhost:5173' }).corsOrigins).toEqual([
+        'https://app.example.com',
+        'http://localhost:5173',
+      ]);
+    });
+
+    it.each([
+      '*',
+      'app.example.com',
+      'https://app.example.com/',
+      'https://app.example.com/path',
+      'ftp://x.example',
+      'https://a.example,',
+    ])('refuses %p', (value) => {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: /);
+    });
+  });
+
   it('parses roles', () => {
     expect([...loadConfig({ ROLES: 'jobs' }).roles]).toEqual(['jobs']);
     expect([...loadConfig({ ROLES: ' api , jobs ' }).roles]).toEqual(['api', 'jobs']);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import * as ipaddr from 'ipaddr.js';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
@@ -24,6 +25,31 @@ function decodeKek(value: string): Buffer {
   return buf;
 }
 
+/** `localhost`, 127.0.0.0/8, ::1 and their IPv4-mapped forms: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  if (host.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback';
+}
+
+/** `https://app.example.com, http://localhost:5173` -> exact origins, as browsers send them in `Origin`. */
+function parseOrigins(value: string): string[] {
+  return value.split(',').map((item) => {
+    const origin = item.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin)
+      throw new ConfigError([
+        `CORS_ORIGINS: ${JSON.stringify(origin)} is not an exact origin (scheme://host[:port] in lower case, no path, ` +
+          'no trailing slash, no wildcard), e.g. https://app.example.com',
+      ]);
+    return origin;
+  });
+}
+
 type Env = Record<string, string | undefined>;
 
 /**
@@ -37,6 +63,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false });
   if (errors.length) throw new ConfigError(describe(errors));
 
+  if (dto.REQUIRE_NETWORK_ENV && !dto.NETWORK_ENV) {
+    throw new ConfigError([
+      'NETWORK_ENV: required here (REQUIRE_NETWORK_ENV=true, which the Docker image sets): choose devnet, testnet or ' +
+        'mainnet explicitly, so that a deployment never becomes a devnet by omission',
+    ]);
+  }
   const networkEnv = dto.NETWORK_ENV ?? 'devnet';
   const roles = new Set((dto.ROLES ?? 'api,jobs').split(',').map((r) => r.trim() as Role));
   const keyEncryptionKey = dto.KEY_ENCRYPTION_KEY ? decodeKek(dto.KEY_ENCRYPTION_KEY) : undefined;
@@ -54,6 +86,18 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (dto.DEV_BOOTSTRAP && networkEnv !== 'devnet') {
     throw new ConfigError([`DEV_BOOTSTRAP: only allowed when NETWORK_ENV=devnet`]);
   }
+  if (dto.DEVNET_ALLOW_PUBLIC && networkEnv !== 'devnet') {
+    throw new ConfigError([`DEVNET_ALLOW_PUBLIC: only allowed when NETWORK_ENV=devnet`]);
+  }
+  const host = dto.HOST ?? (networkEnv === 'devnet' ? '127.0.0.1' : '0.0.0.0');
+  if (networkEnv === 'devnet' && !isLoopbackHost(host) && !dto.DEVNET_ALLOW_PUBLIC) {
+    throw new ConfigError([
+      `HOST: ${host} is not a loopback address, and a devnet must not be reachable from other machines: it serves ` +
+        'the sandbox routes (free funds, mining on demand), prints a development API key with every scope and ' +
+        'accepts webhooks to loopback addresses. Use HOST=127.0.0.1 (the devnet default), set NETWORK_ENV=testnet ' +
+        'or mainnet for a real deployment, or set DEVNET_ALLOW_PUBLIC=true to expose this devnet on purpose',
+    ]);
+  }
 
   const perChain = <T>(prefix: string): Record<string, T> =>
     Object.fromEntries(
@@ -65,7 +109,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   return new AppConfig({
     port: dto.PORT ?? 3000,
-    host: dto.HOST ?? (networkEnv === 'devnet' ? '127.0.0.1' : '0.0.0.0'),
+    host,
+    corsOrigins: dto.CORS_ORIGINS ? parseOrigins(dto.CORS_ORIGINS) : [],
     databaseUrl: dto.DATABASE_URL,
     databasePoolSize: dto.DATABASE_POOL_SIZE ?? 10,
     databasePreparedStatements: dto.DATABASE_PREPARED_STATEMENTS ?? true,

@@ -93,14 +93,23 @@ function addDefaultErrorResponses(document: OpenAPIObject): void {
   }
 }
 
+/** Swagger UI is served under `/docs/`, the document at `/docs-json` and `/docs-yaml`. */
+export const DOCS_PATH = 'docs';
+
+/** The Swagger UI page and its assets (they get the CSP that lets Swagger UI run, see security-headers.ts). */
+export function isSwaggerUiPath(path: string): boolean {
+  return path === `/${DOCS_PATH}` || path.startsWith(`/${DOCS_PATH}/`);
+}
+
 export function setupSwagger(app: INestApplication, config: AppConfig): OpenAPIObject {
   const document = buildOpenApiDocument(app, config);
-  SwaggerModule.setup('docs', app, document, {
+  SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
     customSiteTitle: 'Wallets API',
     swaggerOptions: {
-      persistAuthorization: true,
+      // Keeps a pasted `id.secret` or token in the browser's localStorage across reloads: a devnet convenience only.
+      persistAuthorization: config.isDevnet,
       displayRequestDuration: true,
       showExtensions: true,
       tryItOutEnabled: true,
