@@ -56,6 +56,12 @@ type Env = Record<string, string | undefined>;
  * Validates the environment once. A bad value throws a `ConfigError` naming the variable;
  * `main.ts` prints it and exits non-zero.
  */
+/**
+ * A token deposit below these is not swept by default: its gas top-up and sweep would cost more than it moves. Native
+ * coins are measured against the sweep's own gas instead.
+ */
+const DEFAULT_SWEEP_MINIMUMS = 'USDC:1,USDT:1';
+
 export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   // Empty strings mean "unset": `FOO= npm start` must not fail validation.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -131,7 +137,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     withdrawalRecheckSeconds: dto.WITHDRAWAL_RECHECK_SECONDS ?? 30,
     sweepRetrySeconds: dto.SWEEP_RETRY_SECONDS ?? 600,
     sweepMinimums: Object.fromEntries(
-      (dto.SWEEP_MINIMUMS ?? '')
+      (dto.SWEEP_MINIMUMS ?? DEFAULT_SWEEP_MINIMUMS)
         .split(',')
         .filter(Boolean)
         .map((pair) => [pair.split(':')[0].toUpperCase(), pair.split(':')[1]]),

@@ -12,6 +12,7 @@ import {
   SweepsRepository,
   Transactions,
   UtxosRepository,
+  WithdrawalsRepository,
   WalletTransaction,
 } from '@app/db';
 import { EventType } from '@app/events';
@@ -80,6 +81,7 @@ export class ChainSyncService implements OnModuleInit {
     private readonly addresses: AddressesRepository,
     private readonly sweeps: SweepsRepository,
     private readonly utxos: UtxosRepository,
+    private readonly withdrawals: WithdrawalsRepository,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
     private readonly ledger: LedgerService,
@@ -317,6 +319,8 @@ export class ChainSyncService implements OnModuleInit {
         deposit.status = 'confirmed';
         deposit.confirmedAt = deposit.updatedAt;
         type = 'wallet_transaction.confirmed';
+        // Its organization's sends waiting for funds are looked at again now (a spendable output, or a sweep to come).
+        await this.withdrawals.wake(m, network.key, deposit.organizationId);
       } else if (deposit.status === 'detected') {
         deposit.status = 'confirming';
         type = 'wallet_transaction.confirming';

@@ -12,7 +12,7 @@ import {
 } from '@app/chains';
 import { JobScheduler, parseAmount } from '@app/common';
 import { AppConfig } from '@app/config';
-import { OrganizationsRepository, Sweep, SweepsRepository, Transactions } from '@app/db';
+import { OrganizationsRepository, Sweep, SweepsRepository, Transactions, WithdrawalsRepository } from '@app/db';
 import { LedgerService } from '@app/ledger';
 import { networkFee } from './network-fee';
 import { NonceManager } from './nonce-manager';
@@ -32,6 +32,7 @@ export class SweeperService implements OnModuleInit {
   constructor(
     private readonly transactions: Transactions,
     private readonly sweeps: SweepsRepository,
+    private readonly withdrawals: WithdrawalsRepository,
     private readonly ledger: LedgerService,
     private readonly clients: ChainClients,
     private readonly registry: NetworkRegistry,
@@ -226,6 +227,7 @@ export class SweeperService implements OnModuleInit {
           row.status = 'confirmed';
           await this.ledger.commitAllWithin(m, [fees]);
           await this.sweeps.markSwept(m, row.network, row.address, row.asset, row.createdAt);
+          await this.withdrawals.wake(m, row.network, row.organizationId); // the master holds more now
         }
         await this.sweeps.save(m, row);
       });

@@ -45,6 +45,19 @@ export class WithdrawalsRepository {
     await manager.save(tx);
   }
 
+  /**
+   * Funds arrived for the organization on the network (a deposit confirmed, a sweep reached its master address): its
+   * parked withdrawals are due again now rather than at their next check.
+   */
+  async wake(manager: EntityManager, network: string, organizationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE wallet_transactions SET next_attempt_at = NULL
+       WHERE network = $1 AND organization_id = $2 AND direction = 'outgoing' AND status = 'pending'
+         AND sub_status = 'waiting_for_funds' AND next_attempt_at IS NOT NULL`,
+      [network, organizationId],
+    );
+  }
+
   /** An on-chain send not yet signed, locked, if it is still one (what can be canceled). */
   lockUnsigned(manager: EntityManager, organizationId: string, id: string): Promise<WalletTransaction | null> {
     return manager
