@@ -1,7 +1,7 @@
 import { DynamicModule, Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AllExceptionsFilter, checkRequestInput, createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { ExpressHttpAdapter } from './http-adapter';
@@ -44,6 +44,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     req.body ??= {};
     next();
   });
+  // Every body and query string, before anything walks it: too deep, or text PostgreSQL cannot store, is a 400.
+  app.use((req: { body: unknown; query: unknown; url: string }, _res: unknown, next: (e?: unknown) => void) =>
+    next(
+      checkRequestInput(req.body, 'body') ??
+        (req.url.includes('?') ? checkRequestInput(req.query, 'query') : undefined),
+    ),
+  );
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -33,6 +33,19 @@ export function parseRawAmount(value: unknown, field = 'amount_raw'): bigint {
   return checkRange(BigInt(value), field);
 }
 
+/**
+ * The sum of several amounts (a batch's total), which must fit in base units as each amount does: 422
+ * `invalid_amount` naming `field` otherwise.
+ */
+export function sumAmounts(amounts: bigint[], field: string): bigint {
+  const total = amounts.reduce((sum, a) => sum + a, 0n);
+  if (total > MAX_UINT256) {
+    const message = `The total of ${field} is too large: at most ${MAX_UINT256} base units`;
+    throw new DomainError(ErrorCode.InvalidAmount, message, { field, maximum_raw: MAX_UINT256.toString() });
+  }
+  return total;
+}
+
 function checkRange(raw: bigint, field: string): bigint {
   if (raw <= 0n) throw new DomainError(ErrorCode.InvalidAmount, `${field} must be greater than zero`, { field });
   if (raw > MAX_UINT256) throw new DomainError(ErrorCode.InvalidAmount, `${field} is too large`, { field });

@@ -34,7 +34,7 @@ export class EventsService {
 
   /**
    * Inserts the event and one delivery per enabled endpoint of the organization that subscribes to its type
-   * (`onlyEndpoint`: to that endpoint alone, e.g. a test event).
+   * (`onlyEndpoint`: to that endpoint alone, whatever its events filter, e.g. a test event).
    */
   async record(
     manager: EntityManager,

@@ -5,14 +5,33 @@ import { TokenService } from '@app/auth';
 import { DomainError, ErrorCode, ErrorEnvelopeDto } from '@app/common';
 import { TokenRequestDto, TokenResponseDto } from './dto/token.dto';
 
+/** Standard base64 (RFC 4648 section 4), padded or not: what RFC 7617 Basic credentials are encoded in. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
+function decodeComponent(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined; // a malformed %-escape (URIError)
+  }
+}
+
+/**
+ * The client id and secret of an `Authorization: Basic` header (RFC 6749 section 2.3.1: each %-encoded, then
+ * joined by a colon and base64-encoded); undefined when there is no Basic header. A Basic header that is not that
+ * (bad base64, no colon, an empty id, a bad %-escape) is refused as invalid credentials: 401.
+ */
 function basicCredentials(authorization?: string): { id: string; secret: string } | undefined {
-  const match = authorization && /^Basic\s+(\S+)$/i.exec(authorization);
+  const match = authorization && /^Basic\s+(\S*)$/i.exec(authorization);
   if (!match) return undefined;
+  const refused = () => new DomainError(ErrorCode.Unauthorized, 'Malformed HTTP Basic credentials');
+  if (!match[1] || !BASE64.test(match[1])) throw refused();
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon > 0
-    ? { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) }
-    : undefined;
+  const id = colon > 0 ? decodeComponent(decoded.slice(0, colon)) : undefined;
+  const secret = colon > 0 ? decodeComponent(decoded.slice(colon + 1)) : undefined;
+  if (!id || secret === undefined) throw refused();
+  return { id, secret };
 }
 
 @ApiTags('Authentication')

@@ -11,6 +11,7 @@ import {
   JobScheduler,
   parseAmount,
   parseRawAmount,
+  sumAmounts,
 } from '@app/common';
 import {
   ExternalAccountsRepository,
@@ -160,7 +161,10 @@ export class TransfersService {
       network: asset.network.key,
       asset: asset.symbol,
       itemCount: items.length,
-      total: items.reduce((sum, i) => sum + i.amount, 0n),
+      total: sumAmounts(
+        items.map((i) => i.amount),
+        'destinations',
+      ),
       idempotencyKey: request?.key ?? null,
       createdAt: new Date(),
     });

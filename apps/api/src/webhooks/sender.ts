@@ -93,7 +93,7 @@ export class WebhookSender {
         finish({
           statusCode: null,
           errorClass: classify(e, timedOut),
-          errorMessage: e.message.slice(0, 500),
+          errorMessage: e.message.slice(0, 500).replaceAll('\u0000', '\ufffd'),
           responseBody: null,
           retryAfterSeconds: null,
         }),
@@ -111,7 +111,8 @@ export class WebhookSender {
             statusCode: status,
             errorClass: status >= 200 && status < 300 ? null : 'non_2xx',
             errorMessage: null,
-            responseBody: Buffer.concat(chunks).toString('utf8'),
+            // PostgreSQL text cannot hold NUL: it shows as U+FFFD, as bytes that are not UTF-8 already do.
+            responseBody: Buffer.concat(chunks).toString('utf8').replaceAll('\u0000', '\ufffd'),
             retryAfterSeconds: retryAfter(res),
           });
         });

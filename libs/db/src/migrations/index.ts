@@ -9,6 +9,7 @@ import { Posting1764700000000 } from './1764700000000-Posting';
 import { Utxos1764800000000 } from './1764800000000-Utxos';
 import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
 import { SpeedUps1764910000000 } from './1764910000000-SpeedUps';
+import { TestEvents1765000000000 } from './1765000000000-TestEvents';
 import { FairQueues1765030000000 } from './1765030000000-FairQueues';
 import { RateLimits1765040000000 } from './1765040000000-RateLimits';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Utxos1764800000000,
   BitcoinSends1764900000000,
   SpeedUps1764910000000,
+  TestEvents1765000000000,
   FairQueues1765030000000,
   RateLimits1765040000000,
 ];

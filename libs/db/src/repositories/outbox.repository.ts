@@ -19,7 +19,8 @@ export class OutboxRepository {
 
   /**
    * Records an organization's events, in order, with one webhook delivery per enabled endpoint subscribed to each
-   * (`onlyEndpoint`: that endpoint alone): in the caller's transaction when `manager` has one.
+   * (`onlyEndpoint`: that endpoint alone, whatever its events filter): in the caller's transaction when `manager`
+   * has one.
    */
   async record(
     organizationId: string,
