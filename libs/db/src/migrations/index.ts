@@ -9,6 +9,7 @@ import { Posting1764700000000 } from './1764700000000-Posting';
 import { Utxos1764800000000 } from './1764800000000-Utxos';
 import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
 import { SpeedUps1764910000000 } from './1764910000000-SpeedUps';
+import { RedactStoredSecrets1765010000000 } from './1765010000000-RedactStoredSecrets';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Utxos1764800000000,
   BitcoinSends1764900000000,
   SpeedUps1764910000000,
+  RedactStoredSecrets1765010000000,
 ];
