@@ -37,7 +37,7 @@ export class NetworksService {
         indexed_height: cursor?.indexedHeight?.toString() ?? null,
         lag,
         last_synced: cursor?.lastSyncedAt?.toISOString() ?? null,
-        // A class of error, never a message (see ChainSyncService); a message an older version stored shows as rpc_error.
+        // A class of error, never a message (see ChainSyncService); an older version's stored message: rpc_error.
         last_error: cursor?.lastError ? (isRpcErrorClass(cursor.lastError) ? cursor.lastError : 'rpc_error') : null,
         reset_at: cursor?.resetAt?.toISOString() ?? null,
         // Only a node this devnet process started is shown: a configured RPC URL may carry a provider key.
