@@ -6,7 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { parseArgs } from 'node:util';
 import { AuthModule, SCOPES } from '@app/auth';
 import { ChainsModule, KeyringService } from '@app/chains';
-import { CommonModule, DomainError, ErrorCode } from '@app/common';
+import { CommonModule, DomainError, ErrorCode, redactUrls } from '@app/common';
 import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
 import { DbModule, LEDGER_INVARIANTS, LedgerRepository, RateLimitsRepository } from '@app/db';
 import { OrganizationsService, toOrganizationView } from './organizations/organizations.service';
@@ -183,8 +183,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
+    // A node's error quotes its RPC URL (a provider key, credentials): the URLs are redacted.
     process.stderr.write(
-      `${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `${e instanceof ConfigError ? e.message : redactUrls(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`,
     );
     process.exit(1);
   },

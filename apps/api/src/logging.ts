@@ -2,6 +2,7 @@ import { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { Level, Logger } from 'pino';
+import { redactUrls } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /** Header carrying our own request id on every response; the same id is in the log lines and in 500 bodies. */
@@ -26,12 +27,23 @@ export const REDACT_PATHS = [
   '*.csrf_token',
 ];
 
+/**
+ * Every string of a logged error with its URLs redacted (credentials, path, query): HTTP clients quote the URL they
+ * called in their messages and properties (viem: `URL: https://mainnet.infura.io/v3/<key>`, `url`, causes).
+ */
+function redactErrorUrls(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactUrls(value);
+  if (typeof value !== 'object' || value === null || depth > 6) return value;
+  if (Array.isArray(value)) return value.map((v) => redactErrorUrls(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactErrorUrls(v, depth + 1)]));
+}
+
 /** The process's one pino logger: JSON lines on stdout (or `stream`), secrets censored. */
 export function createLogger(config: AppConfig, stream?: NodeJS.WritableStream): Logger {
   const options = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    serializers: { err: pino.stdSerializers.err },
+    serializers: { err: (e: Error) => redactErrorUrls(pino.stdSerializers.err(e)) },
   };
   return stream ? pino(options, stream) : pino(options);
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { redactUrls } from '@app/common';
 import { ConfigError, isLoopbackHost, loadConfig } from '@app/config';
 import { createApp } from './bootstrap';
 import { prepareRuntime } from './runtime';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`Boot failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // An unreachable node's error quotes its RPC URL (a provider key, credentials): the URLs are redacted.
+  process.stderr.write(`Boot failed: ${redactUrls(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
   process.exit(1);
 });

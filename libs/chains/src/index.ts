@@ -5,5 +5,6 @@ export * from './chains.module';
 export * from './evm';
 export * from './keyring';
 export * from './registry';
+export * from './rpc-errors';
 export * from './gas-faucet';
 export * from './watcher';

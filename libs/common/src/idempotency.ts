@@ -1,8 +1,9 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Header, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 
 export const IDEMPOTENCY_REQUIRED = 'idempotency:required';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const SECRET_REPLY_FIELDS = 'idempotency:secret-fields';
 
 /** Money-moving routes: a POST without an Idempotency-Key is refused (400). */
 export function IdempotencyRequired(): MethodDecorator {
@@ -18,6 +19,17 @@ export function IdempotencyRequired(): MethodDecorator {
       schema: { type: 'string', example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
     }),
   );
+}
+
+/**
+ * The route's reply carries a secret shown once (a signing secret) in these top-level fields. The reply stored under
+ * an Idempotency-Key keeps them sealed (AES-GCM under the key-encryption key, bound to the organization and the key),
+ * and a retry with the key gets them back unsealed, like the rest of the reply: the secret is never in clear at rest,
+ * and a client whose first reply was lost can still learn it. Neither reply may be cached (`Cache-Control: no-store`).
+ * Only for replies the interceptor stores (not for handlers that store their reply with their change).
+ */
+export function SecretReply(...fields: string[]): MethodDecorator {
+  return applyDecorators(SetMetadata(SECRET_REPLY_FIELDS, fields), Header('Cache-Control', 'no-store'));
 }
 
 /** The reply stored under a request's Idempotency-Key and returned to its retries. */

@@ -7,4 +7,5 @@ export * from './idempotency';
 export * from './jobs';
 export * from './money';
 export * from './pagination';
+export * from './redact';
 export * from './validation';

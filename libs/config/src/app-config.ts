@@ -50,6 +50,7 @@ export class AppConfig {
   readonly amlDenylistPath?: string;
   readonly balanceSyncIntervalMs!: number;
   readonly staleAfterSeconds!: number;
+  readonly feesCacheSeconds!: number;
   readonly idempotencyLockTimeoutSeconds!: number;
   readonly idempotencyRetentionHours!: number;
   readonly faultInjection!: boolean;

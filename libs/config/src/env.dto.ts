@@ -328,6 +328,17 @@ export class EnvDto {
   @Max(24 * 30)
   WEBHOOK_SECRET_OVERLAP_HOURS?: number;
 
+  /**
+   * How long GET /v1/fees reuses a network's (and asset's) fee levels before asking the node again, in seconds; 0
+   * asks on every request.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  FEES_CACHE_SECONDS?: number;
+
   /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
   @IsOptional()
   @Transform(toInt)

@@ -149,6 +149,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     amlDenylistPath: dto.AML_DENYLIST_PATH ? resolve(cwd, dto.AML_DENYLIST_PATH) : undefined,
     balanceSyncIntervalMs: dto.BALANCE_SYNC_INTERVAL_MS ?? 10_000,
     staleAfterSeconds: dto.STALE_AFTER_SECONDS ?? 60,
+    feesCacheSeconds: dto.FEES_CACHE_SECONDS ?? 5,
     idempotencyLockTimeoutSeconds: dto.IDEMPOTENCY_LOCK_TIMEOUT_SECONDS ?? 90,
     idempotencyRetentionHours: dto.IDEMPOTENCY_RETENTION_HOURS ?? 72,
     faultInjection: dto.FAULT_INJECTION ?? false,

@@ -13,6 +13,14 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Events about wallets and their transactions: whoever reads or receives them needs the `read:wallets` scope. */
+export function isWalletEvent(type: string): boolean {
+  return type.startsWith('wallet.') || type.startsWith('wallet_transaction.');
+}
+
+/** The notices of the webhooks feature: what a key without `read:wallets` may read and subscribe to. */
+export const NOTICE_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((t) => !isWalletEvent(t));
+
 export interface EventEnvelope {
   id: string;
   type: string;

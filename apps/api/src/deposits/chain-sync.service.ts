@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ChainClients, ChainWatcher, Network, NetworkRegistry, SettledPayment } from '@app/chains';
+import {
+  ChainClients,
+  ChainWatcher,
+  classifyRpcError,
+  describeRpcError,
+  Network,
+  NetworkRegistry,
+  RpcErrorClass,
+  SettledPayment,
+} from '@app/chains';
 import { JobScheduler } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
@@ -56,6 +65,8 @@ class Changes {
 
 export interface SyncResult {
   skipped?: boolean;
+  /** The pass failed: what the network shows as its `last_error`. */
+  failed?: RpcErrorClass;
   scannedTo?: bigint;
   deposits?: number;
 }
@@ -148,13 +159,21 @@ export class ChainSyncService implements OnModuleInit {
     }
   }
 
+  /**
+   * A failed pass is recorded as a class of error only, the one GET /v1/networks shows to every tenant: the node's
+   * message quotes the RPC URL, which may carry a provider key or credentials. The log has the detail, URLs redacted.
+   */
   private async syncOrRecord(client: ChainWatcher): Promise<SyncResult> {
     try {
       return await this.sync(client);
     } catch (e) {
-      const message = e instanceof Error ? e.message : 'sync failed';
-      await this.cursors.recordError(client.network.key, message.slice(0, 500)).catch(() => undefined);
-      throw e;
+      const failed = classifyRpcError(e);
+      this.logger.error(
+        { network: client.network.key, error_class: failed, detail: describeRpcError(e) },
+        `sync of ${client.network.key} failed: ${failed}`,
+      );
+      await this.cursors.recordError(client.network.key, failed).catch(() => undefined);
+      return { failed };
     }
   }
 

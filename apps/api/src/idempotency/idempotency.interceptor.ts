@@ -11,6 +11,7 @@ import {
   ErrorCode,
   IDEMPOTENCY_REQUIRED,
   IdempotentRequest,
+  SECRET_REPLY_FIELDS,
   toErrorEnvelope,
 } from '@app/common';
 import { IdempotencyService } from './idempotency.service';
@@ -77,6 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     if (req.method !== 'POST' && req.method !== 'PATCH') return next.handle();
     const required = this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()) === true;
+    const secretFields = this.reflector.get<string[] | undefined>(SECRET_REPLY_FIELDS, context.getHandler()) ?? [];
     const key = idempotencyKeyOf(req);
     if (!key) {
       if (required)
@@ -98,7 +100,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
     // A signed request's X-Request-ID is recorded by the claim's statement (Principal.requestId): one round trip.
-    return from(this.keys.claim(org, key, fingerprint, req.method, req.path, principal.requestId)).pipe(
+    return from(this.keys.claim(org, key, fingerprint, req.method, req.path, principal.requestId, secretFields)).pipe(
       switchMap((claim) => {
         if (claim.kind === 'request_id_reused')
           throw new DomainError(ErrorCode.Unauthorized, 'X-Request-ID was already used');
@@ -128,13 +130,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
           concatMap(async (body: unknown) => {
             // The route's status was set before the handler ran; a handler may have picked another (res.status).
             if (!request.isStored)
-              await this.keys.complete({
-                organizationId: org,
-                key,
-                status: res.statusCode,
-                body,
-                headers: storedHeaders(res),
-              });
+              await this.keys.complete(
+                { organizationId: org, key, status: res.statusCode, body, headers: storedHeaders(res) },
+                secretFields,
+              );
             return body;
           }),
           catchError((error: unknown) => {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobScheduler, MicroBatcher } from '@app/common';
+import { CryptoService, JobScheduler, MicroBatcher, SecretBox } from '@app/common';
 import type { RequestIdRecord } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { IdempotencyKeysRepository, KeyClaim, KeyReply } from '@app/db';
@@ -10,6 +10,11 @@ export type Claim =
   | { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> }
   | { kind: 'in_use' }
   | { kind: 'reused' };
+
+/** Purpose of the box that seals the secret fields of stored replies (see `SecretReply`). */
+const REPLY_SECRET_PURPOSE = 'idempotent-reply-secret';
+const secretAad = (organizationId: string, key: string, field: string) =>
+  `idempotency_key:${organizationId}:${key}:${field}`;
 
 interface Claimed {
   /** False when the request id was used before (then nothing was claimed). */
@@ -26,12 +31,16 @@ interface Claimed {
 export class IdempotencyService implements OnModuleInit {
   private readonly claims = new MicroBatcher<KeyClaim, Claimed>((claims) => this.claimBatch(claims));
   private readonly replies = new MicroBatcher<KeyReply, Error | null>((replies) => this.storeBatch(replies));
+  private readonly secrets: SecretBox;
 
   constructor(
     private readonly keys: IdempotencyKeysRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobScheduler,
-  ) {}
+    crypto: CryptoService,
+  ) {
+    this.secrets = crypto.box(REPLY_SECRET_PURPOSE);
+  }
 
   onModuleInit(): void {
     this.jobs.every('idempotency-key-reaper', 60 * 60 * 1000, () => this.reap());
@@ -39,7 +48,8 @@ export class IdempotencyService implements OnModuleInit {
 
   /**
    * With `requestId` (an HMAC request whose X-Request-ID is not recorded yet), the request id is recorded by the same
-   * statement, and a used one claims nothing ('request_id_reused': the caller answers 401).
+   * statement, and a used one claims nothing ('request_id_reused': the caller answers 401). A replay's
+   * `secretFields` (the route's `SecretReply`) are unsealed.
    */
   async claim(
     organizationId: string,
@@ -48,18 +58,20 @@ export class IdempotencyService implements OnModuleInit {
     method: string,
     path: string,
     requestId?: RequestIdRecord,
+    secretFields: readonly string[] = [],
   ): Promise<Claim> {
     const { fresh, created } = await this.claims.submit({ organizationId, key, fingerprint, method, path, requestId });
     if (!fresh) return { kind: 'request_id_reused' };
     if (created) return { kind: 'claimed' };
     const existing = await this.keys.find(organizationId, key);
-    if (!existing) return this.claim(organizationId, key, fingerprint, method, path); // released meanwhile: try again
+    // Released meanwhile: try again (the request id, if any, was recorded by the first attempt).
+    if (!existing) return this.claim(organizationId, key, fingerprint, method, path, undefined, secretFields);
     if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
     if (existing.completedAt) {
       return {
         kind: 'replay',
         status: existing.responseStatus ?? 200,
-        body: existing.responseBody,
+        body: this.unsealed(organizationId, key, existing.responseBody, secretFields),
         headers: existing.responseHeaders ?? {},
       };
     }
@@ -69,14 +81,38 @@ export class IdempotencyService implements OnModuleInit {
       : { kind: 'in_use' };
   }
 
-  async complete(reply: KeyReply): Promise<void> {
-    const failed = await this.replies.submit(reply);
+  /** Stores the reply for replays; its `secretFields` (the route's `SecretReply`) sealed. */
+  async complete(reply: KeyReply, secretFields: readonly string[] = []): Promise<void> {
+    const body = this.sealed(reply.organizationId, reply.key, reply.body, secretFields);
+    const failed = await this.replies.submit({ ...reply, body });
     if (failed) throw failed;
   }
 
   /** Frees the key: the request did not count (validation error, server error), so a retry may run it. */
   release(organizationId: string, key: string): Promise<void> {
     return this.keys.release(organizationId, key);
+  }
+
+  private sealed(organizationId: string, key: string, body: unknown, fields: readonly string[]): unknown {
+    if (!fields.length || !isObject(body)) return body;
+    const stored = { ...body };
+    for (const field of fields) {
+      const value = stored[field];
+      if (typeof value === 'string') stored[field] = this.secrets.seal(value, secretAad(organizationId, key, field));
+    }
+    return stored;
+  }
+
+  /** A field that is not a string (null: a reply stored before secrets were sealed, see the migration) stays as is. */
+  private unsealed(organizationId: string, key: string, body: unknown, fields: readonly string[]): unknown {
+    if (!fields.length || !isObject(body)) return body;
+    const replayed = { ...body };
+    for (const field of fields) {
+      const value = replayed[field];
+      if (typeof value === 'string')
+        replayed[field] = this.secrets.open(value, secretAad(organizationId, key, field)).toString('utf8');
+    }
+    return replayed;
   }
 
   reap(): Promise<number> {
@@ -127,4 +163,8 @@ export class IdempotencyService implements OnModuleInit {
       return Promise.all(replies.map((r) => this.keys.storeReplies([r]).then(() => null, asError)));
     }
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

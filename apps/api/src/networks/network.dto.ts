@@ -59,15 +59,21 @@ export class NetworkDto {
   lag!: number | null;
   /** @example "2026-11-22T10:30:00.000Z" */
   last_synced!: string | null;
-  /** @example null */
-  last_error!: string | null;
+  /**
+   * Why the last scans failed, as a class (never the node's message): `rpc_unreachable` (no connection), `timeout`,
+   * `rpc_error` (the node answered an error or something unreadable), `chain_mismatch` (the node serves another
+   * chain: a wrong RPC URL), `sync_failed` (not the node: see the service's log). Null once a scan succeeds.
+   * @example null
+   */
+  last_error!: 'rpc_unreachable' | 'timeout' | 'rpc_error' | 'chain_mismatch' | 'sync_failed' | null;
   /**
    * When the node was found serving a new chain (a devnet restarted without its state).
    * @example null
    */
   reset_at!: string | null;
   /**
-   * Devnet only: the embedded node's JSON-RPC URL, to point a wallet or viem at.
+   * Devnet only: the JSON-RPC URL of a node the service started itself (null for a configured RPC URL), to point a
+   * wallet or viem at.
    * @example "http://127.0.0.1:8545"
    */
   rpc_url!: string | null;

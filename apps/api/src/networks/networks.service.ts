@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainClients, NetworkRegistry } from '@app/chains';
+import { ChainClients, isRpcErrorClass, NetworkRegistry } from '@app/chains';
 import { AppConfig } from '@app/config';
 import { ChainCursorsRepository } from '@app/db';
 import { NetworkDto } from './network.dto';
@@ -37,10 +37,11 @@ export class NetworksService {
         indexed_height: cursor?.indexedHeight?.toString() ?? null,
         lag,
         last_synced: cursor?.lastSyncedAt?.toISOString() ?? null,
-        last_error: cursor?.lastError ?? null,
+        // A class of error, never a message (see ChainSyncService); an older version's stored message: rpc_error.
+        last_error: cursor?.lastError ? (isRpcErrorClass(cursor.lastError) ? cursor.lastError : 'rpc_error') : null,
         reset_at: cursor?.resetAt?.toISOString() ?? null,
-        // Only the embedded devnet's node is shown: a production RPC URL may carry a provider key.
-        rpc_url: this.config.isDevnet && client ? client.url : null,
+        // Only a node this devnet process started is shown: a configured RPC URL may carry a provider key.
+        rpc_url: this.config.isDevnet && client && this.config.devnetNodes.includes(n.chain) ? client.url : null,
         assets: n.assets.map((a) => ({
           asset_id: a.id,
           symbol: a.symbol,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Address, formatGwei } from 'viem';
-import { BitcoinClient, BitcoinFeeLevel, ChainClients, NetworkRegistry } from '@app/chains';
+import { Asset, BitcoinClient, BitcoinFeeLevel, ChainClients, EvmClient, Network, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount } from '@app/common';
+import { AppConfig } from '@app/config';
 import { FeeLevelDto, FeesDto, FeesQueryDto } from './dto/transfer.dto';
 
 /** A send with one P2WPKH input, one output and change, in virtual bytes. */
@@ -9,14 +10,22 @@ const SEND_VSIZE = 141n;
 
 /**
  * Fee levels. EVM: from the node's fee history, the next block's base fee plus the 10th/50th/90th percentile tips.
- * Bitcoin: fee rates in sat/vB from the node's estimates.
+ * Bitcoin: fee rates in sat/vB from the node's estimates. The levels of a network and asset are kept for
+ * `FEES_CACHE_SECONDS`: a burst of requests (every checkout page asks) costs the node one round trip, and concurrent
+ * requests share the one in flight. A failed read is not kept.
  */
 @Injectable()
 export class FeesService {
+  private readonly cache = new Map<string, { expires: number; levels: Promise<FeesDto> }>();
+  private readonly ttlMs: number;
+
   constructor(
     private readonly registry: NetworkRegistry,
     private readonly clients: ChainClients,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.ttlMs = config.feesCacheSeconds * 1000;
+  }
 
   async estimate(query: FeesQueryDto): Promise<FeesDto> {
     const network = this.registry.byChain(query.network.toLowerCase());
@@ -39,7 +48,30 @@ export class FeesService {
       throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${query.asset} is not an asset of ${network.chain}`, {
         supported: network.assets.map((a) => a.symbol),
       });
-    if (client instanceof BitcoinClient) return this.bitcoin(client, asset.symbol, native.decimals);
+    return this.cached(`${network.key}:${asset.symbol}`, () =>
+      client instanceof BitcoinClient
+        ? this.bitcoin(client, asset.symbol, native.decimals)
+        : this.evm(client, network, asset, native),
+    );
+  }
+
+  private cached(key: string, read: () => Promise<FeesDto>): Promise<FeesDto> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.levels;
+    const levels = read();
+    if (this.ttlMs > 0) {
+      const entry = { expires: now + this.ttlMs, levels };
+      this.cache.set(key, entry);
+      levels.catch(() => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      });
+    }
+    return levels;
+  }
+
+  /** From the node's fee history: the next block's base fee plus the 10th/50th/90th percentile tips. */
+  private async evm(client: EvmClient, network: Network, asset: Asset, native: Asset): Promise<FeesDto> {
     const { baseFee, tips } = await client.feeHistory();
     // A token transfer to a fresh holder costs ~50k gas on the common ERC-20s; estimate it when the node can.
     const gasLimit = asset.native

@@ -52,9 +52,14 @@ describe('webhook URL policy (SSRF guard)', () => {
   });
 
   it('resolves names at registration: localhost is loopback', async () => {
-    await expect(
-      checkWebhookUrl('http://localhost:9/hook', { requireHttps: false, allowLoopback: false }),
-    ).rejects.toThrow(/not a public address/);
+    const refused = await checkWebhookUrl('http://localhost:9/hook', {
+      requireHttps: false,
+      allowLoopback: false,
+    }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(UrlRefused);
+    expect((refused as UrlRefused).reason).toBe('ssrf_blocked');
+    // Names the host, never what it resolves to (no DNS oracle for internal names).
+    expect((refused as Error).message).toBe('localhost resolves to an address that is not public');
     await expect(checkWebhookUrl('http://localhost:9/hook', development)).resolves.toBeInstanceOf(URL);
     await expect(checkWebhookUrl('http://no-such-host.invalid/hook', development)).rejects.toThrow(/does not resolve/);
   });
@@ -65,6 +70,7 @@ describe('webhook URL policy (SSRF guard)', () => {
       lookup('localhost', {}, (err) => resolve(err)),
     );
     expect(error?.code).toBe('ESSRF');
+    expect(error?.message).toBe('localhost resolves to an address that is not public');
     const ok = await new Promise<unknown>((resolve) =>
       safeLookup(development)('localhost', {}, (_err, address) => resolve(address)),
     );

@@ -67,9 +67,9 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy): Promise<U
   } catch {
     throw new UrlRefused(`${host} does not resolve`, 'dns');
   }
-  const blocked = addresses.find((a) => !isAllowedAddress(a.address, policy));
-  if (blocked)
-    throw new UrlRefused(`${host} resolves to ${blocked.address}, which is not a public address`, 'ssrf_blocked');
+  // The address is not named: a caller must not learn what an internal name resolves to (a DNS oracle).
+  if (addresses.some((a) => !isAllowedAddress(a.address, policy)))
+    throw new UrlRefused(`${host} resolves to an address that is not public`, 'ssrf_blocked');
   return url;
 }
 
@@ -83,10 +83,12 @@ export function safeLookup(policy: UrlPolicy) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback): void => {
     dnsLookup(hostname, { all: true, family: options.family }, (err, addresses) => {
       if (err) return callback(err, '');
-      const blocked = addresses.find((a) => !isAllowedAddress(a.address, policy));
-      if (blocked || addresses.length === 0) {
+      if (addresses.length === 0 || addresses.some((a) => !isAllowedAddress(a.address, policy))) {
+        // Shown in the delivery log: the address is not named (see checkWebhookUrl).
         const e = new Error(
-          `${hostname} resolves to ${blocked?.address ?? 'nothing'}, which is not a public address`,
+          addresses.length
+            ? `${hostname} resolves to an address that is not public`
+            : `${hostname} resolves to nothing`,
         ) as NodeJS.ErrnoException;
         e.code = 'ESSRF';
         return callback(e, '');

@@ -11,7 +11,7 @@ import {
   WebhookEndpoint,
   WebhookEndpointsRepository,
 } from '@app/db';
-import { EventsService, toEnvelope } from '@app/events';
+import { EVENT_TYPES, EventsService, isWalletEvent, NOTICE_EVENT_TYPES, toEnvelope } from '@app/events';
 import {
   CreateWebhookEndpointDto,
   EventFeedDto,
@@ -32,6 +32,19 @@ export const SECRET_PURPOSE = 'webhook-secret';
 export const secretAad = (endpointId: string, previous = false) =>
   `webhook_endpoint:${endpointId}${previous ? ':previous' : ''}`;
 
+function lacksWalletScope(what: string): DomainError {
+  return new DomainError(ErrorCode.Forbidden, `${what} needs the read:wallets scope`, {
+    required_scope: 'read:wallets',
+  });
+}
+
+/** Wallet events carry wallet data: an endpoint receiving them (no types: every type) needs `read:wallets`. */
+function requireWalletScopeFor(principal: Principal, events: readonly string[]): void {
+  const types = events.length ? events : EVENT_TYPES;
+  if (types.some(isWalletEvent) && !principal.scopes.has('read:wallets'))
+    throw lacksWalletScope('Receiving wallet events');
+}
+
 /** Webhook endpoints, their delivery log, redelivery and recovery, and the pullable event feed. */
 @Injectable()
 export class WebhookEndpointsService {
@@ -50,6 +63,7 @@ export class WebhookEndpointsService {
   }
 
   async create(principal: Principal, dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
+    requireWalletScopeFor(principal, dto.events ?? []);
     const url = await this.checkUrl(dto.url);
     const id = randomUUID();
     const secret = generateWebhookSecret();
@@ -79,6 +93,8 @@ export class WebhookEndpointsService {
 
   async update(principal: Principal, id: string, dto: UpdateWebhookEndpointDto): Promise<WebhookEndpointDto> {
     const endpoint = await this.require(principal, id);
+    // Any change to an endpoint that receives wallet events (once changed): its URL, above all, decides who gets them.
+    requireWalletScopeFor(principal, dto.events ?? endpoint.events);
     if (dto.url !== undefined) endpoint.url = await this.checkUrl(dto.url);
     if (dto.events !== undefined) endpoint.events = [...new Set(dto.events)];
     if (dto.description !== undefined) endpoint.description = dto.description;
@@ -195,9 +211,11 @@ export class WebhookEndpointsService {
     return { recovered: await this.deliveryLog.requeueFailedSince(principal.organizationId, endpoint.id, since) };
   }
 
-  /** The pullable feed: events after `after`, oldest first. */
+  /** The pullable feed: events after `after`, oldest first; wallet events only for a key with `read:wallets`. */
   async feed(principal: Principal, query: EventsQueryDto): Promise<EventFeedDto> {
     const limit = query.limit ?? 100;
+    const readsWallets = principal.scopes.has('read:wallets');
+    if (query.type && isWalletEvent(query.type) && !readsWallets) throw lacksWalletScope('Reading wallet events');
     let afterSeq: string | undefined;
     if (query.after) {
       const anchor = await this.eventLog.findByOrgAndId(principal.organizationId, query.after);
@@ -205,7 +223,11 @@ export class WebhookEndpointsService {
         throw new DomainError(ErrorCode.InvalidRequest, 'after is not an event id of yours', { field: 'after' });
       afterSeq = anchor.seq;
     }
-    const rows = await this.eventLog.listFeed(principal.organizationId, { afterSeq, type: query.type }, limit + 1);
+    const rows = await this.eventLog.listFeed(
+      principal.organizationId,
+      { afterSeq, type: query.type, types: readsWallets ? undefined : NOTICE_EVENT_TYPES },
+      limit + 1,
+    );
     return { data: rows.slice(0, limit).map(toEnvelope), has_more: rows.length > limit };
   }
 

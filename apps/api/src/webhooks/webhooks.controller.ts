@@ -7,7 +7,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@app/auth';
-import { ErrorEnvelopeDto, PageQueryDto } from '@app/common';
+import { ErrorEnvelopeDto, PageQueryDto, SecretReply } from '@app/common';
 import {
   CreateWebhookEndpointDto,
   DeletedEndpointDto,
@@ -35,11 +35,14 @@ export class WebhooksController {
 
   /**
    * Registers a receiver. Requests are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
-   * `webhook-signature`) with the `whsec_` secret returned here once. The URL must resolve to public addresses only
-   * (checked now and at every connection); https outside devnet.
+   * `webhook-signature`) with the `whsec_` secret returned here once (a retry with the same Idempotency-Key returns it
+   * again; it is stored only sealed). The URL must resolve to public addresses only (checked now and at every
+   * connection); https outside devnet. Subscribing to wallet events (`wallet.*`, `wallet_transaction.*`, or every type
+   * when `events` is empty) also needs the `read:wallets` scope.
    */
   @Post('webhook-endpoints')
   @Authenticated({ scope: 'write:webhooks' })
+  @SecretReply('secret')
   @ApiOperation({ summary: 'Create a webhook endpoint' })
   @ApiUnprocessableEntityResponse({
     description: '`invalid_url` (scheme, credentials, or a non-public address: `details.reason`)',
@@ -73,7 +76,10 @@ export class WebhooksController {
     return this.endpoints.get(principal, id);
   }
 
-  /** Changes the URL, the event types or the description; `enabled: true` re-enables a disabled endpoint. */
+  /**
+   * Changes the URL, the event types or the description; `enabled: true` re-enables a disabled endpoint. Changing an
+   * endpoint that receives wallet events (after the change) needs the `read:wallets` scope too.
+   */
   @Patch('webhook-endpoints/:endpointId')
   @Authenticated({ scope: 'write:webhooks' })
   @ApiOperation({ summary: 'Update a webhook endpoint' })
@@ -98,9 +104,13 @@ export class WebhooksController {
     return this.endpoints.remove(principal, id);
   }
 
-  /** A new secret, returned once. The previous one keeps signing during the overlap: both signatures are sent. */
+  /**
+   * A new secret, returned once (a retry with the same Idempotency-Key returns it again). The previous one keeps
+   * signing during the overlap: both signatures are sent.
+   */
   @Post('webhook-endpoints/:endpointId/rotate-secret')
   @Authenticated({ scope: 'write:webhooks' })
+  @SecretReply('secret')
   @ApiOperation({ summary: 'Rotate the signing secret' })
   rotateWebhookSecret(
     @CurrentPrincipal() principal: Principal,
@@ -171,7 +181,11 @@ export class WebhooksController {
     return this.endpoints.redeliver(principal, id);
   }
 
-  /** The event feed, to pull instead of (or besides) receiving webhooks: events after `after`, oldest first. */
+  /**
+   * The event feed, to pull instead of (or besides) receiving webhooks: events after `after`, oldest first. Wallet
+   * events need the `read:wallets` scope too: without it the feed holds only the webhook notices
+   * (`webhook.test`, `webhook_endpoint.disabled`), and `type` set to a wallet event answers 403.
+   */
   @Get('events')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'List events' })

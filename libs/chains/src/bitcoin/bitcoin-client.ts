@@ -4,6 +4,7 @@ import type { Network } from '../registry/network-registry';
 import type { ChainWatcher, Payment, SettledPayment, Spend, WatchedBlock } from '../watcher';
 import { mapLimit } from '../map-limit';
 import { BitcoinRpc, BitcoinRpcError } from './bitcoin-rpc';
+import { ChainMismatchError } from '../rpc-errors';
 import { decodeBlock, decodeTransaction, DecodedTx } from './raw-block';
 
 const FETCH_CONCURRENCY = 8;
@@ -66,7 +67,7 @@ export class BitcoinClient implements ChainWatcher {
     const info = await this.rpc.call<{ chain: string }>('getblockchaininfo');
     const expected = CHAIN_OF[this.network.name] ?? this.network.name;
     if (info.chain !== expected) {
-      throw new Error(
+      throw new ChainMismatchError(
         `the RPC node of ${this.network.key} serves the ${info.chain} chain, expected ${expected}: refusing to scan`,
       );
     }

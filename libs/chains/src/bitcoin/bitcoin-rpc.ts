@@ -9,6 +9,17 @@ export class BitcoinRpcError extends Error {
   }
 }
 
+/** The node's HTTP reply was not a JSON-RPC answer (an HTTP error status, a proxy's page). */
+export class BitcoinHttpError extends Error {
+  constructor(
+    readonly method: string,
+    readonly status: number,
+  ) {
+    super(`${method}: HTTP ${status} from the Bitcoin node`);
+    this.name = 'BitcoinHttpError';
+  }
+}
+
 /**
  * Bitcoin Core's JSON-RPC over HTTP (bcoin serves the same protocol). The URL carries the credentials
  * (`http://user:password@host:port`); they are sent as Basic authentication and never appear in errors.
@@ -45,10 +56,10 @@ export class BitcoinRpc {
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      throw new Error(`${method}: HTTP ${res.status} from the Bitcoin node`);
+      throw new BitcoinHttpError(method, res.status);
     }
     if (body.error) throw new BitcoinRpcError(method, body.error.code, body.error.message);
-    if (!res.ok) throw new Error(`${method}: HTTP ${res.status} from the Bitcoin node`);
+    if (!res.ok) throw new BitcoinHttpError(method, res.status);
     return body.result as T;
   }
 }

@@ -1,6 +1,7 @@
 import { Address, Hash } from 'viem';
 import type { ChainWatcher, Payment, SettledPayment, WatchedBlock } from '../watcher';
 import { mapLimit } from '../map-limit';
+import { ChainMismatchError } from '../rpc-errors';
 import { EvmClient } from './evm-client';
 
 const FETCH_CONCURRENCY = 25;
@@ -31,7 +32,7 @@ export class EvmWatcher implements ChainWatcher {
   async checkChain(): Promise<void> {
     const chainId = await this.client.chainId();
     if (this.network.chainId !== undefined && chainId !== this.network.chainId) {
-      throw new Error(
+      throw new ChainMismatchError(
         `the RPC node of ${this.network.key} serves chain id ${chainId}, expected ${this.network.chainId}: refusing to scan`,
       );
     }

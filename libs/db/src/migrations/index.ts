@@ -10,6 +10,7 @@ import { Utxos1764800000000 } from './1764800000000-Utxos';
 import { BitcoinSends1764900000000 } from './1764900000000-BitcoinSends';
 import { SpeedUps1764910000000 } from './1764910000000-SpeedUps';
 import { TestEvents1765000000000 } from './1765000000000-TestEvents';
+import { RedactStoredSecrets1765010000000 } from './1765010000000-RedactStoredSecrets';
 import { FairQueues1765030000000 } from './1765030000000-FairQueues';
 import { RateLimits1765040000000 } from './1765040000000-RateLimits';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   BitcoinSends1764900000000,
   SpeedUps1764910000000,
   TestEvents1765000000000,
+  RedactStoredSecrets1765010000000,
   FairQueues1765030000000,
   RateLimits1765040000000,
 ];

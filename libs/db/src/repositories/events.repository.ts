@@ -12,13 +12,21 @@ export class EventsRepository {
     return this.repo.manager.findOneBy(Event, { organizationId, id });
   }
 
-  /** The organization's events after `afterSeq` (from the start without it), oldest first, at most `limit`. */
-  listFeed(organizationId: string, filters: { afterSeq?: string; type?: string }, limit: number): Promise<Event[]> {
+  /**
+   * The organization's events after `afterSeq` (from the start without it), oldest first, at most `limit`; of the type
+   * `type`, and of the types `types` only (those the caller's key may read).
+   */
+  listFeed(
+    organizationId: string,
+    filters: { afterSeq?: string; type?: string; types?: readonly string[] },
+    limit: number,
+  ): Promise<Event[]> {
     const qb = this.repo.manager
       .createQueryBuilder(Event, 'e')
       .where('e.organization_id = :org', { org: organizationId });
     if (filters.afterSeq !== undefined) qb.andWhere('e.seq > :seq', { seq: filters.afterSeq });
     if (filters.type) qb.andWhere('e.type = :type', { type: filters.type });
+    if (filters.types) qb.andWhere('e.type IN (:...types)', { types: filters.types });
     return qb.orderBy('e.seq', 'ASC').limit(limit).getMany();
   }
 

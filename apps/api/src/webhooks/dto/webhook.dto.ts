@@ -104,7 +104,8 @@ export class WebhookEndpointDto {
 
 export class WebhookEndpointWithSecretDto extends WebhookEndpointDto {
   /**
-   * The signing secret, shown only now. Verify with any Standard Webhooks library.
+   * The signing secret, shown only in this reply (and in its replays under the same Idempotency-Key). Verify with any
+   * Standard Webhooks library.
    * @example "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
    */
   secret!: string;
