@@ -10,7 +10,7 @@ import { ChainsModule, DevnetNode, KeyringService, startDevnetNode } from '@app/
 import { CommonModule } from '@app/common';
 import { ConfigModule, loadConfig } from '@app/config';
 import { DbModule } from '@app/db';
-import { createTestDatabase, Credentials, databaseUrl, HttpClient, waitFor } from '@app/testing';
+import { createTestDatabase, Credentials, databaseUrl, deploymentMnemonic, HttpClient, waitFor } from '@app/testing';
 import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { Receiver } from './support/receiver';
@@ -189,6 +189,62 @@ describe('secrets and scopes', () => {
       expect((await api.get('/v1/webhook-endpoints')).body.data).toHaveLength(1);
       expect(await columnsContaining(t, 'whsec_')).toEqual([]);
       expect(JSON.stringify(t.logs)).not.toContain(rotated.body.secret.slice(6));
+    });
+
+    it('after a full scenario, no secret is in any column or any log line: API secret, tokens, webhook secret, mnemonic', async () => {
+      const mnemonic = await deploymentMnemonic(t);
+      // Tokens: a good request, JSON and Basic, and a wrong secret (logged as a 401).
+      const grant = { grant_type: 'client_credentials', client_id: creds.apiKeyId, client_secret: creds.apiSecret };
+      const token = await t.http.post('/v1/auth/token', grant);
+      expect(token.status).toBe(200);
+      const basic = Buffer.from(`${creds.apiKeyId}:${creds.apiSecret}`).toString('base64');
+      const viaBasic = await t.http.post(
+        '/v1/auth/token',
+        { grant_type: 'client_credentials' },
+        { headers: { authorization: `Basic ${basic}` } },
+      );
+      expect(viaBasic.status).toBe(200);
+      const wrong = `sk_${randomBytes(24).toString('hex')}`;
+      expect((await t.http.post('/v1/auth/token', { ...grant, client_secret: wrong })).status).toBe(401);
+      // Money moves, with a bearer token and with HMAC; a webhook endpoint is created and rotated.
+      const bearer = t.http.as({ kind: 'bearer', token: token.body.access_token, csrf: token.body.csrf_token });
+      const walletId = await activeWallet(api);
+      const address = (
+        await bearer.post(
+          `/v1/wallets/${walletId}/addresses`,
+          { asset: 'ETH', network: 'ethereum' },
+          { headers: { 'Idempotency-Key': randomUUID() } },
+        )
+      ).body.address as string;
+      expect(address).toMatch(/^0x/);
+      await api.post('/v1/sandbox/deposits', { network: 'ethereum', asset: 'ETH', address, amount: '1' });
+      const endpoint = await api.post(
+        '/v1/webhook-endpoints',
+        { url: receiver.url },
+        { headers: { 'Idempotency-Key': randomUUID() } },
+      );
+      const rotated = await api.post(
+        `/v1/webhook-endpoints/${endpoint.body.id}/rotate-secret`,
+        {},
+        { headers: { 'Idempotency-Key': randomUUID() } },
+      );
+      await waitFor(() => receiver.requests.length > 0, 'a webhook delivered');
+      const secrets = {
+        api_secret: creds.apiSecret.slice(3),
+        wrong_secret: wrong.slice(3),
+        access_token: token.body.access_token as string,
+        basic_token: viaBasic.body.access_token as string,
+        csrf_token: token.body.csrf_token as string,
+        webhook_secret: (endpoint.body.secret as string).slice(6),
+        rotated_secret: (rotated.body.secret as string).slice(6),
+        mnemonic,
+      };
+      const logs = JSON.stringify(t.logs);
+      expect(logs.length).toBeGreaterThan(1000); // the scenario was logged
+      for (const [name, value] of Object.entries(secrets)) {
+        expect([name, await columnsContaining(t, value)]).toEqual([name, []]);
+        expect([name, logs.includes(value)]).toEqual([name, false]);
+      }
     });
 
     it('stores an API key secret only hashed and sealed', async () => {
