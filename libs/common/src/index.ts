@@ -6,5 +6,6 @@ export * from './faults';
 export * from './idempotency';
 export * from './jobs';
 export * from './money';
+export * from './page-query.dto';
 export * from './pagination';
 export * from './validation';
