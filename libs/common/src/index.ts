@@ -6,6 +6,7 @@ export * from './faults';
 export * from './idempotency';
 export * from './jobs';
 export * from './money';
+export * from './page-query.dto';
 export * from './pagination';
 export * from './redact';
 export * from './validation';

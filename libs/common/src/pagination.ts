@@ -1,28 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
-import { Optional } from './validation';
-
-export class PageQueryDto {
-  /**
-   * Page size, 1-100.
-   * @example 20
-   */
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  /** Opaque cursor from a previous page's `next_cursor`. */
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+import { PageQueryDto } from './page-query.dto';
 
 export interface Page<T> {
   data: T[];

@@ -32,7 +32,7 @@ export function signHeaders(
   creds: Credentials,
   method: string,
   pathWithQuery: string,
-  body: string,
+  body: string | Uint8Array,
   options: { timestamp?: number; requestId?: string; secret?: string } = {},
 ): Record<string, string> {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));

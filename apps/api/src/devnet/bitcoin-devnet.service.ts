@@ -8,6 +8,7 @@ import {
   devnetBitcoinKey,
   DevnetBitcoinKey,
 } from '@app/chains';
+import { DomainError, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /** Witness (SegWit) spends are valid on bcoin's regtest from this height on (on Bitcoin Core's from genesis). */
@@ -94,9 +95,19 @@ export class BitcoinDevnetService implements OnModuleInit {
     let inputs = 0n;
     // A P2WPKH input weighs about 68 vB, an output 31 vB, the rest 11 vB.
     const feeFor = (n: number) => SANDBOX_FEE_RATE * BigInt(11 + 68 * n + 31 * 2);
+    const gathered: Coin[] = [];
+    // nextCoin hands each coin out once: a payment that is not sent gives its coins back (else a payment the faucet
+    // cannot afford would leave it unable to pay any other).
+    const giveBack = () => this.changeOf(from).unshift(...gathered);
     while (inputs < amount + feeFor(tx.inputsLength)) {
       const coin = await this.nextCoin(from);
-      if (!coin) throw new Error(`the devnet key ${from} holds too little spendable BTC`);
+      if (!coin) {
+        giveBack();
+        throw new DomainError(ErrorCode.InsufficientFunds, 'The sandbox faucet holds too little BTC for this deposit', {
+          field: 'amount',
+        });
+      }
+      gathered.push(coin);
       tx.addInput({ txid: coin.txid, index: coin.index, witnessUtxo: { script: key.script, amount: coin.value } });
       inputs += coin.value;
     }
@@ -107,8 +118,10 @@ export class BitcoinDevnetService implements OnModuleInit {
     tx.sign(key.privateKey);
     tx.finalize();
     const txid = tx.id;
-    if (!(await client.broadcast(tx.hex, txid, 5_000)))
+    if (!(await client.broadcast(tx.hex, txid, 5_000))) {
+      giveBack();
       throw new Error(`the devnet node refused the sandbox transaction ${txid}`);
+    }
     if (change >= DUST) this.changeOf(from).push({ txid, index: 1, value: change });
     if (this.config.devnetBlockTimeSeconds === 0) await this.mine(1);
     return txid;

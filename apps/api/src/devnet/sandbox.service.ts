@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Address, toHex } from 'viem';
+import { Address, BaseError, InsufficientFundsError, ResourceNotFoundRpcError, toHex } from 'viem';
 import {
   ChainClients,
   checkAddress,
@@ -24,6 +24,14 @@ import {
 /** Real transactions on the devnet nodes, for trying deposits, confirmations and reorgs by hand or in tests. */
 @Injectable()
 export class SandboxService {
+  /**
+   * Per EVM network, the snapshots this process took, and those still live. Anvil keeps a snapshot taken after the
+   * one a revert went back to, though its blocks are gone: reverting to it fails ("Resource not found"), and after
+   * that failure anvil fails every revert. So a revert drops the snapshots taken after it (as Hardhat and Ganache do)
+   * and they are answered here, without asking the node.
+   */
+  private readonly snapshots = new Map<string, { taken: Set<bigint>; live: Set<bigint> }>();
+
   constructor(
     private readonly registry: NetworkRegistry,
     private readonly clients: ChainClients,
@@ -66,18 +74,28 @@ export class SandboxService {
     const to = check.normalized as Address;
     const wallet = this.devnet.walletFor(client);
     const chain = client.client.chain;
-    const hash = await this.devnet.send(client, from, () =>
-      asset.native || !asset.contract
-        ? wallet.sendTransaction({ account: from, to, value: amount, chain })
-        : wallet.writeContract({
-            address: asset.contract as Address,
-            abi: ERC20_ABI,
-            functionName: 'transfer',
-            args: [to, amount],
-            account: from,
-            chain,
-          }),
-    );
+    const hash = await this.devnet
+      .send(client, from, () =>
+        asset.native || !asset.contract
+          ? wallet.sendTransaction({ account: from, to, value: amount, chain })
+          : wallet.writeContract({
+              address: asset.contract as Address,
+              abi: ERC20_ABI,
+              functionName: 'transfer',
+              args: [to, amount],
+              account: from,
+              chain,
+            }),
+      )
+      .catch((e: unknown) => {
+        if (e instanceof BaseError && e.walk((cause) => cause instanceof InsufficientFundsError))
+          throw new DomainError(
+            ErrorCode.InsufficientFunds,
+            `The sandbox faucet holds too little ${asset.symbol} for this deposit`,
+            { field: 'amount' },
+          );
+        throw e;
+      });
     return {
       tx_hash: hash,
       network: network.chain,
@@ -106,6 +124,9 @@ export class SandboxService {
     }
     const client = this.client(network);
     const id = await client.client.request({ method: 'evm_snapshot' as never, params: [] as never });
+    const mine = this.snapshotsOf(client);
+    mine.taken.add(BigInt(id));
+    mine.live.add(BigInt(id));
     return { network: client.network.chain, snapshot_id: id, head_height: (await client.head()).toString() };
   }
 
@@ -119,9 +140,29 @@ export class SandboxService {
       return { network: 'bitcoin', head_height: (await client.head()).toString() };
     }
     const client = this.client(dto.network);
-    const ok = await client.client.request({ method: 'evm_revert' as never, params: [dto.snapshot_id] as never });
-    if (!ok) throw new DomainError(ErrorCode.NotFound, 'No such snapshot (each snapshot can be reverted to once)');
+    const id = BigInt(dto.snapshot_id);
+    const mine = this.snapshotsOf(client);
+    const noSuchSnapshot = new DomainError(
+      ErrorCode.NotFound,
+      'No such snapshot (each snapshot can be reverted to once; a revert drops the snapshots taken after it)',
+    );
+    if (mine.taken.has(id) && !mine.live.has(id)) throw noSuchSnapshot;
+    const ok = await client.client
+      .request({ method: 'evm_revert' as never, params: [dto.snapshot_id] as never })
+      .catch((e: unknown) => {
+        // A snapshot another process took, dropped by a revert: anvil's answer for a snapshot it cannot go back to.
+        if (e instanceof ResourceNotFoundRpcError) return false;
+        throw e;
+      });
+    if (!ok) throw noSuchSnapshot;
+    for (const live of mine.live) if (live >= id) mine.live.delete(live);
     return { network: client.network.chain, head_height: (await client.head()).toString() };
+  }
+
+  private snapshotsOf(client: EvmClient): { taken: Set<bigint>; live: Set<bigint> } {
+    let mine = this.snapshots.get(client.network.key);
+    if (!mine) this.snapshots.set(client.network.key, (mine = { taken: new Set(), live: new Set() }));
+    return mine;
   }
 
   /** A devnet network whose node runs here (EVM or Bitcoin). */
