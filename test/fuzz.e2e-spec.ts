@@ -38,27 +38,11 @@ const PATH = process.env.FUZZ_PATH;
 const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_MS ?? 45_000);
 const EXTERNAL_EVM = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const BITCOIN_TESTNET = 'mztPG6nBar1mZ5J7T619iCuFP9SB5G9j5W';
-const MAX_UINT256 = (1n << 256n) - 1n;
 
 interface Sent {
   draft: Draft;
   wire: Wire;
   answer: Answer;
-}
-
-/** `server_error`: a 5xx; `id_case`: an id in upper case answered otherwise than in lower case. */
-type Failure = 'server_error' | 'id_case';
-
-interface KnownFailure {
-  name: string;
-  failure: Failure;
-  /** Does this failure belong to the class? */
-  matches(sent: Sent, t: TestApp): boolean | Promise<boolean>;
-}
-
-/** The raw text of a request's target and body, where NUL may hide (as a byte, a JSON escape or %00). */
-function requestText(sent: Sent): string {
-  return `${sent.wire.path}\n${sent.wire.body?.toString('latin1') ?? ''}`;
 }
 
 /** Depth of the deepest array or object in a JSON text (strings skipped), without parsing it. */
@@ -77,81 +61,6 @@ export function jsonDepth(text: string): number {
   }
   return max;
 }
-
-const DECIMALS: Record<string, number> = { ETH: 18, USDC: 6, USDT: 6, BTC: 8 };
-
-/** The total of a batch body in base units, as far as its amounts are numbers at all. */
-function batchTotal(body: unknown): bigint {
-  const b = body as { asset?: unknown; destinations?: unknown };
-  const decimals = DECIMALS[String(b?.asset).toUpperCase()] ?? 18;
-  let total = 0n;
-  for (const d of Array.isArray(b?.destinations) ? (b.destinations as Array<Record<string, unknown>>) : []) {
-    if (typeof d?.amount_raw === 'string' && /^\d+$/.test(d.amount_raw)) total += BigInt(d.amount_raw);
-    const m = typeof d?.amount === 'string' ? /^(\d+)(?:\.(\d+))?$/.exec(d.amount) : null;
-    if (m) total += BigInt(m[1] + (m[2] ?? '').padEnd(decimals, '0').slice(0, decimals));
-  }
-  return total;
-}
-
-/**
- * The 500s that branch h-input (issue 15, hostile input) fixes, found by this suite on main before that branch was
- * merged. Each entry tolerates a 500 of exactly its class; any other 5xx fails the suite. The lead deletes this
- * constant (and its one use below) when merging h-input: the suite must then pass with no exception at all.
- */
-const KNOWN_UNTIL_H_INPUT_MERGED: KnownFailure[] = [
-  {
-    // PostgreSQL refuses U+0000 in text and jsonb.
-    name: 'NUL in text (body string or key, query value, path segment)',
-    failure: 'server_error',
-    matches: (sent) => ['\u0000', '\\u0000', '%00'].some((nul) => requestText(sent).includes(nul)),
-  },
-  {
-    // class-transformer walks a deep body recursively.
-    name: 'JSON nested deeper than 32 levels',
-    failure: 'server_error',
-    matches: (sent) => jsonDepth(sent.wire.body?.toString('utf8') ?? '') > 32,
-  },
-  {
-    // decodeURIComponent of a bad %-escape in the credentials threw URIError.
-    name: 'malformed HTTP Basic credentials on POST /v1/auth/token',
-    failure: 'server_error',
-    matches: (sent) =>
-      sent.draft.op === 'issueToken' && /^basic\b/i.test(String(sent.wire.headers.Authorization ?? '')),
-  },
-  {
-    // The test event was recorded with no delivery for an endpoint whose events filter left webhook.test out.
-    name: 'POST /v1/webhook-endpoints/{id}/test of an endpoint whose filter excludes webhook.test',
-    failure: 'server_error',
-    matches: async (sent, t) => {
-      if (sent.draft.op !== 'testWebhookEndpoint') return false;
-      const id = sent.wire.path.split('/')[3];
-      const rows = await t.dataSource.query<Array<{ events: string[] }>>(
-        `SELECT events FROM webhook_endpoints WHERE id::text = lower($1)`,
-        [id],
-      );
-      return rows.length === 1 && rows[0].events.length > 0 && !rows[0].events.includes('webhook.test');
-    },
-  },
-  {
-    // Each amount fits numeric(78,0); their sum did not.
-    name: 'a batch whose total overflows numeric(78,0)',
-    failure: 'server_error',
-    matches: (sent) => {
-      if (sent.draft.op !== 'createBatch' || !sent.wire.body) return false;
-      try {
-        return batchTotal(JSON.parse(sent.wire.body.toString('utf8'))) > MAX_UINT256;
-      } catch {
-        return false;
-      }
-    },
-  },
-  {
-    // Some routes compared ids case-sensitively: GET /v1/wallets/{UPPER}/balances was 404 where {lower} was 200.
-    name: 'an upper-case id answered otherwise than the lower-case one',
-    failure: 'id_case',
-    matches: () => true,
-  },
-];
 
 describe('fuzzing every operation of the OpenAPI document', () => {
   let t: TestApp;
@@ -296,7 +205,6 @@ class Fuzzer {
   snapMs = 0;
   private readonly state: SendState = { lastRequestId: {} };
   private readonly byStatus: Record<string, number> = {};
-  private readonly known: Record<string, number> = {};
   private readonly coverage: Record<string, number> = {};
   private readonly deadline = Date.now() + TIME_LIMIT_MS;
   private sql = '';
@@ -343,7 +251,7 @@ class Fuzzer {
   }
 
   summary(): string {
-    return `snapshots ${this.snapMs} ms, ${this.requests} requests ${JSON.stringify(this.byStatus)}, known failures until h-input is merged ${JSON.stringify(this.known)}`;
+    return `snapshots ${this.snapMs} ms, ${this.requests} requests ${JSON.stringify(this.byStatus)}`;
   }
 
   /** One fast-check run: the requests in order, then the ledger invariants. */
@@ -368,7 +276,7 @@ class Fuzzer {
         `${why}\n  request: ${describeWire(draft, sent.wire)}\n  answer: ${answer.status} ${truncate(answer.text, 600)}` +
           this.serverLog(answer),
       );
-    if (answer.status >= 500 && !(await this.isKnown(sent, 'server_error'))) {
+    if (answer.status >= 500) {
       await new Promise((r) => setTimeout(r, 200)); // the log stream delivers its lines a tick later
       throw fail(`answered ${answer.status}`);
     }
@@ -385,8 +293,7 @@ class Fuzzer {
         mutation: 'lower-case twin',
       });
       if (twin.answer.status >= 500) throw fail(`its lower-case twin answered ${twin.answer.status}`);
-      if (twin.answer.status !== answer.status && !(await this.isKnown(sent, 'id_case')))
-        throw fail(`the same id in lower case answered ${twin.answer.status}`);
+      if (twin.answer.status !== answer.status) throw fail(`the same id in lower case answered ${twin.answer.status}`);
     }
     const t0 = Date.now();
     const after = await snapshot(this.t.dataSource, this.sql);
@@ -424,15 +331,6 @@ class Fuzzer {
         `${answer.status} ${describeWire(draft, wire)} => ${truncate(answer.text, 300)}\n`,
       );
     return { draft, wire, answer };
-  }
-
-  private async isKnown(sent: Sent, failure: Failure): Promise<boolean> {
-    for (const k of KNOWN_UNTIL_H_INPUT_MERGED)
-      if (k.failure === failure && (await k.matches(sent, this.t))) {
-        this.known[k.name] = (this.known[k.name] ?? 0) + 1;
-        return true;
-      }
-    return false;
   }
 }
 
