@@ -1,6 +1,6 @@
 import { Credentials, HttpClient, Reply, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, fundedWallet } from './support/chain';
+import { activeWallet, fundedWallet, mineUntil } from './support/chain';
 import { Receiver } from './support/receiver';
 
 const ENV = { JOBS_POLL_INTERVAL_MS: '100', WEBHOOK_RETRY_SCHEDULE_SECONDS: '1,1,1', WEBHOOK_TIMEOUT_MS: '700' };
@@ -322,6 +322,18 @@ describe('hostile input gets a 4xx, never a 500', () => {
       const endpoint = (await api.post('/v1/webhook-endpoints', { url: receiver.url })).body;
       const test = (await api.post(`/v1/webhook-endpoints/${endpoint.id}/test`)).body;
       await waitFor(() => receiver.requests.length >= 1, 'the test delivery');
+      // The jobs are done with this organization (the deposit swept, its fee booked): only the reads remain.
+      await mineUntil(
+        api,
+        'ethereum',
+        async () =>
+          (
+            await t.dataSource.query(`SELECT 1 FROM sweeps WHERE organization_id = $1 AND status = 'confirmed'`, [
+              creds.organizationId,
+            ])
+          ).length > 0,
+        'the deposit swept',
+      );
 
       const before = await counts();
       for (const path of [
