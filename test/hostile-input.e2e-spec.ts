@@ -50,6 +50,21 @@ describe('hostile input gets a 4xx, never a 500', () => {
   });
 
   /** Row counts of the organization's tables: a refused request must leave all of them as they were. */
+  /** The jobs are done with the organization's deposit: swept to its master address, the sweep's fee booked. */
+  async function swept(): Promise<void> {
+    await mineUntil(
+      api,
+      'ethereum',
+      async () =>
+        (
+          await t.dataSource.query(`SELECT 1 FROM sweeps WHERE organization_id = $1 AND status = 'confirmed'`, [
+            creds.organizationId,
+          ])
+        ).length > 0,
+      'the deposit swept',
+    );
+  }
+
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const table of TABLES) {
@@ -240,6 +255,7 @@ describe('hostile input gets a 4xx, never a 500', () => {
 
   it('refuses a batch whose total exceeds 2^256-1 with 422 invalid_amount, holding nothing', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '1');
+    await swept(); // nothing but the request under test writes from here on
     const to = await activeWallet(api);
     const before = await counts();
     const balances = stable((await api.get(`/v1/wallets/${walletId}/balances`)).body);
@@ -322,18 +338,7 @@ describe('hostile input gets a 4xx, never a 500', () => {
       const endpoint = (await api.post('/v1/webhook-endpoints', { url: receiver.url })).body;
       const test = (await api.post(`/v1/webhook-endpoints/${endpoint.id}/test`)).body;
       await waitFor(() => receiver.requests.length >= 1, 'the test delivery');
-      // The jobs are done with this organization (the deposit swept, its fee booked): only the reads remain.
-      await mineUntil(
-        api,
-        'ethereum',
-        async () =>
-          (
-            await t.dataSource.query(`SELECT 1 FROM sweeps WHERE organization_id = $1 AND status = 'confirmed'`, [
-              creds.organizationId,
-            ])
-          ).length > 0,
-        'the deposit swept',
-      );
+      await swept(); // only the reads remain
 
       const before = await counts();
       for (const path of [
