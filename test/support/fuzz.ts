@@ -483,10 +483,13 @@ export function envelopeProblem(answer: Answer): string | undefined {
  * ---------------------------------------------------------------------------------------------------------------- */
 
 /**
- * Written by every authenticated request, refused or not, by design: the X-Request-IDs already used (replay
- * protection) and the rate limiter's buckets. Everything else must stay as it was after a 4xx.
+ * Written by requests that are then refused, by design, and invisible to partners: the X-Request-IDs already used
+ * (replay protection) and the rate limiter's buckets, which every authenticated request writes; and the derivation
+ * index blocks each process reserves ten at a time (DerivationIndexes), which a POST .../addresses may reserve before
+ * it finds the wallet missing (the index goes back to the process; no address is made). Everything else must stay
+ * exactly as it was after a 4xx.
  */
-export const BOOKKEEPING_TABLES = ['auth_request_ids', 'rate_limit_buckets'];
+export const BOOKKEEPING_TABLES = ['auth_request_ids', 'rate_limit_buckets', 'derivation_counters'];
 
 /**
  * Per table: the row count and the newest row version's transaction id (xmin). An insert or update writes a row
