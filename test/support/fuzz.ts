@@ -883,14 +883,26 @@ export const MUTATORS: Record<string, Mutator> = {
         .map((v) => named(d, `body.number ${at(loc)}=${String(v)}`, { body: withAt(d.body, loc, v) })),
     ),
   'body.amounts': (_i, _op, d) => {
-    // Every amount of the body at once: each may pass on its own where their sum does not (a batch's total).
+    // Every amount of the body at once, and an array of them grown to ten items: each amount may pass on its own
+    // where their sum does not (a batch's total; 2^256-1 nine times overflows numeric(78,0)).
     const amounts = bodyLocations(d, (_v, loc) => /^amount(_raw)?$/.test(String(loc[loc.length - 1])));
     if (!amounts.length) return undefined;
-    return fc.constantFrom(...NUMBER_EDGES.filter((v) => typeof v === 'string')).map((v) =>
-      named(d, `body.amounts all=${truncate(String(v), 40)}`, {
-        body: amounts.reduce((body, loc) => withAt(body, loc, v), d.body),
-      }),
-    );
+    return fc
+      .oneof(fc.constant(MAX_UINT256.toString()), fc.constantFrom(...NUMBER_EDGES.filter((v) => typeof v === 'string')))
+      .map((v) => {
+        let body = amounts.reduce((b, loc) => withAt(b, loc, v), d.body);
+        const item = amounts[0].map((k) => typeof k).lastIndexOf('number');
+        if (item >= 0) {
+          const array = amounts[0].slice(0, item);
+          const items = getAt(body, array) as unknown[];
+          body = withAt(
+            body,
+            array,
+            Array.from({ length: 10 }, (_x, i) => clone(items[i % items.length])),
+          );
+        }
+        return named(d, `body.amounts all=${truncate(String(v), 40)}`, { body });
+      });
   },
   'body.nested': (_i, _op, d) =>
     pickLocation(bodyLocations(d, (_v, loc) => loc.length > 0))?.chain((loc) =>
@@ -1154,10 +1166,18 @@ export function mutatedDraft(inputs: FuzzInputs, op: Operation): fc.Arbitrary<Dr
   });
 }
 
+/** Money moves here: these operations come up three times as often as a read, other writes twice. */
+const MONEY_OPS = ['createTransfer', 'createBatch', 'sandboxDeposit'];
+
 /** Any operation of the document: valid (30%) or mutated (70%). */
 export function requestArb(inputs: FuzzInputs, ops: Operation[]): fc.Arbitrary<Draft> {
   return fc
-    .constantFrom(...ops)
+    .oneof(
+      ...ops.map((op) => ({
+        weight: MONEY_OPS.includes(op.id) ? 3 : op.method === 'GET' ? 1 : 2,
+        arbitrary: fc.constant(op),
+      })),
+    )
     .chain((op) =>
       fc.oneof({ weight: 3, arbitrary: validDraft(inputs, op) }, { weight: 7, arbitrary: mutatedDraft(inputs, op) }),
     );
