@@ -315,6 +315,52 @@ describe('hostile input gets a 4xx, never a 500', () => {
     }
   });
 
+  it("answers 404 for another organization's funded wallet on every money route, and changes nothing", async () => {
+    // Organization A's wallet has ledger accounts (a deposit, a send): its ids are real, but not the caller's.
+    const { walletId: theirs } = await fundedWallet(api, 'ETH', 'ethereum', '1');
+    const theirTo = await activeWallet(api);
+    const sent = await api.post(
+      `/v1/wallets/${theirs}/transfers`,
+      { asset: 'ETH', network: 'ethereum', amount: '0.1', destination: { type: 'wallet', id: theirTo } },
+      { headers: { 'Idempotency-Key': 'theirs' } },
+    );
+    expect(sent.status).toBe(201);
+    await swept();
+    const theirCounts = await counts();
+
+    const otherCreds = await createOrganization(t);
+    const other = t.http.as({ kind: 'hmac', creds: otherCreds });
+    const { walletId: mine } = await fundedWallet(other, 'ETH', 'ethereum', '1');
+    const send = { asset: 'ETH', network: 'ethereum', amount: '0.1' };
+    let n = 0;
+    const post = (path: string, body?: object) =>
+      other.post(path, body, { headers: { 'Idempotency-Key': `cross-${n++}` } });
+    for (const res of [
+      await post(`/v1/wallets/${theirs}/transfers`, { ...send, destination: { type: 'wallet', id: mine } }),
+      await post(`/v1/wallets/${theirs}/transfers`, { ...send, destination_address: ADDRESS }),
+      await post(`/v1/wallets/${theirs}/transfers/batch`, {
+        asset: 'ETH',
+        network: 'ethereum',
+        destinations: [{ type: 'wallet', id: mine, amount: '0.1' }],
+      }),
+      await post(`/v1/wallets/${mine}/transfers`, { ...send, destination: { type: 'wallet', id: theirs } }),
+      await post(`/v1/wallets/${mine}/transfers/batch`, {
+        asset: 'ETH',
+        network: 'ethereum',
+        destinations: [{ type: 'wallet', id: theirs, amount: '0.1' }],
+      }),
+      await post(`/v1/transactions/${sent.body.id}/cancel`),
+      await post(`/v1/transactions/${sent.body.id}/speed-up`),
+      await other.get(`/v1/transactions/${sent.body.id}`),
+      await other.get(`/v1/wallets/${theirs}/balances`),
+      await other.get(`/v1/wallets/${theirs}/transactions`),
+    ]) {
+      expectRefused(res, 404, 'not_found');
+    }
+    expect(await counts()).toEqual(theirCounts);
+    expect((await other.get(`/v1/wallets/${mine}/balance?network=ethereum&asset=ETH`)).body.available).toBe('1');
+  });
+
   it('takes ids in any letter case on every {id} route', async () => {
     const receiver = await Receiver.start();
     try {

@@ -1,4 +1,5 @@
 import { Credentials, HttpClient, Reply } from '@app/testing';
+import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 
 const LIMITS = {
@@ -76,5 +77,77 @@ describe('rate limits', () => {
     expect(first.replies.some((r) => r.status === 429)).toBe(true);
     // Another organization's key is not affected by the first key's refusals.
     expect(other.replies.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it('counts token requests against the key, before the secret is checked', async () => {
+    const creds: Credentials = await createOrganization(t);
+    const request = (secret: string) =>
+      t.http.post('/v1/auth/token', {
+        grant_type: 'client_credentials',
+        client_id: creds.apiKeyId,
+        client_secret: secret,
+      });
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => request(i % 2 ? 'wrong' : creds.apiSecret)));
+    const statuses = replies.map((r) => r.status);
+    // Right and wrong secrets alike take a token; past the bucket both are refused 429.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(5 + 5 + 1);
+    expect(statuses.every((s) => s === 200 || s === 401 || s === 429)).toBe(true);
+    const ok = replies.find((r) => r.status === 200)!;
+    expect(ok.headers.get('ratelimit-policy')).toBe('"api-key";q=5;w=1');
+    const refused = replies.find((r) => r.status === 429)!;
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(refused.headers.get('retry-after')).toBe('1');
+    // An unknown key has no bucket: 401, not 429.
+    const unknown = await t.http.post('/v1/auth/token', {
+      grant_type: 'client_credentials',
+      client_id: 'ak_unknown',
+      client_secret: 'x',
+    });
+    expect(unknown.status).toBe(401);
+  });
+
+  it("limits an organization's keys together, and a fast key's leases never over-serve", async () => {
+    // This replica's defaults: 40 per second per key (leases of 2 tokens, renewed ahead), 10 per organization.
+    const orgLimited = await createTestApp({
+      database: t.database,
+      env: {
+        ...LIMITS,
+        RATE_LIMIT_PER_SECOND: '40',
+        RATE_LIMIT_BURST: '40',
+        RATE_LIMIT_ORG_PER_SECOND: '10',
+        RATE_LIMIT_ORG_BURST: '10',
+      },
+    });
+    const fast = await createTestApp({
+      database: t.database,
+      env: { ...LIMITS, RATE_LIMIT_PER_SECOND: '40', RATE_LIMIT_BURST: '40', RATE_LIMIT_ORG_PER_SECOND: '100000' },
+    });
+    try {
+      const creds: Credentials = await createOrganization(orgLimited);
+      const second = await orgLimited.app.get(OrganizationsService).createKey(creds.organizationId, {});
+      const clients = [
+        orgLimited.http.as({ kind: 'hmac', creds }),
+        orgLimited.http.as({
+          kind: 'hmac',
+          creds: { ...creds, apiKeyId: second.api_key_id, apiSecret: second.api_secret },
+        }),
+      ];
+      const org = await burst(clients, 40);
+      const ok = org.replies.filter((r) => r.status === 200).length;
+      // Each key alone may do 40: together they get the organization's 10 (and its refill while the burst ran).
+      expect(ok).toBeGreaterThanOrEqual(10);
+      expect(ok).toBeLessThanOrEqual(10 + Math.ceil(org.seconds * 10) + 2);
+      expect(org.replies.filter((r) => r.status === 429).length).toBe(40 - ok);
+
+      const one = fast.http.as({ kind: 'hmac', creds: await createOrganization(fast) });
+      const keyBurst = await burst([one], 120);
+      const served = keyBurst.replies.filter((r) => r.status === 200).length;
+      expect(served).toBeGreaterThanOrEqual(40);
+      expect(served).toBeLessThanOrEqual(40 + Math.ceil(keyBurst.seconds * 40) + 2);
+    } finally {
+      await fast.close();
+      await orgLimited.close();
+    }
   });
 });

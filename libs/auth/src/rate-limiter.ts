@@ -42,7 +42,7 @@ export class RateLimiter {
    * Counts one request of the principal's key: the `RateLimit-Policy`/`RateLimit` headers to answer, or 429
    * `rate_limited` with `Retry-After` when the key or its organization is out of tokens.
    */
-  async take(principal: Principal): Promise<Record<string, string>> {
+  async take(principal: Pick<Principal, 'apiKeyId' | 'organizationId'>): Promise<Record<string, string>> {
     if (!this.config.rateLimit) return {};
     let lease = this.leases.get(principal.apiKeyId);
     // Requests that find the lease used up lease again, until the shared buckets grant nothing.
@@ -52,6 +52,8 @@ export class RateLimiter {
     }
     if (lease.tokens > 0) {
       lease.tokens--;
+      // A lease running low is renewed in the background, so requests do not queue behind the round trip.
+      if (runningLow(lease)) this.renew(principal, lease).catch(() => undefined);
       return headers(lease, lease.tokens + lease.bucket);
     }
     const wait = Math.max(1, Math.ceil(lease.retryAfter ?? 1));
@@ -63,22 +65,29 @@ export class RateLimiter {
     );
   }
 
-  /** One lease request per key at a time: concurrent requests of the key wait for it and share its tokens. */
-  private renew(principal: Principal, previous: Lease | undefined): Promise<Lease> {
+  /**
+   * One lease request per key at a time: concurrent requests of the key wait for it and share its tokens. Tokens left
+   * of a live lease carry over into the new one (they were leased once; they are still this replica's to serve).
+   */
+  private renew(
+    principal: Pick<Principal, 'apiKeyId' | 'organizationId'>,
+    previous: Lease | undefined,
+  ): Promise<Lease> {
     if (previous?.refill) return previous.refill;
     const limits = this.config.rateLimit!;
     const refill = this.buckets
       .lease(principal.apiKeyId, principal.organizationId, limits, leaseSize(previous?.rate ?? limits.perSecond))
       .then((granted) => {
+        const carried = previous && previous.expiresAt > Date.now() ? Math.max(0, previous.tokens) : 0;
         const lease: Lease = {
-          granted: granted.granted,
-          tokens: granted.granted,
+          granted: granted.granted + carried,
+          tokens: granted.granted + carried,
           expiresAt: Date.now() + LEASE_MS,
           rate: granted.rate,
           burst: granted.burst,
           bucket: Math.max(0, Math.floor(granted.keyTokens)),
         };
-        if (granted.granted === 0) {
+        if (lease.granted === 0) {
           // Seconds until the emptier of the two buckets holds a whole token again.
           lease.retryAfter = Math.max(
             (1 - granted.keyTokens) / granted.rate,
@@ -113,6 +122,18 @@ export class RateLimiter {
     for (const [key, lease] of this.leases)
       if (lease.expiresAt < now - 60_000 && !lease.refill) this.leases.delete(key);
   }
+}
+
+/**
+ * A lease of several tokens is renewed ahead when half of it is used or it expires within a quarter of its life. A
+ * lease of one token (a key slower than 20 per second) is not: a token leased ahead and not used would be lost.
+ */
+function runningLow(lease: Lease): boolean {
+  return (
+    !lease.refill &&
+    lease.granted > 1 &&
+    (lease.tokens <= lease.granted / 2 || lease.expiresAt - Date.now() < LEASE_MS / 4)
+  );
 }
 
 /** draft-ietf-httpapi-ratelimit-headers: the key's bucket as a quota of `burst` per the time it takes to refill. */

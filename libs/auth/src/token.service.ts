@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@app/config';
 import { DomainError, ErrorCode, randomToken } from '@app/common';
 import { ApiKeysService } from './api-keys.service';
+import { RateLimiter } from './rate-limiter';
 import { isScope } from './scopes';
 import { AccessTokenClaims, JWT_AUDIENCE, JWT_ISSUER } from './strategies/jwt.strategy';
 
@@ -22,10 +23,22 @@ export class TokenService {
     private readonly keys: ApiKeysService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  async issue(clientId: string, clientSecret: string, requestedScope?: string): Promise<IssuedToken> {
+  /**
+   * A token for the key, with the `RateLimit` headers of the key's bucket: a token request counts against the key's
+   * rate limit like any other request (right secret or not), and past it is refused 429 before the secret is checked.
+   */
+  async issue(
+    clientId: string,
+    clientSecret: string,
+    requestedScope?: string,
+  ): Promise<{ token: IssuedToken; headers: Record<string, string> }> {
     const active = await this.keys.findActive(clientId, true);
+    const headers = active
+      ? await this.limiter.take({ apiKeyId: active.key.id, organizationId: active.organization.id })
+      : {};
     if (!active || !this.keys.verifySecret(active.key, clientSecret)) {
       throw new DomainError(ErrorCode.Unauthorized, 'Invalid client credentials');
     }
@@ -55,12 +68,13 @@ export class TokenService {
       jwtid: randomUUID(),
       algorithm: 'HS256',
     });
-    return {
+    const token: IssuedToken = {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: this.config.jwtTtlSeconds,
       scope: claims.scope,
       csrf_token: csrf,
     };
+    return { token, headers };
   }
 }

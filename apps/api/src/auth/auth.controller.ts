@@ -1,5 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TokenService } from '@app/auth';
 import { DomainError, ErrorCode, ErrorEnvelopeDto } from '@app/common';
@@ -50,6 +57,10 @@ export class AuthController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBadRequestResponse({ description: 'Bad grant type or scope not granted to the key', type: ErrorEnvelopeDto })
   @ApiUnauthorizedResponse({ description: 'Invalid client credentials', type: ErrorEnvelopeDto })
+  @ApiTooManyRequestsResponse({
+    description: "The key's rate limit: token requests count like any other request of the key",
+    type: ErrorEnvelopeDto,
+  })
   async issueToken(
     @Body() body: TokenRequestDto,
     @Headers('authorization') authorization: string | undefined,
@@ -65,6 +76,8 @@ export class AuthController {
       );
     }
     res.setHeader('Cache-Control', 'no-store');
-    return this.tokens.issue(id, secret, body.scope);
+    const { token, headers } = await this.tokens.issue(id, secret, body.scope);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    return token;
   }
 }
