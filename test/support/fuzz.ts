@@ -904,6 +904,23 @@ export const MUTATORS: Record<string, Mutator> = {
         return named(d, `body.amounts all=${truncate(String(v), 40)}`, { body });
       });
   },
+  'body.foreign': (i, _op, d) => {
+    // An id of ours in the body (a destination wallet, an external account, a wallet to look up) replaced by the
+    // same kind of id of another organization: it must be refused as unknown, and nothing of either may move.
+    const kinds = Object.keys(i.fx.foreign);
+    const ownKind = (v: unknown) =>
+      typeof v === 'string'
+        ? kinds.find((k) => [...(i.fx.ids[k] ?? []), ...(i.fx.expendable[k] ?? [])].includes(v.toLowerCase()))
+        : undefined;
+    return pickLocation(bodyLocations(d, (v) => ownKind(v) !== undefined))?.chain((loc) =>
+      fc.constantFrom(...i.fx.foreign[ownKind(getAt(d.body, loc))!]).map((foreign) =>
+        named(d, `body.foreign ${at(loc)}`, {
+          body: withAt(d.body, loc, foreign),
+          mustRefuse: "another organization's id in the body",
+        }),
+      ),
+    );
+  },
   'body.nested': (_i, _op, d) =>
     pickLocation(bodyLocations(d, (_v, loc) => loc.length > 0))?.chain((loc) =>
       fc.tuple(fc.constantFrom(40, 200, 5000), fc.boolean()).map(([depth, arrays]) =>
