@@ -154,6 +154,30 @@ export class WalletBalancesService {
     return result;
   }
 
+  /** The figures of every ledger account of these wallets of the organization, per wallet (none: absent). */
+  async accountsOf(
+    organizationId: string,
+    walletIds: string[],
+  ): Promise<Map<string, Array<{ network: string; asset: string; figures: BalanceFigures }>>> {
+    const result = new Map<string, Array<{ network: string; asset: string; figures: BalanceFigures }>>();
+    if (walletIds.length === 0) return result;
+    for (const r of await this.balances.walletAccounts(organizationId, walletIds)) {
+      const list = result.get(r.wallet_id) ?? [];
+      list.push({
+        network: r.network,
+        asset: r.asset,
+        figures: figuresOf({
+          creditsPosted: BigInt(r.credits_posted),
+          debitsPosted: BigInt(r.debits_posted),
+          creditsPending: BigInt(r.credits_pending),
+          debitsPending: BigInt(r.debits_pending),
+        }),
+      });
+      result.set(r.wallet_id, list);
+    }
+    return result;
+  }
+
   /** One wallet's balances; the wallet must be the organization's (see `forOwnedWallet` otherwise). */
   async forWallet(organizationId: string, walletId: string): Promise<WalletBalancesDto> {
     return (await this.forWallets(organizationId, [walletId])).get(walletId)!;

@@ -481,8 +481,7 @@ export class TransfersService {
   }
 
   private decimals(networkKey: string, symbol: string): number {
-    const network = this.registry.byKey(networkKey);
-    return (network && this.registry.findAsset(network, symbol)?.decimals) ?? 0;
+    return this.registry.decimalsOf(networkKey, symbol);
   }
 
   view(t: WalletTransaction): TransactionView {
