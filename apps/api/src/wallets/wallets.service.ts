@@ -172,7 +172,6 @@ export class WalletsService implements OnModuleInit {
     wallet: Wallet,
     accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
   ): Promise<WalletBalanceDto> {
-    const figures = ['available', 'pending', 'ledger'] as const;
     if (wallet.currency) {
       const spec = CURRENCIES[wallet.currency];
       const held = accounts.filter(
@@ -180,17 +179,17 @@ export class WalletsService implements OnModuleInit {
           a.asset === spec.symbol &&
           (spec.fiat ? a.network === FIAT_NETWORK_KEY : this.registry.decimalsOf(a.network, a.asset) === spec.decimals),
       );
-      const entry = async (figure: (typeof figures)[number]): Promise<WalletBalanceAmountDto> => {
+      const entry = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
         const raw = held.reduce((sum, a) => sum + a.figures[figure], 0n);
         return {
           [spec.code]: formatAmount(raw, spec.decimals),
           [spec.minorUnit]: raw.toString(),
           usd: await this.usdOf(spec, raw),
-        } as WalletBalanceAmountDto;
+        };
       };
       return { available: await entry('available'), pending: await entry('pending'), ledger: await entry('ledger') };
     }
-    const total = async (figure: (typeof figures)[number]): Promise<WalletBalanceAmountDto> => {
+    const total = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
       let sum: string | null = '0';
       for (const a of accounts) {
         const raw = a.figures[figure];

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { IsMetadata, Optional, PageQueryDto, QueryBoolean, ValidateUUID, VISIBLE_ASCII } from '@app/common';
 import { NetworkBalancesDto } from '@app/ledger';
@@ -126,65 +127,6 @@ export class GetWalletQueryDto {
   include_balances?: boolean;
 }
 
-export class WalletDto {
-  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
-  id!: string;
-  /**
-   * The provider of record; never the underlying technology vendor.
-   * @example "balansas"
-   */
-  provider!: string;
-  /** @example "active" */
-  status!: WalletStatus;
-  /** @example "Player 12345" */
-  name!: string | null;
-  /** @example "player-12345" */
-  external_id!: string | null;
-  end_user_id!: string | null;
-  umbrella_link_id!: string | null;
-  /**
-   * The organization that owns the wallet.
-   * @example "9d2c4b1a-7e6f-4a5b-8c9d-0e1f2a3b4c5d"
-   */
-  company_id!: string;
-  /**
-   * 10-digit wallet number for internal transfers and support.
-   * @example "4829103847"
-   */
-  wallet_number!: string;
-  /** @example true */
-  active!: boolean;
-  /**
-   * Seed 001: the currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
-   * wallet.
-   * @example "btc"
-   */
-  currency!: WalletCurrencyCode | null;
-  /**
-   * Seed 001's wallet type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
-   * multi-asset wallet.
-   * @example "bitcoin"
-   */
-  asset_type!: string;
-  /**
-   * Seed 001's balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
-   * gives each in its currency's major unit (decimal string under the currency's code: `btc`), its minor unit
-   * (integer string under the unit's name: `sat`; `wei`, `micro_usdt`, `micro_usdc`, `cent`) and `usd` (the U.S.
-   * dollar value as a decimal string, null while no price is known; a fiat `usd` wallet's own amount). A
-   * multi-asset wallet gives `usd` totals only.
-   * @example {"available":{"btc":"0.015","sat":"1500000","usd":null},"pending":{"btc":"0","sat":"0","usd":null},"ledger":{"btc":"0.015","sat":"1500000","usd":null}}
-   */
-  balance!: WalletBalanceDto;
-  /** @example {"tier":"vip"} */
-  metadata!: Record<string, string>;
-  /** @example "2026-11-22T10:00:00.000Z" */
-  created_at!: string;
-  /** @example "2026-11-22T10:00:00.000Z" */
-  updated_at!: string;
-  /** With `include_balances=true`: balances per network, as GET /v1/wallets/{id}/balances. */
-  balances?: NetworkBalancesDto[];
-}
-
 /**
  * One figure of a wallet's `balance`. Which keys appear depends on the wallet's currency: the major and minor unit
  * of its currency, and `usd`.
@@ -250,6 +192,71 @@ export class WalletBalanceDto {
   pending!: WalletBalanceAmountDto;
   /** available + pending. */
   ledger!: WalletBalanceAmountDto;
+}
+
+const BTC_BALANCE_EXAMPLE = {
+  available: { btc: '0.015', sat: '1500000', usd: null },
+  pending: { btc: '0.001', sat: '100000', usd: null },
+  ledger: { btc: '0.016', sat: '1600000', usd: null },
+};
+
+export class WalletDto {
+  /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
+  id!: string;
+  /**
+   * The provider of record; never the underlying technology vendor.
+   * @example "balansas"
+   */
+  provider!: string;
+  /** @example "active" */
+  status!: WalletStatus;
+  /** @example "Player 12345" */
+  name!: string | null;
+  /** @example "player-12345" */
+  external_id!: string | null;
+  end_user_id!: string | null;
+  umbrella_link_id!: string | null;
+  /**
+   * The organization that owns the wallet.
+   * @example "9d2c4b1a-7e6f-4a5b-8c9d-0e1f2a3b4c5d"
+   */
+  company_id!: string;
+  /**
+   * 10-digit wallet number for internal transfers and support.
+   * @example "4829103847"
+   */
+  wallet_number!: string;
+  /** @example true */
+  active!: boolean;
+  /**
+   * Seed 001: the currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
+   * wallet.
+   * @example "btc"
+   */
+  currency!: WalletCurrencyCode | null;
+  /**
+   * Seed 001's wallet type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
+   * multi-asset wallet.
+   * @example "bitcoin"
+   */
+  asset_type!: string;
+  /**
+   * Seed 001's balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
+   * gives each in its currency's major unit (decimal string under the currency's code: `btc`), its minor unit
+   * (integer string under the unit's name: `sat`; `wei`, `micro_usdt`, `micro_usdc`, `cent`) and `usd` (the U.S.
+   * dollar value as a decimal string, null while no price is known; a fiat `usd` wallet's own amount). A
+   * multi-asset wallet gives `usd` totals only.
+   */
+  @ApiProperty({ type: WalletBalanceDto, example: BTC_BALANCE_EXAMPLE })
+  balance!: WalletBalanceDto;
+  /** @example {"tier":"vip"} */
+  metadata!: Record<string, string>;
+  /** @example "2026-11-22T10:00:00.000Z" */
+  created_at!: string;
+  /** @example "2026-11-22T10:00:00.000Z" */
+  updated_at!: string;
+  /** With `include_balances=true`: balances per network, as GET /v1/wallets/{id}/balances. */
+  balances?: NetworkBalancesDto[];
 }
 
 export class WalletListDto {
