@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { SCOPES } from '@app/auth';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
+import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, deposit, eventTypesOf, mineUntil, newAddress } from './support/chain';
 
@@ -46,7 +48,8 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    creds = await createOrganization(t);
+    // write:adjustments is granted only when named (not in a key's default scopes).
+    creds = await createOrganization(t, { scopes: [...SCOPES] });
     api = t.http.as({ kind: 'hmac', creds });
   });
   afterEach(() => expectLedgerConsistent(t));
@@ -271,6 +274,15 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       ledger: { usd: '10', cent: '1000' },
     });
 
+    const networks = (await api.get(`/v1/wallets/${id}/balances`)).body.networks as Array<Record<string, unknown>>;
+    expect(networks).toEqual([
+      expect.objectContaining({
+        network: 'fiat',
+        addresses: [],
+        assets: [expect.objectContaining({ asset: 'USD', decimals: 2, available: '10', available_raw: '1000' })],
+      }),
+    ]);
+
     // Booked once each: two ledger transfers, and the settlement account is the other side of both.
     const [{ transfers }] = await t.dataSource.query<Array<{ transfers: string }>>(
       'SELECT count(*)::text AS transfers FROM ledger_transfers WHERE organization_id = $1',
@@ -291,10 +303,18 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     // An Idempotency-Key is required, and so is the adjustments scope.
     const keyless = await api.post(`/v1/wallets/${id}/adjustments`, { direction: 'credit', amount: '1', reason: 'x' });
     expect(keyless.status).toBe(400);
+    // A key made with the default scopes may move wallets but not book adjustments.
+    const defaultKey = await t.app.get(OrganizationsService).createKey(creds.organizationId, {});
+    expect(defaultKey.scopes).not.toContain('write:adjustments');
     const walletsOnly = t.http.as({
       kind: 'hmac',
-      creds: await createOrganization(t, { scopes: ['read:wallets', 'write:wallets'] }),
+      creds: {
+        organizationId: creds.organizationId,
+        apiKeyId: defaultKey.api_key_id,
+        apiSecret: defaultKey.api_secret,
+      },
     });
+    expect((await walletsOnly.get(`/v1/wallets/${id}`)).status).toBe(200);
     const forbidden = await adjust(id, { direction: 'credit', amount: '1', reason: 'x' }, key(), walletsOnly);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.details).toMatchObject({ required_scope: 'write:adjustments' });
@@ -411,5 +431,33 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     const malformed = await api.get('/v1/wallets?wallet_number=123');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('invalid_request');
+  });
+
+  it('documents the new fields, route, scope and error in the OpenAPI document, with examples', async () => {
+    const doc = (await t.http.get('/docs-json')).body;
+    const schemas = doc.components.schemas;
+    expect(schemas.CreateWalletDto.properties.currency).toMatchObject({
+      enum: ['btc', 'eth', 'usdt', 'usdc', 'usd'],
+      example: 'btc',
+    });
+    expect(schemas.WalletDto.required).toEqual(expect.arrayContaining(['currency', 'asset_type', 'balance']));
+    expect(schemas.WalletDto.properties.asset_type.example).toBe('bitcoin');
+    expect(Object.keys(schemas.WalletDto.properties.balance.example).sort()).toEqual(SEED_001_BALANCE_KEYS);
+    expect(Object.keys(schemas.WalletBalanceAmountDto.properties)).toEqual(
+      expect.arrayContaining(['usd', 'btc', 'sat', 'wei', 'micro_usdt', 'micro_usdc', 'cent']),
+    );
+    expect(schemas.TransferDestinationDto.properties.wallet_number.example).toBe('4829103847');
+    const list = doc.paths['/v1/wallets'].get.parameters.map((p: { name: string }) => p.name);
+    expect(list).toContain('wallet_number');
+    const adjustment = doc.paths['/v1/wallets/{walletId}/adjustments'].post;
+    expect(adjustment['x-required-scope']).toBe('write:adjustments');
+    expect(adjustment.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    expect(adjustment.responses['422'].description).toContain('wallet_currency_mismatch');
+    expect(schemas.CreateAdjustmentDto.properties.direction).toMatchObject({
+      enum: ['credit', 'debit'],
+      example: 'credit',
+    });
+    expect(schemas.CreateAdjustmentDto.required).toEqual(expect.arrayContaining(['direction', 'reason']));
+    expect(schemas.NetworkAssetDto.properties.minor_unit.example).toBe('micro_usdc');
   });
 });

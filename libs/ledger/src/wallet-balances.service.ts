@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Network, NetworkRegistry } from '@app/chains';
+import { FIAT_NETWORK_KEY, Network, NetworkRegistry, USD_FIAT } from '@app/chains';
 import { formatAmount } from '@app/common';
 import { AppConfig } from '@app/config';
 import { BalancesRepository, ChainCursorsRepository, ChainProgressRow } from '@app/db';
@@ -147,6 +147,19 @@ export class WalletBalancesService {
               held.get(key(walletId, network.key, a.symbol)) ?? 0n,
             ),
           ),
+        });
+      }
+      const fiat = figures.get(key(walletId, FIAT_NETWORK_KEY, USD_FIAT.symbol));
+      if (fiat) {
+        // A fiat wallet's USD: a ledger position on no chain (no address, nothing to scan, never stale).
+        views.push({
+          network: USD_FIAT.network.chain,
+          network_name: FIAT_NETWORK_KEY.split(':')[1],
+          addresses: [],
+          indexed_height: null,
+          last_synced: null,
+          is_stale: false,
+          assets: [assetBalanceDto(USD_FIAT.symbol, USD_FIAT.currency, USD_FIAT.decimals, fiat, 0n)],
         });
       }
       result.set(walletId, { wallet_id: walletId, networks: views });

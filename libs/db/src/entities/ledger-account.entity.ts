@@ -17,8 +17,8 @@ export type LedgerAccountKind = 'wallet' | 'external' | 'fees' | 'master' | 'set
 
 /**
  * TigerBeetle-style account: four cached sums in base units. `wallet` accounts (customers) can never have their
- * debits exceed their posted credits; system accounts (`external` = the outside world, `fees`, `master`, `settlement` = the
- * organization's fiat settlement account, the other side of fiat adjustments) can.
+ * debits exceed their posted credits; system accounts (`external` = the outside world, `fees`, `master`,
+ * `settlement` = the organization's fiat settlement account, the other side of fiat adjustments) can.
  */
 @Entity('ledger_accounts')
 @Index('ledger_accounts_wallet', ['walletId', 'network', 'asset'], { unique: true, where: 'wallet_id IS NOT NULL' })
