@@ -395,6 +395,15 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     expect((await wallet(other.id)).balance.available.cent).toBe('750');
     expect((await wallet(from.id)).balance.available.cent).toBe(String(10000 - 1000 - 500 - 125 - 250));
 
+    const both = await send(from.id, {
+      asset: 'USD',
+      network: 'fiat',
+      amount: '1',
+      destination: { type: 'wallet', id: to.id, wallet_number: to.wallet_number },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details).toMatchObject({ field: 'destination.wallet_number' });
+
     // Unknown numbers, and another organization's, are not found; nothing moved.
     const foreign = t.http.as({ kind: 'hmac', creds: await createOrganization(t) });
     const foreignWallet = (await foreign.post('/v1/wallets', { currency: 'usd' })).body as WalletBody;

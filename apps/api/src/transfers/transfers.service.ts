@@ -380,6 +380,15 @@ export class TransfersService {
     switch (d.type) {
       case 'wallet': {
         let id = d.id ?? d.wallet_id;
+        if (d.wallet_number !== undefined && id !== undefined) {
+          throw new DomainError(
+            ErrorCode.InvalidRequest,
+            'Name the destination wallet by id or by wallet_number, not both',
+            {
+              field: 'destination.wallet_number',
+            },
+          );
+        }
         // Seed 001's wallet number, or seed 002's integer wallet id (an id of digits only is a wallet number).
         const number = d.wallet_number ?? (id !== undefined && /^[0-9]+$/.test(id) ? id : undefined);
         const field = d.wallet_number !== undefined ? 'destination.wallet_number' : 'destination.id';
