@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { SCOPES } from '@app/auth';
 import { encodeCursor, JobScheduler } from '@app/common';
 import { Credentials, expectLedgerConsistent, HttpClient } from '@app/testing';
 import { OrganizationsService } from '../apps/api/src/organizations/organizations.service';
@@ -342,7 +343,8 @@ class Fuzzer {
 
 /** The fixtures: an organization to fuzz with every kind of resource, and another one whose ids must stay unseen. */
 async function setUp(t: TestApp, doc: any): Promise<FuzzInputs> {
-  const main = await createOrganization(t, { name: 'Fuzz main' });
+  // Every scope, the ones granted only when asked for too (write:adjustments): every route is reached.
+  const main = await createOrganization(t, { name: 'Fuzz main', scopes: [...SCOPES] });
   const orgs = t.app.get(OrganizationsService);
   const readonlyKey = await orgs.createKey(main.organizationId, { scopes: ['read:wallets', 'read:webhooks'] });
   const readonly: Credentials = {

@@ -17,8 +17,11 @@ describe('wallets', () => {
 
   const WALLET_KEYS = [
     'active',
+    'asset_type',
+    'balance',
     'company_id',
     'created_at',
+    'currency',
     'end_user_id',
     'external_id',
     'id',

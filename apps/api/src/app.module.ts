@@ -8,6 +8,7 @@ import { DbModule } from '@app/db';
 import { EventsModule } from '@app/events';
 import { LedgerModule } from '@app/ledger';
 import { AddressesModule } from './addresses/addresses.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { AuthHttpModule } from './auth/auth.module';
 import { BalancesModule } from './balances/balances.module';
 import { BenchModule } from './bench/bench.controller';
@@ -49,6 +50,7 @@ export class AppModule {
         BalancesModule,
         TransactionsModule,
         TransfersModule,
+        AdjustmentsModule,
         WebhooksModule,
         DepositsModule,
         IdempotencyModule,

@@ -34,7 +34,8 @@ const USAGE = `Operator CLI (prints JSON). Usage: npm run -s cli -- <command> [o
   org:create --name <name> [--wallets-enabled]
   org:list
   org:enable-wallets --org <organization id> [--disable]
-  key:create --org <organization id> [--scopes ${SCOPES.join(',')}] [--name <label>]
+  key:create --org <organization id> [--scopes <list>] [--name <label>]
+                                    scopes: ${SCOPES.join(',')}; default all but write:adjustments
   key:revoke --key <api key id>
   key:rate-limit --key <api key id> (--per-second <n> [--burst <n>] | --default)
                                     the key's own rate limit (burst: twice the rate unless given), or the default again

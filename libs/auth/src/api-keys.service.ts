@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { CryptoService, DomainError, ErrorCode, hmacSha256Hex, safeEqual } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ApiKey, ApiKeysRepository, Organization, Transactions } from '@app/db';
-import { isScope, Scope, SCOPES } from './scopes';
+import { DEFAULT_SCOPES, isScope, Scope, SCOPES } from './scopes';
 
 export interface CreatedApiKey {
   api_key_id: string;
@@ -125,7 +125,7 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     options: { name?: string; scopes?: string[] } = {},
     manager?: EntityManager,
   ): Promise<CreatedApiKey> {
-    const scopes = options.scopes ?? [...SCOPES];
+    const scopes = options.scopes ?? [...DEFAULT_SCOPES];
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length || !scopes.length) {
       throw new DomainError(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Network, NetworkRegistry } from '@app/chains';
+import { FIAT_NETWORK_KEY, Network, NetworkRegistry, USD_FIAT } from '@app/chains';
 import { formatAmount } from '@app/common';
 import { AppConfig } from '@app/config';
 import { BalancesRepository, ChainCursorsRepository, ChainProgressRow } from '@app/db';
@@ -149,7 +149,44 @@ export class WalletBalancesService {
           ),
         });
       }
+      const fiat = figures.get(key(walletId, FIAT_NETWORK_KEY, USD_FIAT.symbol));
+      if (fiat) {
+        // A fiat wallet's USD: a ledger position on no chain (no address, nothing to scan, never stale).
+        views.push({
+          network: USD_FIAT.network.chain,
+          network_name: FIAT_NETWORK_KEY.split(':')[1],
+          addresses: [],
+          indexed_height: null,
+          last_synced: null,
+          is_stale: false,
+          assets: [assetBalanceDto(USD_FIAT.symbol, USD_FIAT.currency, USD_FIAT.decimals, fiat, 0n)],
+        });
+      }
       result.set(walletId, { wallet_id: walletId, networks: views });
+    }
+    return result;
+  }
+
+  /** The figures of every ledger account of these wallets of the organization, per wallet (none: absent). */
+  async accountsOf(
+    organizationId: string,
+    walletIds: string[],
+  ): Promise<Map<string, Array<{ network: string; asset: string; figures: BalanceFigures }>>> {
+    const result = new Map<string, Array<{ network: string; asset: string; figures: BalanceFigures }>>();
+    if (walletIds.length === 0) return result;
+    for (const r of await this.balances.walletAccounts(organizationId, walletIds)) {
+      const list = result.get(r.wallet_id) ?? [];
+      list.push({
+        network: r.network,
+        asset: r.asset,
+        figures: figuresOf({
+          creditsPosted: BigInt(r.credits_posted),
+          debitsPosted: BigInt(r.debits_posted),
+          creditsPending: BigInt(r.credits_pending),
+          debitsPending: BigInt(r.debits_pending),
+        }),
+      });
+      result.set(r.wallet_id, list);
     }
     return result;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { ChainClients, checkAddress, KeyringService, NetworkRegistry } from '@app/chains';
+import { ChainClients, checkAddress, CURRENCIES, currencyOfSymbol, KeyringService, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, IdempotentRequest, Page } from '@app/common';
 import { Address, AddressesRepository, isUuid, OrganizationsRepository, WalletsRepository } from '@app/db';
 import { DerivationIndexes } from './derivation-indexes';
@@ -75,6 +75,7 @@ export class AddressesService {
         family: network.family,
         derivationIndex: index,
         label: known.label,
+        currency: currencyOfSymbol(asset.symbol) ?? asset.symbol.toLowerCase(),
       },
       request && { key: request.key, status: request.status, body: known },
     );
@@ -82,6 +83,15 @@ export class AddressesService {
       this.indexes.giveBack(org, network.family, index);
       const wallet = await this.wallets.findByOrgAndId(org, walletId);
       if (!wallet) throw DomainError.notFound('Wallet');
+      if (wallet.currency && CURRENCIES[wallet.currency].symbol !== asset.symbol) {
+        throw new DomainError(
+          ErrorCode.WalletCurrencyMismatch,
+          CURRENCIES[wallet.currency].fiat
+            ? `A ${wallet.currency} wallet is a fiat wallet: it has no addresses`
+            : `This wallet holds ${wallet.currency} only; ${asset.symbol} addresses need a ${asset.symbol.toLowerCase()} or a multi-asset wallet`,
+          { wallet_currency: wallet.currency, asset: asset.symbol },
+        );
+      }
       throw new DomainError(ErrorCode.WalletNotActive, `The wallet is ${wallet.status}`, { status: wallet.status });
     }
     if (inserted.replyStored) request?.stored();

@@ -10,6 +10,12 @@ export class NetworkAssetDto {
   currency!: string;
   /** @example 6 */
   decimals!: number;
+  /**
+   * The name of the base unit, 10^-decimals of the asset (`sat`, `wei`, `micro_usdc`, `micro_usdt`, `sun`): the key
+   * of the minor unit in a single-asset wallet's `balance`.
+   * @example "micro_usdc"
+   */
+  minor_unit!: string;
   /** @example false */
   native!: boolean;
   /**

@@ -47,6 +47,7 @@ export class NetworksService {
           symbol: a.symbol,
           currency: a.currency,
           decimals: a.decimals,
+          minor_unit: a.minorUnit,
           native: a.native,
           contract_address: a.contract ?? null,
           receive: a.receive,

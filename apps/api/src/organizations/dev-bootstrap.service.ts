@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiKeysService, CreatedApiKey } from '@app/auth';
+import { ApiKeysService, CreatedApiKey, SCOPES } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { SystemSettingsRepository, Transactions } from '@app/db';
 import { OrganizationsService } from './organizations.service';
@@ -32,7 +32,8 @@ export class DevBootstrapService implements OnApplicationBootstrap {
       await this.settings.waitForAdvisoryLock(BOOTSTRAP_LOCK_KEY, manager);
       if (await this.settings.findByKey(SETTING_KEY, manager)) return undefined;
       const org = await this.organizations.create('Development', true, manager);
-      const key = await this.keys.create(org.id, { name: 'development' }, manager);
+      // Every scope, adjustments included: the development key drives the whole playground.
+      const key = await this.keys.create(org.id, { name: 'development', scopes: [...SCOPES] }, manager);
       await this.settings.insert(SETTING_KEY, org.id, manager);
       return key;
     });

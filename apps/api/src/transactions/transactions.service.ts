@@ -38,7 +38,6 @@ export class TransactionsService {
   }
 
   private view(t: WalletTransaction): TransactionDto {
-    const network = this.registry.byKey(t.network);
-    return toTransactionView(t, (network && this.registry.findAsset(network, t.asset)?.decimals) ?? 0);
+    return toTransactionView(t, this.registry.decimalsOf(t.network, t.asset));
   }
 }

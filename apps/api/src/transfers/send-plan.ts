@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Asset } from '@app/chains';
 import { DestinationType, FeeLevel, TransferBatch, WalletTransaction } from '@app/db';
 import { AccountRef, LedgerOp, Posting, PostingEvent, transactionEventData } from '@app/ledger';
+
+/** What a send needs of its asset: a registry asset, or the fiat ledger's USD (no chain). */
+export interface SendAsset {
+  symbol: string;
+  decimals: number;
+  network: { key: string; chain: string; confirmations: number; assets: Array<{ symbol: string; native: boolean }> };
+}
 
 /** One destination of a send, validated. */
 export interface SendItem {
@@ -43,7 +49,7 @@ export interface PlannedSend {
 export function planSend(
   organizationId: string,
   walletId: string,
-  asset: Asset,
+  asset: SendAsset,
   items: SendItem[],
   extras: SendExtras,
   now = new Date(),

@@ -28,7 +28,7 @@ export class SpeedUpService {
   async speedUp(principal: Principal, id: string, dto: SpeedUpDto): Promise<TransactionView> {
     const tx = await this.rows.findByOrgAndId(principal.organizationId, id);
     if (!tx) throw DomainError.notFound('Transaction');
-    if (tx.direction !== 'outgoing' || tx.destinationType === 'wallet')
+    if (tx.direction !== 'outgoing' || tx.destinationType === 'wallet' || tx.destinationType === 'adjustment')
       throw notSpeedable('only on-chain sends can be sped up');
     if (tx.status !== 'broadcast' || !tx.txHash)
       throw notSpeedable(`only a broadcast send not yet in a block can be sped up (this one is ${tx.status})`);

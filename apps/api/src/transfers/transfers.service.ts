@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { Asset, ChainClients, checkAddress, dustThreshold, NetworkRegistry, scriptOf } from '@app/chains';
+import {
+  Asset,
+  ChainClients,
+  checkAddress,
+  CURRENCIES,
+  dustThreshold,
+  FIAT_CHAIN,
+  FIAT_NETWORK_KEY,
+  FiatAsset,
+  NetworkRegistry,
+  scriptOf,
+  USD_FIAT,
+} from '@app/chains';
 import {
   DomainError,
   ErrorCode,
@@ -22,6 +34,7 @@ import {
   Wallet,
   WalletsRepository,
   WalletTransaction,
+  WalletCurrencyCode,
   WalletTransactionsRepository,
   WithdrawalsRepository,
 } from '@app/db';
@@ -42,6 +55,14 @@ export const transactionLocation = (id: string): string => `/v1/transactions/${i
 
 /** Times a send whose wallets changed while it was written is tried again before giving up. */
 const ATTEMPTS = 3;
+
+/** The asset of a send: on a chain (the registry's), or USD of the fiat ledger (wallet to wallet only). */
+type SendableAsset = Asset | FiatAsset;
+
+const isFiat = (asset: SendableAsset): asset is FiatAsset => asset.network.key === FIAT_NETWORK_KEY;
+
+/** Wallet currencies read, per organization and wallet: a wallet's currency never changes once it is created. */
+const CURRENCY_CACHE_SIZE = 100_000;
 
 /** Adds the index of the failing batch item to an error, so a 422 names it. */
 function atIndex(e: unknown, index: number | undefined): unknown {
@@ -70,6 +91,8 @@ export class TransfersService {
     private readonly rows: WalletTransactionsRepository,
   ) {}
 
+  private readonly currencyCache = new Map<string, WalletCurrencyCode | null>();
+
   async create(
     principal: Principal,
     walletId: string,
@@ -85,7 +108,7 @@ export class TransfersService {
       idempotencyKey: request?.key ?? null,
     };
     const source = walletId.toLowerCase();
-    let asset: Asset, item: SendItem;
+    let asset: SendableAsset, item: SendItem;
     try {
       // The wallets are not read first: the posting checks them.
       if (!isUuid(walletId)) throw DomainError.notFound('Wallet');
@@ -109,6 +132,7 @@ export class TransfersService {
         { ...destination, amount: dto.amount, amount_raw: dto.amount_raw },
         'checked-later',
       );
+      await this.requireCurrencies(principal, source, asset, [item]);
     } catch (e) {
       // The source wallet's own error comes first, as if it had been read first.
       const first = e instanceof DomainError ? await this.walletsError(principal, walletId) : undefined;
@@ -154,6 +178,7 @@ export class TransfersService {
         throw atIndex(e, index);
       }
     }
+    await this.requireCurrencies(principal, wallet.id, asset, items);
     const batch = Object.assign(new TransferBatch(), {
       id: randomUUID(),
       organizationId: org,
@@ -341,7 +366,7 @@ export class TransfersService {
   private async resolve(
     principal: Principal,
     walletId: string,
-    asset: Asset,
+    asset: SendableAsset,
     d: TransferDestinationDto & Pick<BatchDestinationDto, 'amount' | 'amount_raw'>,
     wallets?: 'checked-later',
   ): Promise<SendItem> {
@@ -354,19 +379,35 @@ export class TransfersService {
     const amount = d.amount !== undefined ? parseAmount(d.amount, asset.decimals) : parseRawAmount(d.amount_raw);
     switch (d.type) {
       case 'wallet': {
-        const id = d.id ?? d.wallet_id;
-        const notFound = () =>
-          new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field: 'destination.id' });
+        let id = d.id ?? d.wallet_id;
+        if (d.wallet_number !== undefined && id !== undefined) {
+          throw new DomainError(
+            ErrorCode.InvalidRequest,
+            'Name the destination wallet by id or by wallet_number, not both',
+            {
+              field: 'destination.wallet_number',
+            },
+          );
+        }
+        // Seed 001's wallet number, or seed 002's integer wallet id (an id of digits only is a wallet number).
+        const number = d.wallet_number ?? (id !== undefined && /^[0-9]+$/.test(id) ? id : undefined);
+        const field = d.wallet_number !== undefined ? 'destination.wallet_number' : 'destination.id';
+        const notFound = () => new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field });
+        let found: Wallet | null | undefined;
+        if (number !== undefined) {
+          found = await this.wallets.findByOrgAndWalletNumber(principal.organizationId, number);
+          if (!found) throw notFound();
+          id = found.id;
+        }
         if (!id || !isUuid(id)) throw notFound();
         if (id.toLowerCase() === walletId)
-          throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', {
-            field: 'destination.id',
-          });
+          throw new DomainError(ErrorCode.InvalidAddress, 'The destination is the source wallet', { field });
         if (wallets !== 'checked-later')
-          this.requireDestination(await this.wallets.findByOrgAndId(principal.organizationId, id));
+          this.requireDestination(found ?? (await this.wallets.findByOrgAndId(principal.organizationId, id)));
         return { type: 'wallet', address: null, walletId: id.toLowerCase(), externalAccountId: null, amount };
       }
       case 'external_account': {
+        if (isFiat(asset)) throw this.fiatOffChain();
         this.requireOnChain(asset);
         const account =
           d.id && isUuid(d.id)
@@ -391,17 +432,18 @@ export class TransfersService {
         };
       }
       case 'public_address': {
+        if (isFiat(asset)) throw this.fiatOffChain();
         this.requireOnChain(asset);
         const raw = d.address ?? d.public_address;
         if (!raw)
           throw new DomainError(ErrorCode.InvalidAddress, 'The destination address is missing', {
             field: 'destination_address',
           });
-        const check = checkAddress(raw, network);
+        const check = checkAddress(raw, asset.network);
         if (!check.valid || !check.normalized) {
           throw new DomainError(
             ErrorCode.InvalidAddress,
-            `Not a valid ${network.chain} address: ${check.reason ?? 'invalid'}`,
+            `Not a valid ${asset.network.chain} address: ${check.reason ?? 'invalid'}`,
             { field: 'destination_address' },
           );
         }
@@ -411,17 +453,84 @@ export class TransfersService {
     }
   }
 
-  private asset(symbol: string, chain: string): Asset {
+  private asset(symbol: string, chain: string): SendableAsset {
+    if (chain.toLowerCase() === FIAT_CHAIN && symbol.toUpperCase() === USD_FIAT.symbol) return USD_FIAT;
     const network = this.registry.byChain(chain.toLowerCase());
     const asset = network?.assets.find((a) => a.symbol === symbol.toUpperCase() && (a.receive || a.native));
     if (!asset) {
       throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `${symbol} on ${chain} is not supported`, {
         asset: symbol,
         network: chain,
-        supported: this.registry.receivePairs(),
+        supported: [...this.registry.receivePairs(), { asset: USD_FIAT.symbol, network: FIAT_CHAIN }],
       });
     }
     return asset;
+  }
+
+  private fiatOffChain(): DomainError {
+    return new DomainError(
+      ErrorCode.UnsupportedAssetNetwork,
+      'USD moves between wallets only (a destination of type wallet); no bank rail is attached',
+      { asset: USD_FIAT.symbol, network: FIAT_CHAIN, field: 'destination.type' },
+    );
+  }
+
+  /**
+   * A single-asset wallet (seed 001) sends and receives its currency only, and USD lives in fiat (`usd`) wallets
+   * only: 422 `wallet_currency_mismatch` otherwise. A wallet that is not the organization's is left to the posting
+   * (404).
+   */
+  private async requireCurrencies(
+    principal: Principal,
+    source: string,
+    asset: SendableAsset,
+    items: SendItem[],
+  ): Promise<void> {
+    const destinations = items.filter((i) => i.type === 'wallet').map((i) => i.walletId!);
+    const currencies = await this.currenciesOf(principal.organizationId, [source, ...destinations]);
+    const fits = (currency: WalletCurrencyCode | null | undefined) =>
+      currency === undefined || (currency === null ? !isFiat(asset) : CURRENCIES[currency].symbol === asset.symbol);
+    const sourceCurrency = currencies.get(source);
+    if (!fits(sourceCurrency)) {
+      throw new DomainError(
+        ErrorCode.WalletCurrencyMismatch,
+        sourceCurrency
+          ? `This wallet holds ${sourceCurrency} only; it cannot send ${asset.symbol}`
+          : `${asset.symbol} moves between fiat (usd) wallets only`,
+        { wallet_currency: sourceCurrency ?? null, asset: asset.symbol },
+      );
+    }
+    for (const [index, item] of items.entries()) {
+      if (item.type !== 'wallet') continue;
+      const currency = currencies.get(item.walletId!);
+      if (fits(currency)) continue;
+      const error = new DomainError(
+        ErrorCode.WalletCurrencyMismatch,
+        currency
+          ? `The destination wallet holds ${currency} only; it cannot receive ${asset.symbol}`
+          : `${asset.symbol} moves between fiat (usd) wallets only`,
+        { field: 'destination.id', wallet_currency: currency ?? null, asset: asset.symbol },
+      );
+      throw items.length > 1 ? atIndex(error, index) : error;
+    }
+  }
+
+  /** The currencies of the organization's wallets among `ids` (absent: not the organization's wallet). */
+  private async currenciesOf(organizationId: string, ids: string[]): Promise<Map<string, WalletCurrencyCode | null>> {
+    const result = new Map<string, WalletCurrencyCode | null>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.currencyCache.get(`${organizationId}|${id}`);
+      if (cached !== undefined) result.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+    for (const [id, currency] of await this.wallets.currenciesOf(organizationId, missing)) {
+      if (this.currencyCache.size >= CURRENCY_CACHE_SIZE) this.currencyCache.clear();
+      this.currencyCache.set(`${organizationId}|${id}`, currency);
+      result.set(id, currency);
+    }
+    return result;
   }
 
   private requireOnChain(asset: Asset): void {
@@ -476,13 +585,12 @@ export class TransfersService {
     return wallet;
   }
 
-  private kick(asset: Asset): void {
+  private kick(asset: SendableAsset): void {
     this.jobs.kick(`${TRANSFER_JOB_PREFIX}${asset.network.key}`);
   }
 
   private decimals(networkKey: string, symbol: string): number {
-    const network = this.registry.byKey(networkKey);
-    return (network && this.registry.findAsset(network, symbol)?.decimals) ?? 0;
+    return this.registry.decimalsOf(networkKey, symbol);
   }
 
   view(t: WalletTransaction): TransactionView {

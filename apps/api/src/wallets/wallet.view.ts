@@ -1,7 +1,8 @@
+import { CURRENCIES, MULTI_ASSET_TYPE } from '@app/chains';
 import type { Wallet } from '@app/db';
-import type { WalletDto } from './dto/wallet.dto';
+import type { WalletBalanceDto, WalletDto } from './dto/wallet.dto';
 
-export function toWalletDto(wallet: Wallet, provider: string): WalletDto {
+export function toWalletDto(wallet: Wallet, provider: string, balance: WalletBalanceDto): WalletDto {
   return {
     id: wallet.id,
     provider,
@@ -13,6 +14,9 @@ export function toWalletDto(wallet: Wallet, provider: string): WalletDto {
     company_id: wallet.organizationId,
     wallet_number: wallet.walletNumber,
     active: wallet.status === 'active',
+    currency: wallet.currency ?? null,
+    asset_type: wallet.currency ? CURRENCIES[wallet.currency].assetType : MULTI_ASSET_TYPE,
+    balance,
     metadata: wallet.metadata,
     created_at: wallet.createdAt.toISOString(),
     updated_at: wallet.updatedAt.toISOString(),

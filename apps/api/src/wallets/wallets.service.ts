@@ -1,12 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { DomainError, ErrorCode, JobScheduler, Page } from '@app/common';
+import { CURRENCIES, FIAT_NETWORK_KEY, NetworkRegistry } from '@app/chains';
+import { DomainError, ErrorCode, formatAmount, JobScheduler, Page } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DuplicateKey, Transactions, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
-import { WalletBalancesService } from '@app/ledger';
-import { CreateWalletDto, ListWalletsQueryDto, UpdateWalletDto, WalletDto } from './dto/wallet.dto';
+import { BalanceFigures, WalletBalancesService } from '@app/ledger';
+import {
+  CreateWalletDto,
+  ListWalletsQueryDto,
+  UpdateWalletDto,
+  WalletBalanceAmountDto,
+  WalletBalanceDto,
+  WalletDto,
+} from './dto/wallet.dto';
 import { toWalletDto } from './wallet.view';
 
 export const PROVISIONING_JOB = 'wallet-provisioning';
@@ -21,6 +29,7 @@ export class WalletsService implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
     private readonly balances: WalletBalancesService,
+    private readonly registry: NetworkRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +49,7 @@ export class WalletsService implements OnModuleInit {
           metadata: dto.metadata ?? {},
           walletNumber: String(randomInt(1_000_000_000, 10_000_000_000)),
           status: 'pending',
+          currency: dto.currency ?? null,
         });
       } catch (e) {
         if (e instanceof DuplicateKey && e.key === 'external_id') throw this.externalIdTaken(dto.external_id);
@@ -47,23 +57,23 @@ export class WalletsService implements OnModuleInit {
         throw e;
       }
       this.jobs.kick(PROVISIONING_JOB);
-      return this.view(wallet);
+      return this.view(wallet, []); // a new wallet has no ledger account yet
     }
   }
 
   async list(principal: Principal, query: ListWalletsQueryDto): Promise<Page<WalletDto>> {
     const { rows, nextCursor } = await this.wallets.pageForOrg(
       principal.organizationId,
-      { externalId: query.external_id, status: query.status },
+      { externalId: query.external_id, status: query.status, walletNumber: query.wallet_number },
       query,
     );
-    const data = rows.map((w) => this.view(w));
+    const data = await this.views(principal.organizationId, rows);
     if (query.include_balances) await this.attachBalances(principal.organizationId, data);
     return { data, next_cursor: nextCursor };
   }
 
   async get(principal: Principal, id: string, includeBalances = false): Promise<WalletDto> {
-    const view = this.view(await this.require(principal, id));
+    const [view] = await this.views(principal.organizationId, [await this.require(principal, id)]);
     if (includeBalances) await this.attachBalances(principal.organizationId, [view]);
     return view;
   }
@@ -77,7 +87,7 @@ export class WalletsService implements OnModuleInit {
   }
 
   async update(principal: Principal, id: string, dto: UpdateWalletDto): Promise<WalletDto> {
-    return this.transactions.run(async (manager) => {
+    const updated = await this.transactions.run(async (manager) => {
       const wallet = await this.wallets.findByOrgAndId(principal.organizationId, id, manager, 'pessimistic_write');
       if (!wallet) throw DomainError.notFound('Wallet');
       if (dto.status !== undefined && dto.status !== wallet.status) {
@@ -100,8 +110,9 @@ export class WalletsService implements OnModuleInit {
           throw this.externalIdTaken(dto.external_id ?? undefined);
         throw e;
       }
-      return this.view(wallet);
+      return wallet;
     });
+    return (await this.views(principal.organizationId, [updated]))[0];
   }
 
   /**
@@ -136,7 +147,79 @@ export class WalletsService implements OnModuleInit {
     });
   }
 
-  private view(wallet: Wallet): WalletDto {
-    return toWalletDto(wallet, this.config.walletProviderName);
+  /** The wallets' views with their `balance` objects: one read of their ledger accounts for all of them. */
+  private async views(organizationId: string, wallets: Wallet[]): Promise<WalletDto[]> {
+    const accounts = await this.balances.accountsOf(
+      organizationId,
+      wallets.map((w) => w.id),
+    );
+    return Promise.all(wallets.map((w) => this.view(w, accounts.get(w.id) ?? [])));
   }
+
+  private async view(
+    wallet: Wallet,
+    accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
+  ): Promise<WalletDto> {
+    return toWalletDto(wallet, this.config.walletProviderName, await this.balanceOf(wallet, accounts));
+  }
+
+  /**
+   * Seed 001's balance object. A single-asset wallet: its currency's accounts summed over the networks it is held
+   * on, in the major unit, the minor unit and USD. A multi-asset wallet: USD totals over all its accounts, null as
+   * soon as one of its nonzero holdings has no USD value.
+   */
+  private async balanceOf(
+    wallet: Wallet,
+    accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
+  ): Promise<WalletBalanceDto> {
+    if (wallet.currency) {
+      const spec = CURRENCIES[wallet.currency];
+      const held = accounts.filter(
+        (a) =>
+          a.asset === spec.symbol &&
+          (spec.fiat ? a.network === FIAT_NETWORK_KEY : this.registry.decimalsOf(a.network, a.asset) === spec.decimals),
+      );
+      const entry = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
+        const raw = held.reduce((sum, a) => sum + a.figures[figure], 0n);
+        return {
+          [spec.code]: formatAmount(raw, spec.decimals),
+          [spec.minorUnit]: raw.toString(),
+          usd: await this.usdOf(spec, raw),
+        };
+      };
+      return { available: await entry('available'), pending: await entry('pending'), ledger: await entry('ledger') };
+    }
+    const total = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
+      let sum: string | null = '0';
+      for (const a of accounts) {
+        const raw = a.figures[figure];
+        if (raw === 0n) continue; // nothing is worth nothing, priced or not
+        const usd = await this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, raw);
+        sum = usd === null || sum === null ? null : addDecimals(sum, usd);
+      }
+      return { usd: sum };
+    };
+    return { available: await total('available'), pending: await total('pending'), ledger: await total('ledger') };
+  }
+
+  /**
+   * The U.S. dollar value of `raw` base units of an asset, as a decimal string; null when no price is known. The one
+   * place a price enters a wallet's balance: USD is worth itself; crypto assets have no price source yet.
+   */
+  private usdOf(asset: { symbol: string; decimals: number }, raw: bigint): Promise<string | null> {
+    if (asset.symbol === CURRENCIES.usd.symbol && asset.decimals === CURRENCIES.usd.decimals) {
+      return Promise.resolve(formatAmount(raw, CURRENCIES.usd.decimals));
+    }
+    return Promise.resolve(null);
+  }
+}
+
+/** The exact sum of two non-negative decimal strings. */
+function addDecimals(a: string, b: string): string {
+  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+  const units = (d: string) => {
+    const [whole, fraction = ''] = d.split('.');
+    return BigInt(whole + fraction.padEnd(scale, '0'));
+  };
+  return formatAmount(units(a) + units(b), scale);
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppConfig, NetworkEnv } from '@app/config';
 import { DomainError, ErrorCode } from '@app/common';
 import { AssetSpec, ASSETS } from './assets';
+import { fiatAssetOf } from './currencies';
 import { BitcoinParams, ChainFamily, ChainName, CHAINS, isChainName, NOT_YET_AVAILABLE_CHAINS } from './chains';
 
 export interface Asset {
@@ -11,6 +12,8 @@ export interface Asset {
   symbol: string;
   currency: string;
   decimals: number;
+  /** The base unit's name (`sat`, `wei`, `micro_usdc`, ...). */
+  minorUnit: string;
   native: boolean;
   /** Token contract; undefined for the native asset, or for a devnet token before the devnet deployed it. */
   contract?: string;
@@ -72,6 +75,7 @@ export class NetworkRegistry {
         symbol: a.symbol,
         currency: a.currency,
         decimals: a.decimals,
+        minorUnit: a.minorUnit,
         native: a.native,
         contract: env === 'devnet' ? undefined : a.contracts?.[env],
         receive: a.receive,
@@ -193,6 +197,15 @@ export class NetworkRegistry {
       );
     }
     return asset;
+  }
+
+  /**
+   * The decimals of the asset of stored rows (network key, symbol), fiat included (`fiat:ledger`, `USD`: 2); 0 for
+   * an asset this deployment does not know.
+   */
+  decimalsOf(networkKey: string, symbol: string): number {
+    const network = this.byKey(networkKey);
+    return (network ? this.findAsset(network, symbol)?.decimals : fiatAssetOf(networkKey, symbol)?.decimals) ?? 0;
   }
 
   /** Devnet tokens get their contract when the devnet deploys them at boot. */

@@ -22,6 +22,7 @@ export enum ErrorCode {
   InvalidChain = 'invalid_chain',
   InvalidNetwork = 'invalid_network',
   InvalidUrl = 'invalid_url',
+  WalletCurrencyMismatch = 'wallet_currency_mismatch',
   RateLimited = 'rate_limited',
   ServerError = 'server_error',
   ServiceUnavailable = 'service_unavailable',
@@ -63,6 +64,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.InvalidChain:
     case ErrorCode.InvalidNetwork:
     case ErrorCode.InvalidUrl:
+    case ErrorCode.WalletCurrencyMismatch:
       return 422;
     case ErrorCode.RateLimited:
       return 429;

@@ -13,11 +13,12 @@ import { bigintTransformer } from '../transformers';
 import { Organization } from './organization.entity';
 import { Wallet } from './wallet.entity';
 
-export type LedgerAccountKind = 'wallet' | 'external' | 'fees' | 'master';
+export type LedgerAccountKind = 'wallet' | 'external' | 'fees' | 'master' | 'settlement';
 
 /**
  * TigerBeetle-style account: four cached sums in base units. `wallet` accounts (customers) can never have their
- * debits exceed their posted credits; system accounts (`external` = the outside world, `fees`, `master`) can.
+ * debits exceed their posted credits; system accounts (`external` = the outside world, `fees`, `master`,
+ * `settlement` = the organization's fiat settlement account, the other side of fiat adjustments) can.
  */
 @Entity('ledger_accounts')
 @Index('ledger_accounts_wallet', ['walletId', 'network', 'asset'], { unique: true, where: 'wallet_id IS NOT NULL' })
@@ -27,7 +28,7 @@ export type LedgerAccountKind = 'wallet' | 'external' | 'fees' | 'master';
 })
 @Check(
   'ledger_accounts_kind',
-  `kind IN ('wallet', 'external', 'fees', 'master') AND (kind = 'wallet') = (wallet_id IS NOT NULL)`,
+  `kind IN ('wallet', 'external', 'fees', 'master', 'settlement') AND (kind = 'wallet') = (wallet_id IS NOT NULL)`,
 )
 @Check(
   'ledger_accounts_non_negative',

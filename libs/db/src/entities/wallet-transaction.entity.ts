@@ -17,7 +17,8 @@ export type TransactionDirection = 'incoming' | 'outgoing';
 export type IncomingStatus = 'detected' | 'confirming' | 'confirmed' | 'quarantined' | 'failed';
 export type OutgoingStatus = 'pending' | 'broadcast' | 'confirming' | 'confirmed' | 'failed';
 export type TransactionStatus = IncomingStatus | OutgoingStatus;
-export type DestinationType = 'public_address' | 'wallet' | 'external_account';
+/** `adjustment`: an operator-booked credit or debit of a fiat wallet against the organization's settlement account. */
+export type DestinationType = 'public_address' | 'wallet' | 'external_account' | 'adjustment';
 /**
  * Where a withdrawal in `pending` stands: queued, waiting for the master address to be funded, signed (not yet
  * broadcast).

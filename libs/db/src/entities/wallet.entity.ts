@@ -13,6 +13,8 @@ import { Organization } from './organization.entity';
 
 export type WalletStatus = 'pending' | 'active' | 'disabled';
 export const WALLET_STATUSES: WalletStatus[] = ['pending', 'active', 'disabled'];
+export type WalletCurrencyCode = 'btc' | 'eth' | 'usdt' | 'usdc' | 'usd';
+export const WALLET_CURRENCY_CODES: WalletCurrencyCode[] = ['btc', 'eth', 'usdt', 'usdc', 'usd'];
 
 @Entity('wallets')
 @Index('wallets_org_created', ['organizationId', 'createdAt', 'id'])
@@ -20,6 +22,7 @@ export const WALLET_STATUSES: WalletStatus[] = ['pending', 'active', 'disabled']
 @Index('wallets_pending', ['createdAt'], { where: `status = 'pending'` })
 @Check('wallets_status', `status IN ('pending', 'active', 'disabled')`)
 @Check('wallets_number', `wallet_number ~ '^[1-9][0-9]{9}$'`)
+@Check('wallets_currency', `currency IS NULL OR currency IN ('btc', 'eth', 'usdt', 'usdc', 'usd')`)
 export class Wallet {
   @PrimaryColumn('uuid')
   id!: string;
@@ -53,6 +56,13 @@ export class Wallet {
 
   @Column('text', { default: 'pending' })
   status!: WalletStatus;
+
+  /**
+   * Seed 001: the one currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, or `usd` for a fiat wallet);
+   * null for a multi-asset wallet (seed 000). Set at creation, never changed.
+   */
+  @Column('text', { nullable: true })
+  currency!: WalletCurrencyCode | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -6,7 +6,10 @@ import { Address } from '../entities/address.entity';
 import { queryPrepared } from '../prepared';
 
 /** A new receive address, before the database stamps it. */
-export type NewAddress = Omit<Address, 'createdAt' | 'organization' | 'wallet' | 'organizationId'>;
+export type NewAddress = Omit<Address, 'createdAt' | 'organization' | 'wallet' | 'organizationId'> & {
+  /** The wallet currency of the asset (`btc`, `usdt`, ...): a single-asset wallet of another currency gets none. */
+  currency: string;
+};
 
 /** Receive addresses: handed out per (wallet, asset, network), watched by the deposit scanner. */
 @Injectable()
@@ -17,7 +20,8 @@ export class AddressesRepository {
    * Inserts the address if its wallet is the organization's and active, in one statement that also stores the
    * request's reply (`reply`: its key, status and body without `created_at`, which the database's clock stamps, as it
    * stamps the row): the row's `created_at` (ISO 8601, as `toISOString` writes it) and whether the reply was stored;
-   * undefined when the wallet is not there or not active (nothing written). `to_char` writes the timestamp as
+   * undefined when the wallet is not there, not active, or a single-asset wallet of another currency (nothing
+   * written). `to_char` writes the timestamp as
    * `toISOString` does.
    */
   async insertForActiveWallet(
@@ -39,6 +43,7 @@ export class AddressesRepository {
       reply?.key ?? null,
       reply?.status ?? null,
       reply ? JSON.stringify(reply.body) : null,
+      address.currency,
     ];
     const [row] = await queryPrepared<{ created_at: string; stored: boolean }>(
       this.dataSource,
@@ -46,6 +51,7 @@ export class AddressesRepository {
          INSERT INTO addresses (id, organization_id, wallet_id, network, chain, asset, address, family, derivation_index, label)
          SELECT $1::uuid, $2::uuid, w.id, $4::text, $5::text, $6::text, $7::text, $8::text, $9::int, $10::text
            FROM wallets w WHERE w.organization_id = $2::uuid AND w.id = $3::uuid AND w.status = 'active'
+            AND (w.currency IS NULL OR w.currency = $14::text)
          RETURNING to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at)
        SELECT created_at, CASE WHEN $11::text IS NULL THEN false ELSE idempotency_store_reply($2::uuid, $11::text, $12::int,
            $13::jsonb || jsonb_build_object('created_at', created_at), '{}'::jsonb) END AS stored

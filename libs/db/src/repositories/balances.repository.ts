@@ -55,6 +55,19 @@ export class BalancesRepository {
     );
   }
 
+  /** Every ledger account of these wallets of the organization (the wallet objects' `balance`). */
+  walletAccounts(
+    organizationId: string,
+    walletIds: string[],
+  ): Promise<Array<WalletAccountRow & { wallet_id: string; network: string; asset: string }>> {
+    return queryPrepared(
+      this.repo.manager,
+      `SELECT wallet_id, network, asset, credits_posted::text, debits_posted::text, credits_pending::text, debits_pending::text
+         FROM ledger_accounts WHERE wallet_id = ANY($1) AND organization_id = $2::uuid`,
+      [walletIds, organizationId],
+    );
+  }
+
   /** The wallet's ledger account on (network, asset), or undefined when it never had one. */
   async findWalletAccount(
     organizationId: string,

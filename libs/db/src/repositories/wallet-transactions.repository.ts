@@ -40,6 +40,15 @@ export class WalletTransactionsRepository {
     return isUuid(id) ? this.repo.manager.findOneBy(WalletTransaction, { organizationId, id }) : null;
   }
 
+  /** The fiat adjustment booked under this Idempotency-Key (kept on its row forever), or null. */
+  async findAdjustmentByKey(organizationId: string, idempotencyKey: string): Promise<WalletTransaction | null> {
+    return this.repo.manager.findOneBy(WalletTransaction, {
+      organizationId,
+      idempotencyKey,
+      destinationType: 'adjustment',
+    });
+  }
+
   /** The amount of the organization's withdrawals of an asset on a network that are not final yet (raw units). */
   async sumPendingOutgoing(organizationId: string, network: string, asset: string): Promise<bigint> {
     const [{ out }] = await this.repo.manager.query<Array<{ out: string | null }>>(

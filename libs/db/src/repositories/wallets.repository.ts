@@ -19,12 +19,13 @@ interface WalletRow {
   metadata: Record<string, string>;
   wallet_number: string;
   status: Wallet['status'];
+  currency: Wallet['currency'];
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS =
-  'id, organization_id, name, external_id, end_user_id, umbrella_link_id, metadata, wallet_number, status, created_at, updated_at';
+  'id, organization_id, name, external_id, end_user_id, umbrella_link_id, metadata, wallet_number, status, currency, created_at, updated_at';
 
 function toWallet(r: WalletRow): Wallet {
   return Object.assign(new Wallet(), {
@@ -37,6 +38,7 @@ function toWallet(r: WalletRow): Wallet {
     metadata: r.metadata,
     walletNumber: r.wallet_number,
     status: r.status,
+    currency: r.currency,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });
@@ -78,6 +80,32 @@ export class WalletsRepository {
     return new Map(rows.map((r) => [r.id, toWallet(r)]));
   }
 
+  /** The organization's wallet with this 10-digit wallet number (seed 001), or null. */
+  async findByOrgAndWalletNumber(organizationId: string, walletNumber: string): Promise<Wallet | null> {
+    if (!/^[1-9][0-9]{9}$/.test(walletNumber)) return null;
+    const [row] = await queryPrepared<WalletRow>(
+      this.repo.manager,
+      `SELECT ${COLUMNS} FROM wallets WHERE organization_id = $1 AND wallet_number = $2`,
+      [organizationId, walletNumber],
+    );
+    return row ? toWallet(row) : null;
+  }
+
+  /**
+   * The currency of each of these wallets of the organization (null: multi-asset), keyed by lower-case id; ids that
+   * are not the organization's wallets are absent.
+   */
+  async currenciesOf(organizationId: string, ids: string[]): Promise<Map<string, Wallet['currency']>> {
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    if (valid.length === 0) return new Map();
+    const rows = await queryPrepared<{ id: string; currency: Wallet['currency'] }>(
+      this.repo.manager,
+      `SELECT id, currency FROM wallets WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [organizationId, valid],
+    );
+    return new Map(rows.map((r) => [r.id, r.currency]));
+  }
+
   async findByOrgAndExternalId(organizationId: string, externalId: string): Promise<Wallet | null> {
     const [row] = await queryPrepared<WalletRow>(
       this.repo.manager,
@@ -93,7 +121,7 @@ export class WalletsRepository {
    */
   async pageForOrg(
     organizationId: string,
-    filters: { externalId?: string; status?: Wallet['status'] },
+    filters: { externalId?: string; status?: Wallet['status']; walletNumber?: string },
     page: PageQueryDto,
     defaultLimit = 20,
   ): Promise<{ rows: Wallet[]; nextCursor: string | null }> {
@@ -102,6 +130,7 @@ export class WalletsRepository {
     const where = ['organization_id = $1'];
     if (filters.externalId !== undefined) where.push(`external_id = $${values.push(filters.externalId)}`);
     if (filters.status !== undefined) where.push(`status = $${values.push(filters.status)}`);
+    if (filters.walletNumber !== undefined) where.push(`wallet_number = $${values.push(filters.walletNumber)}`);
     if (page.cursor) {
       where.push(
         `(created_at, id) < (SELECT c.created_at, c.id FROM wallets c WHERE c.id = $${values.push(decodeCursor(page.cursor))}::uuid)`,
@@ -125,7 +154,15 @@ export class WalletsRepository {
     organizationId: string,
     fields: Pick<
       Wallet,
-      'id' | 'name' | 'externalId' | 'endUserId' | 'umbrellaLinkId' | 'metadata' | 'walletNumber' | 'status'
+      | 'id'
+      | 'name'
+      | 'externalId'
+      | 'endUserId'
+      | 'umbrellaLinkId'
+      | 'metadata'
+      | 'walletNumber'
+      | 'status'
+      | 'currency'
     >,
   ): Promise<Wallet> {
     const m = this.repo.manager;

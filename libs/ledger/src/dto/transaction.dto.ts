@@ -1,6 +1,10 @@
 /** A wallet transaction in API responses (the class behind `TransactionView`, for the OpenAPI document). */
 export class TransactionDestinationDto {
-  /** @example "public_address" */
+  /**
+   * `public_address`, `external_account`, `wallet` (an internal transfer) or `adjustment` (an operator's credit or
+   * debit of a fiat wallet against the organization's settlement account).
+   * @example "public_address"
+   */
   type!: string;
   /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
   address!: string | null;
@@ -28,7 +32,10 @@ export class TransactionDto {
   status!: string;
   /** @example "USDC" */
   asset!: string;
-  /** @example "ethereum" */
+  /**
+   * The chain name; `fiat` for USD of fiat wallets (ledger only).
+   * @example "ethereum"
+   */
   network!: string;
   /** @example "125.5" */
   amount!: string;

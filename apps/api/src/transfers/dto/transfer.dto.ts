@@ -43,7 +43,8 @@ export class TransferDestinationDto {
   public_address?: string;
 
   /**
-   * For `wallet` and `external_account`: their id.
+   * For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
+   * integer wallet ids): `"4829103847"`.
    * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
    */
   @Optional()
@@ -56,6 +57,14 @@ export class TransferDestinationDto {
   @IsString()
   @Length(1, 64)
   wallet_id?: string;
+
+  /**
+   * For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
+   * @example "4829103847"
+   */
+  @Optional()
+  @Matches(/^[0-9]{10}$/, { message: 'wallet_number must be 10 digits' })
+  wallet_number?: string;
 }
 
 export class CreateTransferDto {
@@ -65,7 +74,7 @@ export class CreateTransferDto {
   asset!: string;
 
   /**
-   * The chain name, as for addresses.
+   * The chain name, as for addresses; `fiat` for `USD` between fiat wallets (seed 001's `usd` wallets).
    * @example "ethereum"
    */
   @IsString()
@@ -158,7 +167,10 @@ export class CreateBatchDto {
   @Matches(ASSET, { message: 'asset must be an asset symbol such as USDC' })
   asset!: string;
 
-  /** @example "ethereum" */
+  /**
+   * The chain name; `fiat` for `USD` between fiat wallets.
+   * @example "ethereum"
+   */
   @IsString()
   @Matches(NETWORK, { message: 'network must be a chain name such as ethereum' })
   network!: string;

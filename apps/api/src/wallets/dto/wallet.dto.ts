@@ -1,9 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { IsMetadata, Optional, PageQueryDto, QueryBoolean, ValidateUUID, VISIBLE_ASCII } from '@app/common';
 import { NetworkBalancesDto } from '@app/ledger';
-import { WALLET_STATUSES, type WalletStatus } from '@app/db';
+import { WALLET_CURRENCY_CODES, WALLET_STATUSES, type WalletCurrencyCode, type WalletStatus } from '@app/db';
 
 export class CreateWalletDto {
+  /**
+   * Seed 001: a single-asset wallet of this currency: `btc`, `eth`, `usdt`, `usdc` (crypto: addresses and transfers
+   * of that asset only, on any network the asset is offered on), or `usd` (a fiat wallet: a ledger-only balance in
+   * cents, no addresses, moved by internal transfers and adjustments). Omitted: a multi-asset wallet (seed 000).
+   * @example "btc"
+   */
+  @Optional()
+  @IsIn(WALLET_CURRENCY_CODES)
+  currency?: WalletCurrencyCode;
+
   /**
    * Human-readable name.
    * @example "Player 12345"
@@ -82,6 +93,14 @@ export class UpdateWalletDto {
 }
 
 export class ListWalletsQueryDto extends PageQueryDto {
+  /**
+   * The wallet with this 10-digit wallet number (at most one).
+   * @example "4829103847"
+   */
+  @Optional()
+  @Matches(/^[0-9]{10}$/, { message: 'wallet_number must be 10 digits' })
+  wallet_number?: string;
+
   /** @example "player-12345" */
   @Optional()
   @IsString()
@@ -107,6 +126,79 @@ export class GetWalletQueryDto {
   @IsIn([true, false])
   include_balances?: boolean;
 }
+
+/**
+ * One figure of a wallet's `balance`. Which keys appear depends on the wallet's currency: the major and minor unit
+ * of its currency, and `usd`.
+ */
+export class WalletBalanceAmountDto {
+  /**
+   * U.S. dollar value, decimal string; null while no price is known. For a `usd` wallet, its amount in dollars.
+   * @example "1523.4"
+   */
+  usd!: string | null;
+  /**
+   * btc wallets: bitcoin, decimal string.
+   * @example "0.015"
+   */
+  btc?: string;
+  /**
+   * btc wallets: satoshis (10^-8 BTC), integer string.
+   * @example "1500000"
+   */
+  sat?: string;
+  /**
+   * eth wallets: ether, decimal string.
+   * @example "1.5"
+   */
+  eth?: string;
+  /**
+   * eth wallets: wei (10^-18 ETH), integer string.
+   * @example "1500000000000000000"
+   */
+  wei?: string;
+  /**
+   * usdt wallets: USDT, decimal string.
+   * @example "125.5"
+   */
+  usdt?: string;
+  /**
+   * usdt wallets: 10^-6 USDT, integer string.
+   * @example "125500000"
+   */
+  micro_usdt?: string;
+  /**
+   * usdc wallets: USDC, decimal string.
+   * @example "125.5"
+   */
+  usdc?: string;
+  /**
+   * usdc wallets: 10^-6 USDC, integer string.
+   * @example "125500000"
+   */
+  micro_usdc?: string;
+  /**
+   * usd (fiat) wallets: cents, integer string.
+   * @example "1234"
+   */
+  cent?: string;
+}
+
+/** Seed 001's balance object. */
+export class WalletBalanceDto {
+  /** What can be spent now (posted funds less outgoing holds). */
+  available!: WalletBalanceAmountDto;
+  /** In flight: incoming not yet final plus outgoing not yet final. */
+  pending!: WalletBalanceAmountDto;
+  /** available + pending. */
+  ledger!: WalletBalanceAmountDto;
+}
+
+const BTC_BALANCE_EXAMPLE = {
+  available: { btc: '0.015', sat: '1500000', usd: null },
+  pending: { btc: '0.001', sat: '100000', usd: null },
+  ledger: { btc: '0.016', sat: '1600000', usd: null },
+};
 
 export class WalletDto {
   /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
@@ -136,6 +228,27 @@ export class WalletDto {
   wallet_number!: string;
   /** @example true */
   active!: boolean;
+  /**
+   * Seed 001: the currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
+   * wallet.
+   * @example "btc"
+   */
+  currency!: WalletCurrencyCode | null;
+  /**
+   * Seed 001's wallet type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
+   * multi-asset wallet.
+   * @example "bitcoin"
+   */
+  asset_type!: string;
+  /**
+   * Seed 001's balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
+   * gives each in its currency's major unit (decimal string under the currency's code: `btc`), its minor unit
+   * (integer string under the unit's name: `sat`; `wei`, `micro_usdt`, `micro_usdc`, `cent`) and `usd` (the U.S.
+   * dollar value as a decimal string, null while no price is known; a fiat `usd` wallet's own amount). A
+   * multi-asset wallet gives `usd` totals only.
+   */
+  @ApiProperty({ type: WalletBalanceDto, example: BTC_BALANCE_EXAMPLE })
+  balance!: WalletBalanceDto;
   /** @example {"tier":"vip"} */
   metadata!: Record<string, string>;
   /** @example "2026-11-22T10:00:00.000Z" */
