@@ -11,7 +11,10 @@ describe('health', () => {
     expect((await t.http.get('/health/live')).body).toEqual({ status: 'ok' });
     const ready = await t.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'up' } });
+    expect(ready.body).toEqual({
+      status: 'ok',
+      checks: { database: 'up', ethereum: 'up', polygon: 'up', bitcoin: 'up' },
+    });
   });
 
   it('is not ready when the database is gone', async () => {

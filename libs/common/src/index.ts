@@ -5,6 +5,7 @@ export * from './errors';
 export * from './faults';
 export * from './idempotency';
 export * from './jobs';
+export * from './metrics';
 export * from './money';
 export * from './page-query.dto';
 export * from './pagination';
