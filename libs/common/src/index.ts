@@ -9,5 +9,6 @@ export * from './metrics';
 export * from './money';
 export * from './page-query.dto';
 export * from './pagination';
+export * from './processes';
 export * from './redact';
 export * from './validation';

@@ -36,7 +36,10 @@ export class LedgerCheckService implements OnModuleInit {
       const invariant = name.split(' ')[0];
       this.metrics.ledgerViolations.inc({ invariant }, rows.length);
       // Account ids, networks and assets only: the rows carry no secret and no amount.
-      this.logger.error({ invariant, rule: name, count: rows.length, sample: rows.slice(0, 5) }, 'ledger invariant broken');
+      this.logger.error(
+        { invariant, rule: name, count: rows.length, sample: rows.slice(0, 5) },
+        'ledger invariant broken',
+      );
     }
     this.metrics.ledgerInvariantsOk.set(broken.length === 0 ? 1 : 0);
     this.metrics.ledgerLastCheck.set(Date.now() / 1000);

@@ -34,7 +34,9 @@ export class MetricsCollector implements OnModuleInit {
   }
 
   private chainGauges(): void {
-    const head = this.gauge('wallets_chain_head_height', "The node's head block as the scanner last saw it", ['network']);
+    const head = this.gauge('wallets_chain_head_height', "The node's head block as the scanner last saw it", [
+      'network',
+    ]);
     const indexed = this.gauge('wallets_chain_indexed_height', 'The last block the scanner has indexed', ['network']);
     const lag = this.gauge('wallets_chain_lag_blocks', 'Head minus indexed height', ['network']);
     const sinceSync = this.gauge(
@@ -131,9 +133,11 @@ export class MetricsCollector implements OnModuleInit {
   }
 
   private poolGauges(): void {
-    const pool = this.gauge('wallets_db_pool_connections', "This process's PostgreSQL pool: total, idle, waiting, max", [
-      'state',
-    ]);
+    const pool = this.gauge(
+      'wallets_db_pool_connections',
+      "This process's PostgreSQL pool: total, idle, waiting, max",
+      ['state'],
+    );
     this.metrics.onScrape('pool', () => {
       const stats = this.monitoring.poolStats();
       if (stats) for (const [state, value] of Object.entries(stats)) pool.set({ state }, value);

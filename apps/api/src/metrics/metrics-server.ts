@@ -46,7 +46,9 @@ export class MetricsServer implements OnApplicationBootstrap, BeforeApplicationS
     const server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
-        this.logger.error(`metrics not served: cannot listen on ${options.host}:${options.port} (${e.code ?? e.message})`);
+        this.logger.error(
+          `metrics not served: cannot listen on ${options.host}:${options.port} (${e.code ?? e.message})`,
+        );
         resolve();
       });
       server.listen(options.port, options.host, () => {
