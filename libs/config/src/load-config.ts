@@ -115,7 +115,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
   if (dto.METRICS_ENABLED !== false && dto.METRICS_PORT !== undefined && dto.METRICS_PORT !== 0) {
     if (dto.METRICS_PORT === (dto.PORT ?? 3000))
-      throw new ConfigError([`METRICS_PORT: must differ from PORT (${dto.METRICS_PORT}): metrics stay off the API port`]);
+      throw new ConfigError([
+        `METRICS_PORT: must differ from PORT (${dto.METRICS_PORT}): metrics stay off the API port`,
+      ]);
   }
 
   const perChain = <T>(prefix: string): Record<string, T> =>
