@@ -146,8 +146,8 @@ describe('metrics', () => {
       expect(value(open, 'wallets_webhook_attempts_total', { outcome: 'success' })).toBeGreaterThan(
         value(before, 'wallets_webhook_attempts_total', { outcome: 'success' }),
       );
-      expect(value(open, 'wallets_job_runs_total', { job: 'webhook-delivery', result: 'success' })).toBeGreaterThan(0);
-      expect(value(open, 'wallets_job_duration_seconds_count', { job: 'chain-sync:ethereum:devnet' })).toBeGreaterThan(
+      expect(value(open, 'wallets_job_runs_total', { job_name: 'webhook-delivery', result: 'success' })).toBeGreaterThan(0);
+      expect(value(open, 'wallets_job_duration_seconds_count', { job_name: 'chain-sync:ethereum:devnet' })).toBeGreaterThan(
         0,
       );
       expect(value(open, 'wallets_chain_indexed_height', { network: 'ethereum' })).toBeGreaterThan(

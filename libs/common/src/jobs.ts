@@ -45,14 +45,14 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
         again = true; // a kick while running: run once more afterwards
         return;
       }
-      const stopTimer = this.metrics.jobDuration.startTimer({ job: name });
+      const stopTimer = this.metrics.jobDuration.startTimer({ job_name: name });
       const p = fn()
         .then(() => {
-          this.metrics.jobRuns.inc({ job: name, result: 'success' });
-          this.metrics.jobLastSuccess.set({ job: name }, Date.now() / 1000);
+          this.metrics.jobRuns.inc({ job_name: name, result: 'success' });
+          this.metrics.jobLastSuccess.set({ job_name: name }, Date.now() / 1000);
         })
         .catch((err: unknown) => {
-          this.metrics.jobRuns.inc({ job: name, result: 'failure' });
+          this.metrics.jobRuns.inc({ job_name: name, result: 'failure' });
           this.logger.error({ err, job: name }, `job ${name} failed`);
         })
         .finally(() => {

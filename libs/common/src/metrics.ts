@@ -7,6 +7,8 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const JOB_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300];
 
 /**
+ * Job series label the job `job_name`, not `job`: Prometheus gives every series the scrape job's name as `job`.
+ *
  * The process's Prometheus instruments (docs/monitoring.md), on a registry of its own (several apps share one
  * process in the tests). What is counted as it happens lives here; what is read from the database at scrape time is
  * registered by the app's metrics module through `onScrape`. Incrementing is all a hot path ever does.
@@ -32,20 +34,20 @@ export class Metrics {
   readonly jobRuns = new Counter({
     name: 'wallets_job_runs_total',
     help: 'Background job passes, by job and result (success, failure: the pass threw and was logged)',
-    labelNames: ['job', 'result'] as const,
+    labelNames: ['job_name', 'result'] as const,
     registers: [this.registry],
   });
   readonly jobDuration = new Histogram({
     name: 'wallets_job_duration_seconds',
     help: 'Duration of background job passes, by job',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     buckets: JOB_BUCKETS,
     registers: [this.registry],
   });
   readonly jobLastSuccess = new Gauge({
     name: 'wallets_job_last_success_timestamp_seconds',
     help: 'Unix time of the last pass of a job that did not throw',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     registers: [this.registry],
   });
   readonly webhookAttempts = new Counter({
