@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { ConfigError, loadConfig } from '@app/config';
 import { Credentials, HttpClient, waitFor } from '@app/testing';
 import { LedgerCheckService } from '../apps/api/src/metrics/ledger-check.service';
@@ -39,6 +42,26 @@ function value(samples: Sample[], name: string, labels: Record<string, string> =
 
 function has(samples: Sample[], name: string, labels: Record<string, string> = {}): boolean {
   return samples.some((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+}
+
+/** Every metric family the exposition declares (`# TYPE`), with a histogram's `_bucket`, `_sum` and `_count`. */
+function families(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const [, name, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+    names.add(name);
+    if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);
+  }
+  return names;
+}
+
+const MONITORING = join(__dirname, '..', 'docs', 'monitoring');
+
+interface Rule {
+  alert?: unknown;
+  expr?: unknown;
+  for?: unknown;
+  labels?: Record<string, unknown>;
+  annotations?: Record<string, unknown>;
 }
 
 describe('metrics', () => {
@@ -146,10 +169,12 @@ describe('metrics', () => {
       expect(value(open, 'wallets_webhook_attempts_total', { outcome: 'success' })).toBeGreaterThan(
         value(before, 'wallets_webhook_attempts_total', { outcome: 'success' }),
       );
-      expect(value(open, 'wallets_job_runs_total', { job_name: 'webhook-delivery', result: 'success' })).toBeGreaterThan(0);
-      expect(value(open, 'wallets_job_duration_seconds_count', { job_name: 'chain-sync:ethereum:devnet' })).toBeGreaterThan(
-        0,
-      );
+      expect(
+        value(open, 'wallets_job_runs_total', { job_name: 'webhook-delivery', result: 'success' }),
+      ).toBeGreaterThan(0);
+      expect(
+        value(open, 'wallets_job_duration_seconds_count', { job_name: 'chain-sync:ethereum:devnet' }),
+      ).toBeGreaterThan(0);
       expect(value(open, 'wallets_chain_indexed_height', { network: 'ethereum' })).toBeGreaterThan(
         value(before, 'wallets_chain_indexed_height', { network: 'ethereum' }),
       );
@@ -215,5 +240,46 @@ describe('metrics', () => {
     );
     expect(await t.app.get(LedgerCheckService).check()).toBe(true);
     expect(value(await scrape(), 'wallets_ledger_invariants_ok')).toBe(1);
+  });
+
+  it('ships alert rules and a dashboard that parse and use only series the service exports', async () => {
+    const res = await fetch(metricsUrl, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const exported = families(await res.text());
+
+    const rules = load(readFileSync(join(MONITORING, 'alerts.yml'), 'utf8')) as { groups: Array<{ rules: Rule[] }> };
+    const all = rules.groups.flatMap((g) => g.rules);
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    for (const rule of all) {
+      expect(typeof rule.alert).toBe('string');
+      expect(typeof rule.expr).toBe('string');
+      if (rule.for !== undefined) expect(rule.for).toMatch(/^\d+[smhd]$/);
+      expect(['warning', 'critical']).toContain(rule.labels?.severity);
+      expect(typeof rule.annotations?.summary).toBe('string');
+    }
+    const alerts = all.map((r) => r.alert as string);
+    expect(new Set(alerts).size).toBe(alerts.length);
+    // What the rules must cover.
+    const exprs = all.map((r) => r.expr as string).join('\n');
+    for (const series of [
+      'wallets_chain_lag_blocks',
+      'wallets_chain_seconds_since_sync',
+      'wallets_webhook_oldest_undelivered_age_seconds',
+      'wallets_signer_oldest_queued_age_seconds',
+      'wallets_job_runs_total',
+      'wallets_ledger_invariants_ok',
+      'wallets_http_requests_total{status=~"5.."}',
+    ])
+      expect(exprs).toContain(series);
+
+    const dashboard = JSON.parse(readFileSync(join(MONITORING, 'grafana-dashboard.json'), 'utf8')) as {
+      panels: Array<{ type: string; targets?: Array<{ expr: string }> }>;
+    };
+    const panelExprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+    expect(panelExprs.length).toBeGreaterThanOrEqual(20);
+
+    // A typo in a series name would be an alert that never fires, or an empty panel.
+    const used = new Set([...`${exprs}\n${panelExprs.join('\n')}`.matchAll(/\bwallets_[a-z0-9_]+/g)].map((m) => m[0]));
+    expect([...used].filter((name) => !exported.has(name))).toEqual([]);
+    expect(used.size).toBeGreaterThanOrEqual(20);
   });
 });

@@ -113,7 +113,7 @@ describe('stopping `npm start` (README first command, child processes)', () => {
     env = { DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: '0' };
     http = new HttpClient(`http://127.0.0.1:${port}`);
   });
-  afterAll(async () => {
+  afterAll(() => {
     // Whatever a failed test left behind: only processes this suite started (their identities were recorded).
     for (const s of started) if (s.child.exitCode === null) s.child.kill('SIGKILL');
     for (const p of seen) if (isRunning(p)) process.kill(p.pid, 'SIGKILL');

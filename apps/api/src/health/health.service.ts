@@ -25,7 +25,11 @@ export class HealthService {
         () => 'up',
         () => 'down',
       ),
-      Promise.all(this.clients.watchers().map(async (w) => [w.network.chain, await this.nodeState(() => w.head())])),
+      Promise.all(
+        this.clients
+          .watchers()
+          .map(async (w): Promise<[string, string]> => [w.network.chain, await this.nodeState(() => w.head())]),
+      ),
     ]);
     const checks: Record<string, string> = { database, ...Object.fromEntries(nodes) };
     if (database !== 'up') throw new DomainError(ErrorCode.ServiceUnavailable, 'Database unreachable', checks);

@@ -140,7 +140,8 @@ export class MetricsCollector implements OnModuleInit {
     );
     this.metrics.onScrape('pool', () => {
       const stats = this.monitoring.poolStats();
-      if (stats) for (const [state, value] of Object.entries(stats)) pool.set({ state }, value);
+      if (stats)
+        for (const [state, value] of Object.entries(stats) as Array<[string, number]>) pool.set({ state }, value);
       return Promise.resolve();
     });
   }
