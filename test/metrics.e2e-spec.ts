@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { ConfigError, loadConfig } from '@app/config';
+import { getMetadataStorage } from 'class-validator';
+import { ConfigError, EnvDto, loadConfig } from '@app/config';
 import { Credentials, HttpClient, waitFor } from '@app/testing';
 import { LedgerCheckService } from '../apps/api/src/metrics/ledger-check.service';
 import { MetricsServer } from '../apps/api/src/metrics/metrics-server';
@@ -281,5 +282,60 @@ describe('metrics', () => {
     const used = new Set([...`${exprs}\n${panelExprs.join('\n')}`.matchAll(/\bwallets_[a-z0-9_]+/g)].map((m) => m[0]));
     expect([...used].filter((name) => !exported.has(name))).toEqual([]);
     expect(used.size).toBeGreaterThanOrEqual(20);
+  });
+});
+
+/** docker-compose.yml cannot be run here (no Docker engine): what can be checked without one is checked. */
+describe('docker-compose.yml', () => {
+  const root = join(__dirname, '..');
+  const compose = load(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, { image?: string; environment?: Record<string, string>; deploy?: { replicas?: number } }>;
+  };
+  const example = readFileSync(join(root, '.env.example'), 'utf8');
+  /** `NAME=value` lines of .env.example, commented-out optional ones included. */
+  const exampleVars = Object.fromEntries(
+    [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]] as [string, string]),
+  );
+
+  it('runs PostgreSQL (pinned), two API replicas and a jobs replica, with no secret in the file', () => {
+    const { postgres, api, jobs } = compose.services;
+    expect(postgres.image).toMatch(/^postgres:\d+\.\d+/);
+    expect(api.environment?.ROLES).toBe('api');
+    expect(api.deploy?.replicas).toBe(2);
+    expect(jobs.environment?.ROLES).toBe('jobs');
+    const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    for (const secret of ['KEY_ENCRYPTION_KEY', 'METRICS_TOKEN']) expect(text).not.toMatch(new RegExp(`${secret}:`));
+    expect(text).toMatch(/POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD:\?/);
+    // The example holds no values for the secrets, and the real file is never committed.
+    for (const secret of ['KEY_ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'METRICS_TOKEN'])
+      expect(exampleVars[secret]).toBe('');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('.env');
+  });
+
+  it('names only real variables, and a filled-in example passes the boot validation of both roles', () => {
+    const known = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(EnvDto, '', true, false)
+        .map((m) => m.propertyName),
+    );
+    const names = Object.keys(exampleVars).filter((n) => n !== 'POSTGRES_PASSWORD');
+    expect(names.filter((n) => !known.has(n))).toEqual([]);
+    for (const service of ['api', 'jobs']) {
+      const env = {
+        ...exampleVars,
+        KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        METRICS_TOKEN: TOKEN,
+        ...compose.services[service].environment,
+        DATABASE_URL: 'postgres://wallets:pw@postgres:5432/wallets',
+        // The image's own environment (Dockerfile).
+        REQUIRE_NETWORK_ENV: 'true',
+        HOST: '0.0.0.0',
+        DATA_DIR: '/data',
+      };
+      const config = loadConfig(env);
+      expect(config.networkEnv).toBe('testnet');
+      expect([...config.roles]).toEqual([service]);
+      expect(config.metrics).toEqual({ host: '0.0.0.0', port: 9464, token: TOKEN });
+    }
   });
 });
