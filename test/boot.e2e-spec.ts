@@ -37,14 +37,18 @@ describe('the start command on embedded defaults (built app, child process)', ()
 
   it('starts PostgreSQL in DATA_DIR, prints a dev key once, serves /docs, and keeps its data across restarts', async () => {
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, PORT: String(port) };
+    // METRICS_PORT=0: other suites run services at the same time, and the default 9464 is one port for all.
+    const env = { DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: '0' };
     const http = new HttpClient(`http://127.0.0.1:${port}`);
 
     const first = spawnNode(MAIN, [], env);
     try {
       await first.waitFor(/docs at http/);
       const ready = await http.get('/health/ready');
-      expect(ready.body).toEqual({ status: 'ok', checks: { database: 'up' } });
+      expect(ready.body).toEqual({
+        status: 'ok',
+        checks: { database: 'up', ethereum: 'up', polygon: 'up', bitcoin: 'up' },
+      });
       expect((await http.get('/docs')).status).toBe(200);
       expect((await http.get('/docs-json')).body.openapi).toMatch(/^3\./);
 

@@ -49,6 +49,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_POOL_SIZE: '5',
     // Rate limits are tested on their own (rate-limits.e2e-spec.ts); elsewhere they stay out of the way.
     RATE_LIMIT_PER_SECOND: '1000000',
+    // Every app of a test process serves its metrics on a port of its own.
+    METRICS_PORT: '0',
     ...options.env,
   });
   const runtime = await prepareRuntime(config, () => undefined);

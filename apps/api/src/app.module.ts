@@ -17,6 +17,7 @@ import { DevnetModule } from './devnet/devnet.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MasterWalletsModule } from './master-wallets/master-wallets.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NetworksModule } from './networks/networks.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransactionsModule } from './transactions/transactions.module';
@@ -41,6 +42,7 @@ export class AppModule {
         // The registry is always there; JobScheduler starts jobs only in processes with the jobs role.
         ScheduleModule.forRoot(),
         HealthModule,
+        MetricsModule,
         AuthHttpModule,
         OrganizationsModule,
         NetworksModule,

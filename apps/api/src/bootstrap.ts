@@ -1,11 +1,12 @@
 import { DynamicModule, Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AllExceptionsFilter, checkRequestInput, createValidationPipe } from '@app/common';
+import { AllExceptionsFilter, checkRequestInput, createValidationPipe, Metrics } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { ExpressHttpAdapter } from './http-adapter';
 import { createLogger, NestPinoLogger, requestLogging } from './logging';
+import { httpMetrics } from './metrics/http-metrics';
 import { corsOptions, securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger/swagger';
 
@@ -32,7 +33,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
   );
   app.disable('x-powered-by');
-  // First, so that every response carries them, a body the parser refuses and a 404 included.
+  // First, so that its clock starts before anything else runs and every answer is counted.
+  app.use(httpMetrics(app.get(Metrics)));
+  // Next, so that every response carries them, a body the parser refuses and a 404 included.
   app.use(securityHeaders(config));
   const cors = corsOptions(config);
   if (cors) app.enableCors(cors);

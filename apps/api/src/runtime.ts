@@ -41,7 +41,13 @@ export async function prepareRuntime(
     });
     databaseUrl = pg.url;
     if (pg.owned) stops.push(() => pg.stop());
-    log(pg.owned ? 'embedded PostgreSQL started' : 'embedded PostgreSQL already running; reusing it');
+    log(
+      pg.adopted
+        ? 'embedded PostgreSQL left running by a killed process; adopted (stopped with this one)'
+        : pg.owned
+          ? 'embedded PostgreSQL started'
+          : 'embedded PostgreSQL already running; reusing it',
+    );
   }
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
@@ -62,7 +68,12 @@ export async function prepareRuntime(
         rpcUrls[chain] = node.url;
         devnetNodes.push(chain);
         if (node.owned) stops.push(() => node.stop());
-        log(`devnet ${chain} node ${node.owned ? 'started' : 'already running; reusing it'} at ${node.url}`);
+        const how = node.adopted
+          ? 'left running by a killed process; adopted'
+          : node.owned
+            ? 'started'
+            : 'already running; reusing it';
+        log(`devnet ${chain} node ${how} at ${node.url}`);
       }
       if (!rpcUrls.bitcoin) {
         if (bcoinAvailable()) {

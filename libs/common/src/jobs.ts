@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '@app/config';
+import { Metrics } from './metrics';
 
 interface JobEntry {
   run: () => void;
@@ -23,6 +24,7 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     private readonly config: AppConfig,
     private readonly registry: SchedulerRegistry,
+    private readonly metrics: Metrics,
   ) {}
 
   get enabled(): boolean {
@@ -43,10 +45,18 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
         again = true; // a kick while running: run once more afterwards
         return;
       }
+      const stopTimer = this.metrics.jobDuration.startTimer({ job_name: name });
       const p = fn()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error({ err, job: name }, `job ${name} failed`))
+        .then(() => {
+          this.metrics.jobRuns.inc({ job_name: name, result: 'success' });
+          this.metrics.jobLastSuccess.set({ job_name: name }, Date.now() / 1000);
+        })
+        .catch((err: unknown) => {
+          this.metrics.jobRuns.inc({ job_name: name, result: 'failure' });
+          this.logger.error({ err, job: name }, `job ${name} failed`);
+        })
         .finally(() => {
+          stopTimer();
           this.inFlight.delete(name);
           if (again) {
             again = false;

@@ -63,6 +63,11 @@ export class AppConfig {
   readonly webhookConcurrency!: number;
   readonly webhookSecretOverlapHours!: number;
 
+  /** The Prometheus listener (its own port, loopback by default); null: no /metrics. */
+  readonly metrics!: { host: string; port: number; token: string | null } | null;
+  /** Seconds between the periodic ledger invariant checks (jobs role). */
+  readonly ledgerCheckIntervalSeconds!: number;
+
   constructor(values: AppConfig) {
     Object.assign(this, values);
   }

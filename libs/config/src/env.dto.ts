@@ -339,6 +339,40 @@ export class EnvDto {
   @Max(300)
   FEES_CACHE_SECONDS?: number;
 
+  /** Serve Prometheus metrics on their own port (METRICS_HOST:METRICS_PORT); false turns /metrics off. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  METRICS_ENABLED?: boolean;
+
+  /** The metrics listener's port, never the API's; 0 picks a free port (tests). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** The metrics listener's bind address (default loopback). Any other address requires METRICS_TOKEN. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  METRICS_HOST?: string;
+
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (at least 32 characters). */
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[\x21-\x7e]{32,256}$/, { message: 'must be 32-256 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  /** How often the jobs role checks the ledger invariants for the metrics, in seconds. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LEDGER_CHECK_INTERVAL_SECONDS?: number;
+
   /** A network whose last successful sync is older than this is reported `is_stale`, in seconds. */
   @IsOptional()
   @Transform(toInt)

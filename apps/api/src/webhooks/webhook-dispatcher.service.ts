@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CryptoService, JobScheduler } from '@app/common';
+import { CryptoService, JobScheduler, Metrics } from '@app/common';
 import { AppConfig } from '@app/config';
 import {
   ClaimedDelivery,
@@ -42,6 +42,7 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
     private readonly events: EventsService,
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.sender = new WebhookSender(
       { requireHttps: config.webhookRequireHttps, allowLoopback: config.webhookAllowLoopback },
@@ -107,6 +108,7 @@ export class WebhookDispatcher implements OnModuleInit, OnApplicationShutdown {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': this.signatures(endpoint, event, timestamp),
     });
+    this.metrics.webhookAttempts.inc({ outcome: result.errorClass ?? 'success' });
     if (result.errorClass === null) await this.recordSuccess(c, endpoint, started, result);
     else await this.transactions.run((m) => this.recordFailure(m, c, endpoint, started, result));
   }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { commandLine, isRunning, ProcessIdentity, processIdentity, stopProcess } from '@app/common';
 import { BitcoinRpc } from './bitcoin-rpc';
 
 export interface RegtestNodeOptions {
@@ -115,8 +116,19 @@ export async function startRegtestNode(options: RegtestNodeOptions): Promise<Reg
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const infoPath = join(options.dir, 'node.json');
   if (existsSync(infoPath)) {
-    const info = JSON.parse(readFileSync(infoPath, 'utf8')) as { url: string };
-    if (await answers(info.url)) return { url: info.url, owned: false, stop: () => Promise.resolve() };
+    const info = JSON.parse(readFileSync(infoPath, 'utf8')) as {
+      url: string;
+      node?: ProcessIdentity;
+      owner?: ProcessIdentity;
+    };
+    if (info.node && info.owner && !isRunning(info.owner)) {
+      // Its owner was killed: the node is closing its database and exiting (its stdin closed). Wait for that rather
+      // than use a node about to go; one that does not exit is stopped.
+      const node = info.node;
+      const until = Date.now() + 15_000;
+      while (isRunning(node) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      if (isRunning(node) && commandLine(node.pid)?.includes('bcoin-node')) await stopProcess(node, 'SIGTERM', 5000);
+    } else if (await answers(info.url)) return { url: info.url, owned: false, stop: () => Promise.resolve() };
   }
   if (!bcoinAvailable()) throw new Error('bcoin is not installed (an optional dependency; see the README)');
   const port = await freePort();
@@ -127,7 +139,11 @@ export async function startRegtestNode(options: RegtestNodeOptions): Promise<Reg
   child.stderr?.removeAllListeners('data').on('data', (c: Buffer) => options.log?.(c.toString('utf8').trim()));
   child.removeAllListeners('exit');
   // The info file holds the node's credentials: readable by this user only.
-  writeFileSync(infoPath, JSON.stringify({ url, pid: child.pid }), { mode: 0o600 });
+  writeFileSync(
+    infoPath,
+    JSON.stringify({ url, pid: child.pid, node: processIdentity(child.pid), owner: processIdentity() }),
+    { mode: 0o600 },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,

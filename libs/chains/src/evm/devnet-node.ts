@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mnemonicToAccount } from 'viem/accounts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { commandLine, isRunning, ProcessIdentity, processIdentity, stopProcess } from '@app/common';
 
 /** anvil's well-known development mnemonic: devnet accounts only, never for custody (that is the root seed). */
 export const DEVNET_MNEMONIC = 'test test test test test test test test test test test junk';
@@ -37,9 +38,20 @@ export interface DevnetNodeOptions {
 export interface DevnetNode {
   url: string;
   chainId: number;
-  /** True when this process started the node (and stops it on shutdown). */
+  /** True when this process stops the node on shutdown: it started it, or adopted it from a killed owner. */
   owned: boolean;
+  /** True when the node was left running by an owner that was killed (kill -9), and this process took it over. */
+  adopted?: boolean;
   stop(): Promise<void>;
+}
+
+/** What the info file remembers of a running node. */
+interface NodeInfo {
+  url: string;
+  pid: number;
+  /** The anvil process and the process that started it (absent in files of older versions). */
+  node?: ProcessIdentity;
+  owner?: ProcessIdentity;
 }
 
 /** The anvil binary shipped in the npm package (ANVIL_BIN overrides, e.g. a Foundry install on macOS). */
@@ -73,8 +85,22 @@ async function rpcChainId(url: string): Promise<number | undefined> {
  */
 export async function startDevnetNode(options: DevnetNodeOptions): Promise<DevnetNode> {
   if (options.infoPath && existsSync(options.infoPath)) {
-    const info = JSON.parse(readFileSync(options.infoPath, 'utf8')) as { url: string };
+    const info = JSON.parse(readFileSync(options.infoPath, 'utf8')) as NodeInfo;
     if ((await rpcChainId(info.url)) === options.chainId) {
+      const node = info.node;
+      if (node && info.owner && !isRunning(info.owner) && commandLine(node.pid)?.includes('anvil')) {
+        // Its owner was killed without stopping it (kill -9): this process takes it over and stops it when it
+        // stops, so that a node never outlives every process of its deployment.
+        writeFileSync(options.infoPath, JSON.stringify({ ...info, owner: processIdentity() }));
+        return {
+          url: info.url,
+          chainId: options.chainId,
+          owned: true,
+          adopted: true,
+          stop: () => stopProcess(node, 'SIGTERM', 5000),
+        };
+      }
+      // Another live process of this deployment (a replica, the CLI) owns it.
       return { url: info.url, chainId: options.chainId, owned: false, stop: () => Promise.resolve() };
     }
   }
@@ -124,7 +150,10 @@ export async function startDevnetNode(options: DevnetNodeOptions): Promise<Devne
   child.stdout?.removeAllListeners('data').resume();
   child.stderr?.removeAllListeners('data').on('data', (c: Buffer) => options.log?.(c.toString('utf8').trim()));
   child.removeAllListeners('exit');
-  if (options.infoPath) writeFileSync(options.infoPath, JSON.stringify({ url, pid: child.pid }));
+  if (options.infoPath) {
+    const info: NodeInfo = { url, pid: child.pid!, node: processIdentity(child.pid), owner: processIdentity() };
+    writeFileSync(options.infoPath, JSON.stringify(info));
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,

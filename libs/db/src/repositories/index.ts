@@ -12,6 +12,7 @@ import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { LedgerRepository } from './ledger.repository';
 import { MasterWalletBalancesRepository } from './master-wallet-balances.repository';
 import { MasterWalletsRepository } from './master-wallets.repository';
+import { MonitoringRepository } from './monitoring.repository';
 import { NonceCountersRepository } from './nonce-counters.repository';
 import { OrganizationsRepository } from './organizations.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -40,6 +41,7 @@ export * from './ledger-invariants';
 export * from './ledger.repository';
 export * from './master-wallet-balances.repository';
 export * from './master-wallets.repository';
+export * from './monitoring.repository';
 export * from './nonce-counters.repository';
 export * from './organizations.repository';
 export * from './outbox.repository';
@@ -70,6 +72,7 @@ export const REPOSITORIES = [
   LedgerRepository,
   MasterWalletBalancesRepository,
   MasterWalletsRepository,
+  MonitoringRepository,
   NonceCountersRepository,
   OrganizationsRepository,
   OutboxRepository,

@@ -86,10 +86,14 @@ export class LedgerRepository {
     return row.outcomes;
   }
 
-  /** The rows breaking each ledger invariant, by invariant (empty when the ledger is consistent). */
-  async violations(): Promise<Record<string, unknown[]>> {
+  /**
+   * The rows breaking each ledger invariant, by invariant (empty when the ledger is consistent); `only`: the
+   * invariants whose names start with one of these ids (`LED-2`), default all.
+   */
+  async violations(only?: readonly string[]): Promise<Record<string, unknown[]>> {
     const violations: Record<string, unknown[]> = {};
     for (const [name, sql] of Object.entries(LEDGER_INVARIANTS)) {
+      if (only && !only.some((id) => name.startsWith(`${id} `))) continue;
       const rows = await this.dataSource.query<unknown[]>(sql);
       if (rows.length) violations[name] = rows;
     }
