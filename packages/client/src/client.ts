@@ -220,7 +220,8 @@ export function createWalletsClient(options: WalletsClientOptions): WalletsClien
   ): Promise<TokenState | undefined> {
     switch (auth.type) {
       case 'hmac':
-        for (const [name, value] of Object.entries(await signer!.sign({ method, url, body }))) headers.set(name, value);
+        for (const [name, value] of Object.entries<string>({ ...(await signer!.sign({ method, url, body })) }))
+          headers.set(name, value);
         return undefined;
       case 'token': {
         const token = await tokens!.get();

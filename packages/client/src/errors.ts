@@ -5,7 +5,7 @@ export interface ErrorEnvelope {
 
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const { error } = value;
   return (
     typeof error === 'object' &&
     error !== null &&
