@@ -71,8 +71,26 @@ const byKey = (object) =>
       .map((k) => [k, object[k]]),
   );
 
-/** Sorts the maps whose order carries no meaning; schema properties and parameter lists keep the code's order. */
-function sortDocument(document) {
+/**
+ * String enums, sorted: the Swagger plugin lists a union type's members in the order the TypeScript checker happened
+ * to create them, which is not the source order and differs between compilations (nest build, ts-jest).
+ */
+function sortEnums(value) {
+  if (Array.isArray(value)) return value.map(sortEnums);
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === 'enum' && Array.isArray(v) && v.every((e) => typeof e === 'string') ? [...v].sort() : sortEnums(v);
+  }
+  return out;
+}
+
+/**
+ * Sorts the maps whose order carries no meaning, and string enums; schema properties and parameter lists keep the
+ * code's order.
+ */
+function sortDocument(unsorted) {
+  const document = sortEnums(unsorted);
   const paths = byKey(document.paths);
   for (const [path, item] of Object.entries(paths)) {
     paths[path] = byKey(item);
@@ -91,7 +109,7 @@ async function render() {
   const document = await buildDocument();
   const prettierConfig = (await prettier.resolveConfig(join(root, 'openapi.json'))) ?? {};
   const json = await prettier.format(JSON.stringify(document), { ...prettierConfig, parser: 'json' });
-  const ast = await openapiTS(structuredClone(document), { alphabetize: false });
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)), { alphabetize: false });
   const header = '// Generated from openapi.json by `npm run openapi` (scripts/openapi.mjs): do not edit by hand.\n';
   const types = await prettier.format(header + astToString(ast), { ...prettierConfig, parser: 'typescript' });
   return { json, types };

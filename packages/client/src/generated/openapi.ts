@@ -924,7 +924,7 @@ export interface components {
        * @example public_address
        * @enum {string}
        */
-      type: 'public_address' | 'wallet' | 'external_account';
+      type: 'external_account' | 'public_address' | 'wallet';
       /**
        * @description For `public_address`.
        * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
@@ -1032,7 +1032,7 @@ export interface components {
        * @example medium
        * @enum {string}
        */
-      fee_level?: 'low' | 'medium' | 'high';
+      fee_level?: 'high' | 'low' | 'medium';
     };
     CreateExternalAccountDto: {
       /** @example ethereum */
@@ -1101,7 +1101,7 @@ export interface components {
        * @example medium
        * @enum {string}
        */
-      fee_level?: 'low' | 'medium' | 'high';
+      fee_level?: 'high' | 'low' | 'medium';
     };
     CreateWalletDto: {
       /**
@@ -1151,12 +1151,12 @@ export interface components {
         | 'wallet.created'
         | 'wallet.incoming_transaction'
         | 'wallet.outgoing_transaction'
-        | 'wallet_transaction.confirming'
         | 'wallet_transaction.confirmed'
+        | 'wallet_transaction.confirming'
         | 'wallet_transaction.failed'
         | 'wallet_transaction.quarantined'
-        | 'webhook_endpoint.disabled'
         | 'webhook.test'
+        | 'webhook_endpoint.disabled'
       )[];
       /** @example Production receiver */
       description?: string;
@@ -1519,7 +1519,7 @@ export interface components {
        * @example synced
        * @enum {string}
        */
-      status: 'error' | 'synced' | 'stale' | 'no_node';
+      status: 'error' | 'no_node' | 'stale' | 'synced';
       /** @example 1290 */
       head_height: string | null;
       /**
@@ -1540,7 +1540,7 @@ export interface components {
        *     chain: a wrong RPC URL), `sync_failed` (not the node: see the service's log). Null once a scan succeeds.
        * @enum {string|null}
        */
-      last_error: 'timeout' | 'rpc_unreachable' | 'rpc_error' | 'chain_mismatch' | 'sync_failed' | null;
+      last_error: 'chain_mismatch' | 'rpc_error' | 'rpc_unreachable' | 'sync_failed' | 'timeout' | null;
       /** @description When the node was found serving a new chain (a devnet restarted without its state). */
       reset_at: string | null;
       /**
@@ -1698,7 +1698,7 @@ export interface components {
        * @example high
        * @enum {string}
        */
-      fee_level?: 'low' | 'medium' | 'high';
+      fee_level?: 'high' | 'low' | 'medium';
     };
     TestEventResultDto: {
       /** @example evt_3f9c2b7e8a1d4c6f0b5e9a2d11223344 */
@@ -1850,7 +1850,7 @@ export interface components {
        * @example public_address
        * @enum {string}
        */
-      type: 'public_address' | 'wallet' | 'external_account';
+      type: 'external_account' | 'public_address' | 'wallet';
       /**
        * @description For `public_address`.
        * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
@@ -1901,12 +1901,12 @@ export interface components {
         | 'wallet.created'
         | 'wallet.incoming_transaction'
         | 'wallet.outgoing_transaction'
-        | 'wallet_transaction.confirming'
         | 'wallet_transaction.confirmed'
+        | 'wallet_transaction.confirming'
         | 'wallet_transaction.failed'
         | 'wallet_transaction.quarantined'
-        | 'webhook_endpoint.disabled'
         | 'webhook.test'
+        | 'webhook_endpoint.disabled'
       )[];
       /** @example Production receiver */
       description?: string | null;
@@ -1933,7 +1933,7 @@ export interface components {
        * @example active
        * @enum {string}
        */
-      status: 'pending' | 'active' | 'disabled';
+      status: 'active' | 'disabled' | 'pending';
       /** @example Player 12345 */
       name: string | null;
       /** @example player-12345 */
@@ -2304,12 +2304,12 @@ export interface operations {
           | 'wallet.created'
           | 'wallet.incoming_transaction'
           | 'wallet.outgoing_transaction'
-          | 'wallet_transaction.confirming'
           | 'wallet_transaction.confirmed'
+          | 'wallet_transaction.confirming'
           | 'wallet_transaction.failed'
           | 'wallet_transaction.quarantined'
-          | 'webhook_endpoint.disabled'
-          | 'webhook.test';
+          | 'webhook.test'
+          | 'webhook_endpoint.disabled';
         limit?: number;
       };
       header?: never;
@@ -3604,7 +3604,7 @@ export interface operations {
     parameters: {
       query?: {
         external_id?: string;
-        status?: 'pending' | 'active' | 'disabled';
+        status?: 'active' | 'disabled' | 'pending';
         /** @description Inline each wallet's balances (per network and asset). */
         include_balances?: true | false;
         /** @description Page size, 1-100. */
@@ -4276,7 +4276,7 @@ export interface operations {
     parameters: {
       query?: {
         direction?: 'incoming' | 'outgoing';
-        status?: 'detected' | 'confirming' | 'confirmed' | 'quarantined' | 'failed' | 'pending' | 'broadcast';
+        status?: 'broadcast' | 'confirmed' | 'confirming' | 'detected' | 'failed' | 'pending' | 'quarantined';
         asset?: string;
         network?: string;
         /** @description Page size, 1-100. */
@@ -5029,7 +5029,7 @@ export interface operations {
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
-        status?: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+        status?: 'cancelled' | 'failed' | 'pending' | 'succeeded';
       };
       header?: never;
       path: {
