@@ -72,7 +72,7 @@ const byKey = (object) =>
   );
 
 /**
- * String enums, sorted: the Swagger plugin lists a union type's members in the order the TypeScript checker happened
+ * Enums, sorted (as strings): the Swagger plugin lists a union type's members in the order the TypeScript checker happened
  * to create them, which is not the source order and differs between compilations (nest build, ts-jest).
  */
 function sortEnums(value) {
@@ -80,13 +80,14 @@ function sortEnums(value) {
   if (value === null || typeof value !== 'object') return value;
   const out = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === 'enum' && Array.isArray(v) && v.every((e) => typeof e === 'string') ? [...v].sort() : sortEnums(v);
+    const primitives = k === 'enum' && Array.isArray(v) && v.every((e) => e === null || typeof e !== 'object');
+    out[k] = primitives ? [...v].sort() : sortEnums(v);
   }
   return out;
 }
 
 /**
- * Sorts the maps whose order carries no meaning, and string enums; schema properties and parameter lists keep the
+ * Sorts the maps whose order carries no meaning, and enums; schema properties and parameter lists keep the
  * code's order.
  */
 function sortDocument(unsorted) {

@@ -2707,7 +2707,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Inline the on-chain balances. */
-        include_balances?: true | false;
+        include_balances?: false | true;
         /** @description Page size, 1-100. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -2850,7 +2850,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Inline the on-chain balances. */
-        include_balances?: true | false;
+        include_balances?: false | true;
       };
       header?: never;
       path: {
@@ -3606,7 +3606,7 @@ export interface operations {
         external_id?: string;
         status?: 'active' | 'disabled' | 'pending';
         /** @description Inline each wallet's balances (per network and asset). */
-        include_balances?: true | false;
+        include_balances?: false | true;
         /** @description Page size, 1-100. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -3810,7 +3810,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Inline the wallet's balances (per network and asset). */
-        include_balances?: true | false;
+        include_balances?: false | true;
       };
       header?: never;
       path: {
