@@ -41,7 +41,8 @@ describe('the committed OpenAPI document', () => {
 
   it('openapi:check passes on the committed copies and fails on an edited one, saying to run npm run openapi', async () => {
     const fresh = await check();
-    expect(fresh).toMatchObject({ code: 0, stderr: '' });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain('match the code');
 
     const edited = document();
     edited.paths['/v1/wallets'].post.summary = 'Edited by hand';
