@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SECURITY } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
 import { AppConfig } from '@app/config';
+import { addErrorExamples, describeSuccessResponses, moveOptionalParameterExamples } from './document-polish';
 import { requestInterceptor, responseInterceptor } from './playground';
 
 const DESCRIPTION = `
@@ -57,6 +58,9 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     extraModels: [ErrorEnvelopeDto],
   });
   addDefaultErrorResponses(document);
+  addErrorExamples(document);
+  describeSuccessResponses(document);
+  moveOptionalParameterExamples(document);
   return document;
 }
 
