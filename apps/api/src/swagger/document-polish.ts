@@ -2,7 +2,6 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
   ReferenceObject,
-  ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorCode, httpStatusOf } from '@app/common';
@@ -146,7 +145,7 @@ const EXAMPLE_ERRORS: Partial<Record<ErrorCode, { message: string; details: Reco
   },
   [ErrorCode.UnsupportedAssetNetwork]: {
     message: 'USDT on polygon is not supported',
-    details: { supported: [{ asset: 'USDC', network: 'polygon' }] },
+    details: { asset: 'USDT', network: 'polygon', supported: [{ asset: 'USDC', network: 'polygon' }] },
   },
   [ErrorCode.InvalidAddress]: { message: 'Not a valid ethereum address', details: { field: 'address' } },
   [ErrorCode.InvalidAmount]: { message: 'amount has more decimals than the asset', details: { field: 'amount' } },
@@ -192,7 +191,7 @@ export function addErrorExamples(document: OpenAPIObject): void {
     }
     for (const [status, response] of Object.entries(op.responses)) {
       if (!/^[45]/.test(status) || !response || '$ref' in response) continue;
-      const media = (response as ResponseObject).content?.['application/json'];
+      const media = response.content?.['application/json'];
       if (!media || !isEnvelope(media.schema)) continue;
       const code = exampleCodeOf(status, response.description);
       if (!code) continue;
