@@ -61,7 +61,10 @@ export class MasterWalletsController {
     return this.masterWallets.list(principal, query);
   }
 
-  /** One master wallet by its id (`wallet_not_found` for another organization's); `include_balances=true` inlines its on-chain balances. */
+  /**
+   * One master wallet by its id (`wallet_not_found` for another organization's); `include_balances=true` inlines
+   * its on-chain balances.
+   */
   @Get(':masterWalletId')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a master wallet' })
