@@ -25,7 +25,10 @@ export function Authenticated(options: AuthenticatedOptions): MethodDecorator & 
     ...security,
     ApiExtension('x-required-scope', options.scope),
     ApiUnauthorizedResponse({
-      description: 'Missing or invalid credentials, skewed timestamp, reused request id, bad signature',
+      description: options.hmacOnly
+        ? 'Not HMAC-signed (this route takes no bearer token: in the playground authorize **ApiKey**), skewed ' +
+          'timestamp, reused request id, bad signature'
+        : 'Missing or invalid credentials, skewed timestamp, reused request id, bad signature',
       type: ErrorEnvelopeDto,
     }),
     ApiForbiddenResponse({

@@ -58,6 +58,14 @@ export class AuthenticationGuard implements CanActivate {
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { user?: Principal }>();
     const method = pickMethod(req);
+    // Before "missing credentials": a bearer token holder (the playground sends none to an ApiKey-only route) must
+    // learn that this route wants a signature, not that they forgot their token.
+    if (options.hmacOnly && method !== 'hmac') {
+      throw new DomainError(
+        method ? ErrorCode.Forbidden : ErrorCode.Unauthorized,
+        'This route accepts only HMAC-signed requests (X-API-Key, X-Timestamp, X-Request-ID, X-Signature): a bearer token or a plain API key is not enough',
+      );
+    }
     if (!method) {
       throw new DomainError(
         ErrorCode.Unauthorized,
@@ -65,9 +73,6 @@ export class AuthenticationGuard implements CanActivate {
       );
     }
     const write = isWriteScope(options.scope);
-    if (options.hmacOnly && method !== 'hmac') {
-      throw new DomainError(ErrorCode.Forbidden, 'This route accepts only HMAC-signed requests');
-    }
     if (method === 'api_key' && write) {
       throw new DomainError(
         ErrorCode.Forbidden,

@@ -47,6 +47,10 @@ export class MasterWalletsController {
     return wallet;
   }
 
+  /**
+   * Your organization's master wallets, one per chain and network, with `count` and each one's number of child
+   * addresses; `include_balances=true` inlines the on-chain balances of each master address.
+   */
   @Get()
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'List master wallets' })
@@ -57,6 +61,10 @@ export class MasterWalletsController {
     return this.masterWallets.list(principal, query);
   }
 
+  /**
+   * One master wallet by its id (`wallet_not_found` for another organization's); `include_balances=true` inlines
+   * its on-chain balances.
+   */
   @Get(':masterWalletId')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a master wallet' })

@@ -3,7 +3,8 @@
  * functions with toString). They make "Try it out" work with every scheme:
  * - ApiKey holding `<key id>.<secret>`: every request is HMAC-signed in the browser with WebCrypto, exactly as
  *   a partner's backend signs it (X-API-Key, X-Timestamp, X-Request-ID, X-Signature), so writes work too.
- * - Bearer: a token from POST /v1/auth/token is filled into the Bearer and CsrfToken schemes automatically.
+ * - Bearer: a token from POST /v1/auth/token is filled into the Bearer and CsrfToken schemes automatically, and
+ *   kept across reloads under the same rule as a pasted key (persistAuthorization, devnet only).
  * Kept as plain ES2020 so that no compiler helper can leak into the serialised text.
  */
 export const REQUEST_INTERCEPTOR_SOURCE = `
@@ -52,7 +53,9 @@ try {
   if (res && res.ok && /\\/v1\\/auth\\/token(\\?|$)/.test(res.url) && window.ui) {
     var body = typeof res.body === 'object' && res.body ? res.body : JSON.parse(res.text || '{}');
     if (body.access_token) {
-      window.ui.authActions.authorize({
+      // authorizeWithPersistOption stores them as the Authorize dialog stores a pasted key: in localStorage when
+      // persistAuthorization is on (devnet), so a reload keeps the session; elsewhere it is plain authorize.
+      window.ui.authActions.authorizeWithPersistOption({
         Bearer: { name: 'Bearer', schema: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, value: body.access_token },
         CsrfToken: { name: 'CsrfToken', schema: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, value: body.csrf_token },
       });

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SECURITY } from '@app/auth';
 import { ErrorEnvelopeDto } from '@app/common';
 import { AppConfig } from '@app/config';
+import { addErrorExamples, describeSuccessResponses, moveOptionalParameterExamples } from './document-polish';
 import { requestInterceptor, responseInterceptor } from './playground';
 
 const DESCRIPTION = `
@@ -12,7 +13,9 @@ signed webhooks.
 **Authenticate in this playground**: click **Authorize** and paste your key as \`<api_key_id>.<api_secret>\` into
 **ApiKey** (on a devnet deployment the development key is printed at first start and written to
 \`DATA_DIR/dev-credentials.json\`). The playground signs every request with HMAC in your browser, so writes work too.
-Or call \`POST /v1/auth/token\` here: the returned token fills **Bearer** and **CsrfToken** for you.
+Or call \`POST /v1/auth/token\` here: the returned token fills **Bearer** and **CsrfToken** for you. On a devnet
+deployment both are kept in this browser across reloads. Optional parameters start empty: their examples are in their
+descriptions. \`POST /v1/master-wallets\` takes only HMAC-signed requests (**ApiKey**).
 
 **Authentication schemes**
 1. *HMAC-signed requests* (server to server): headers \`X-API-Key: <api_key_id>\`, \`X-Timestamp: <unix seconds>\`,
@@ -57,6 +60,9 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
     extraModels: [ErrorEnvelopeDto],
   });
   addDefaultErrorResponses(document);
+  addErrorExamples(document);
+  describeSuccessResponses(document);
+  moveOptionalParameterExamples(document);
   return document;
 }
 

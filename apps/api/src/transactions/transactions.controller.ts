@@ -23,6 +23,10 @@ export class TransactionsController {
     return this.transactions.list(principal, walletId, query);
   }
 
+  /**
+   * One deposit or withdrawal of any wallet of your organization by its id: status (`sub_status` for sends),
+   * confirmations, amounts, fee, tx hash and, for a sped-up send, `speed_up`.
+   */
   @Get('transactions/:transactionId')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a transaction' })

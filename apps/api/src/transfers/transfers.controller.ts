@@ -183,6 +183,7 @@ export class TransfersController {
     return this.externalAccounts.create(principal, dto);
   }
 
+  /** Your address book: every external account not deleted, usable as an `external_account` destination. */
   @Get('external-accounts')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'List external accounts' })
@@ -193,6 +194,7 @@ export class TransfersController {
     return this.externalAccounts.list(principal, query);
   }
 
+  /** One address book entry by its id; a deleted entry is `not_found`. */
   @Get('external-accounts/:externalAccountId')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get an external account' })
@@ -204,6 +206,10 @@ export class TransfersController {
     return this.externalAccounts.get(principal, id);
   }
 
+  /**
+   * Removes the entry from the address book: it can no longer be a destination, while transfers already made to it
+   * keep referring to it. The same address can be added again.
+   */
   @Delete('external-accounts/:externalAccountId')
   @HttpCode(200)
   @Authenticated({ scope: 'write:wallets' })

@@ -24,7 +24,17 @@ export class WalletsController {
   @Post()
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Create a wallet' })
-  @ApiBody({ type: CreateWalletDto, required: false })
+  // A fixed external_id in the example would work once and then 409: the example leaves it out.
+  @ApiBody({
+    type: CreateWalletDto,
+    required: false,
+    examples: {
+      wallet: {
+        summary: 'A named wallet (add your own unique external_id)',
+        value: { name: 'Player 12345', metadata: { tier: 'vip' } },
+      },
+    },
+  })
   @ApiConflictResponse({
     description: '`conflict`: external_id already used in this organization',
     type: ErrorEnvelopeDto,
@@ -41,6 +51,7 @@ export class WalletsController {
     return this.wallets.list(principal, query);
   }
 
+  /** One wallet of your organization by its id; `include_balances=true` inlines its balances per network and asset. */
   @Get(':walletId')
   @Authenticated({ scope: 'read:wallets' })
   @ApiOperation({ summary: 'Get a wallet' })
@@ -57,6 +68,12 @@ export class WalletsController {
   @Patch(':walletId')
   @Authenticated({ scope: 'write:wallets' })
   @ApiOperation({ summary: 'Update a wallet' })
+  @ApiBody({
+    type: UpdateWalletDto,
+    examples: {
+      rename: { summary: 'Rename and tag', value: { name: 'Player 12345 (VIP)', metadata: { tier: 'vip' } } },
+    },
+  })
   @ApiNotFoundResponse({ description: '`not_found`', type: ErrorEnvelopeDto })
   @ApiConflictResponse({
     description: '`conflict` (external_id taken) or `wallet_not_active` (still pending)',

@@ -55,6 +55,10 @@ export class WebhooksController {
     return this.endpoints.create(principal, dto);
   }
 
+  /**
+   * Your organization's webhook endpoints with their event types and whether each is enabled; secrets are never
+   * shown again.
+   */
   @Get('webhook-endpoints')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'List webhook endpoints' })
@@ -65,6 +69,10 @@ export class WebhooksController {
     return this.endpoints.list(principal, query);
   }
 
+  /**
+   * One webhook endpoint by its id: URL, event types, `enabled` and why it was disabled, if it was; never its
+   * secret.
+   */
   @Get('webhook-endpoints/:endpointId')
   @Authenticated({ scope: 'read:webhooks' })
   @ApiOperation({ summary: 'Get a webhook endpoint' })

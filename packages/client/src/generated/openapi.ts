@@ -112,7 +112,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List external accounts */
+    /**
+     * List external accounts
+     * @description Your address book: every external account not deleted, usable as an `external_account` destination.
+     */
     get: operations['listExternalAccounts'];
     put?: never;
     /**
@@ -133,11 +136,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get an external account */
+    /**
+     * Get an external account
+     * @description One address book entry by its id; a deleted entry is `not_found`.
+     */
     get: operations['getExternalAccount'];
     put?: never;
     post?: never;
-    /** Delete an external account */
+    /**
+     * Delete an external account
+     * @description Removes the entry from the address book: it can no longer be a destination, while transfers already made to it
+     *     keep referring to it. The same address can be added again.
+     */
     delete: operations['deleteExternalAccount'];
     options?: never;
     head?: never;
@@ -171,7 +181,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List master wallets */
+    /**
+     * List master wallets
+     * @description Your organization's master wallets, one per chain and network, with `count` and each one's number of child
+     *     addresses; `include_balances=true` inlines the on-chain balances of each master address.
+     */
     get: operations['listMasterWallets'];
     put?: never;
     /**
@@ -193,7 +207,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a master wallet */
+    /**
+     * Get a master wallet
+     * @description One master wallet by its id (`wallet_not_found` for another organization's); `include_balances=true` inlines
+     *     its on-chain balances.
+     */
     get: operations['getMasterWallet'];
     put?: never;
     post?: never;
@@ -356,7 +374,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a transaction */
+    /**
+     * Get a transaction
+     * @description One deposit or withdrawal of any wallet of your organization by its id: status (`sub_status` for sends),
+     *     confirmations, amounts, fee, tx hash and, for a sped-up send, `speed_up`.
+     */
     get: operations['getTransaction'];
     put?: never;
     post?: never;
@@ -465,7 +487,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a wallet */
+    /**
+     * Get a wallet
+     * @description One wallet of your organization by its id; `include_balances=true` inlines its balances per network and asset.
+     */
     get: operations['getWallet'];
     put?: never;
     post?: never;
@@ -704,7 +729,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List webhook endpoints */
+    /**
+     * List webhook endpoints
+     * @description Your organization's webhook endpoints with their event types and whether each is enabled; secrets are never
+     *     shown again.
+     */
     get: operations['listWebhookEndpoints'];
     put?: never;
     /**
@@ -729,7 +758,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a webhook endpoint */
+    /**
+     * Get a webhook endpoint
+     * @description One webhook endpoint by its id: URL, event types, `enabled` and why it was disabled, if it was; never its
+     *     secret.
+     */
     get: operations['getWebhookEndpoint'];
     put?: never;
     post?: never;
@@ -1177,7 +1210,8 @@ export interface components {
        */
       name?: string;
       /**
-       * @description Your own id for this wallet, unique in your organization (1-255 visible ASCII characters).
+       * @description Your own id for this wallet, unique in your organization (1-255 visible ASCII characters): a second wallet
+       *     with the same one is `409 conflict`.
        * @example player-12345
        */
       external_id?: string;
@@ -2295,6 +2329,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The process is up */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2309,6 +2344,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2318,6 +2369,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2332,6 +2394,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Ready to serve: PostgreSQL answers */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2346,6 +2409,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2355,6 +2434,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2364,6 +2454,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "service_unavailable",
+           *         "message": "Database unreachable",
+           *         "details": {
+           *           "database": "down"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2381,6 +2482,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Whether the address is valid on the network, and its normalized form */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2395,6 +2497,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2404,6 +2522,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2413,6 +2540,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2422,6 +2560,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_network",
+           *         "message": "`invalid_network`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2431,6 +2600,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2450,6 +2630,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The access token, its lifetime and scopes, and the CSRF token for writes */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2464,6 +2645,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2473,6 +2670,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2482,6 +2688,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2491,6 +2708,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2499,8 +2727,9 @@ export interface operations {
   listEvents: {
     parameters: {
       query?: {
-        /** @description The last event id you processed: events after it, oldest first. */
+        /** @description The last event id you processed: events after it, oldest first. Example: `evt_3f9c2b7e8a1d4c6f0b5e9a2d11223344`. */
         after?: string;
+        /** @description Example: `wallet_transaction.confirmed`. */
         type?:
           | 'wallet.created'
           | 'wallet.incoming_transaction'
@@ -2511,6 +2740,7 @@ export interface operations {
           | 'wallet_transaction.quarantined'
           | 'webhook.test'
           | 'webhook_endpoint.disabled';
+        /** @description Example: `100`. */
         limit?: number;
       };
       header?: never;
@@ -2519,6 +2749,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Events after `after`, oldest first, and whether more follow */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2533,6 +2764,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2542,6 +2789,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2551,6 +2807,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:webhooks scope",
+           *         "details": {
+           *           "required_scope": "read:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2560,6 +2849,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2568,7 +2868,7 @@ export interface operations {
   listExternalAccounts: {
     parameters: {
       query?: {
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -2579,6 +2879,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of address book entries and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2593,6 +2894,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2602,6 +2919,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2611,6 +2937,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2620,6 +2979,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2641,6 +3011,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new address book entry */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2655,6 +3026,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2664,6 +3051,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2673,6 +3069,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2682,6 +3089,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2691,6 +3107,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_network",
+           *         "message": "`invalid_network`, `invalid_address`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2700,6 +3147,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2716,6 +3174,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The address book entry */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2730,6 +3189,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2739,6 +3214,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2748,6 +3232,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2757,6 +3252,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2766,6 +3292,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2782,6 +3319,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2796,6 +3334,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2805,6 +3359,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2814,6 +3377,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2823,6 +3397,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2832,6 +3437,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2841,6 +3457,7 @@ export interface operations {
     parameters: {
       query: {
         network: string;
+        /** @description Example: `USDC`. */
         asset?: string;
       };
       header?: never;
@@ -2849,6 +3466,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Fee estimates per fee level */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2863,6 +3481,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2872,6 +3506,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2881,6 +3524,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2890,6 +3544,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_network",
+           *         "message": "`invalid_network`, `unsupported_asset_network`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2899,6 +3584,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2909,7 +3605,7 @@ export interface operations {
       query?: {
         /** @description Inline the on-chain balances. */
         include_balances?: false | true;
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -2920,6 +3616,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of master wallets, their count and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2934,6 +3631,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2943,6 +3656,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2952,6 +3674,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -2961,6 +3716,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3006,15 +3772,40 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
-      /** @description Missing or invalid credentials, skewed timestamp, reused request id, bad signature */
+      /** @description Not HMAC-signed (this route takes no bearer token: in the playground authorize **ApiKey**), skewed timestamp, reused request id, bad signature */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3024,6 +3815,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3033,6 +3835,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_chain",
+           *         "message": "`invalid_chain` or `invalid_network`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3042,6 +3875,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3061,6 +3905,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The master wallet */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3075,6 +3920,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3084,6 +3945,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3093,6 +3963,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3102,6 +3983,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_found",
+           *         "message": "Master wallet not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3111,6 +4023,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3133,6 +4056,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The token's balance with `pending_in` and `pending_out` */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3147,6 +4071,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3156,6 +4096,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3165,6 +4114,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3174,6 +4134,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_found",
+           *         "message": "Master wallet not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3183,6 +4152,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_chain",
+           *         "message": "`invalid_chain`, `invalid_network`, `unsupported_asset_network`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3192,6 +4192,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3208,6 +4219,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every token balance of the master address */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3222,6 +4234,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3231,6 +4259,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3240,6 +4277,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3249,6 +4297,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_found",
+           *         "message": "Master wallet not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3258,6 +4337,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3272,6 +4362,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every network of this deployment with its assets, confirmations and scanner status */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3286,6 +4377,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3295,6 +4402,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3304,6 +4420,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3313,6 +4462,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3334,6 +4494,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The devnet transaction that funds the address */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3348,6 +4509,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3357,6 +4534,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3366,6 +4552,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3375,6 +4572,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_network",
+           *         "message": "`invalid_network`, `unsupported_asset_network`, `invalid_address`, `invalid_amount`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3384,6 +4612,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3405,6 +4644,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new chain head */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3419,6 +4659,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3428,6 +4684,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3437,6 +4702,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3446,6 +4744,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3467,6 +4776,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The chain head after the revert */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3481,6 +4791,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3490,6 +4816,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3499,6 +4834,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3508,6 +4876,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3529,6 +4908,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The snapshot id to revert to */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3543,6 +4923,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3552,6 +4948,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3561,6 +4966,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3570,6 +5008,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3586,6 +5035,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The transaction */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3600,6 +5050,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3609,6 +5075,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3618,6 +5093,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3627,6 +5113,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3636,6 +5153,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3655,6 +5183,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The canceled send, now `failed` with its hold voided */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3669,6 +5198,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3678,6 +5223,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3687,6 +5241,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3696,6 +5261,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3705,6 +5279,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3714,6 +5319,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3737,6 +5353,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The send with its `speed_up` (method, other tx hash, extra fee) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3751,6 +5368,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3760,6 +5393,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3769,6 +5411,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3778,6 +5431,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3787,6 +5449,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3796,6 +5489,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3804,13 +5508,15 @@ export interface operations {
   listWallets: {
     parameters: {
       query?: {
-        /** @description The wallet with this 10-digit wallet number (at most one). */
+        /** @description The wallet with this 10-digit wallet number (at most one). Example: `4829103847`. */
         wallet_number?: string;
+        /** @description Example: `player-12345`. */
         external_id?: string;
+        /** @description Example: `active`. */
         status?: 'active' | 'disabled' | 'pending';
         /** @description Inline each wallet's balances (per network and asset). */
         include_balances?: false | true;
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -3821,6 +5527,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of wallets, newest first, and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3835,6 +5542,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3844,6 +5567,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3853,6 +5585,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3862,6 +5627,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3883,6 +5659,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new wallet, `pending` until provisioning completes */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3897,6 +5674,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3906,6 +5699,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3915,6 +5717,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3924,6 +5737,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3933,6 +5777,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3954,6 +5809,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The wallet's balances */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3968,6 +5824,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3977,6 +5849,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3986,6 +5867,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -3995,6 +5887,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4004,6 +5927,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4023,6 +5957,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The wallet */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4037,6 +5972,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4046,6 +5997,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4055,6 +6015,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4064,6 +6035,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4073,6 +6075,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4096,6 +6109,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The updated wallet */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4110,6 +6124,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4119,6 +6149,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4128,6 +6167,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4137,6 +6187,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4146,6 +6205,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4155,6 +6245,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4163,9 +6264,11 @@ export interface operations {
   listAddresses: {
     parameters: {
       query?: {
+        /** @description Example: `USDC`. */
         asset?: string;
+        /** @description Example: `ethereum`. */
         network?: string;
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -4178,6 +6281,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the wallet's receive addresses and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4192,6 +6296,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4201,6 +6321,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4210,6 +6339,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4219,6 +6359,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4228,6 +6399,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4251,6 +6433,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new receive address */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4265,6 +6448,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4274,6 +6473,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4283,6 +6491,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4292,6 +6511,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4301,6 +6529,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_active",
+           *         "message": "The wallet is not active",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4310,6 +6547,46 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unsupported_asset_network",
+           *         "message": "USDT on polygon is not supported",
+           *         "details": {
+           *           "asset": "USDT",
+           *           "network": "polygon",
+           *           "supported": [
+           *             {
+           *               "asset": "USDC",
+           *               "network": "polygon"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4319,6 +6596,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4342,6 +6630,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4356,6 +6645,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4365,6 +6670,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4374,6 +6688,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:adjustments scope",
+           *         "details": {
+           *           "required_scope": "write:adjustments"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4383,6 +6708,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4392,6 +6726,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_active",
+           *         "message": "The wallet is not active",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4401,6 +6744,40 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "insufficient_funds",
+           *         "message": "Insufficient funds",
+           *         "details": {
+           *           "available": "10.00",
+           *           "available_raw": "10000000"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4410,6 +6787,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4418,12 +6806,13 @@ export interface operations {
   getWalletBalance: {
     parameters: {
       query?: {
-        /** @description The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...). */
+        /** @description The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...). Example: `ethereum`. */
         network?: string;
+        /** @description Example: `USDC`. */
         asset?: string;
-        /** @description Chain of the asset (with `network` as the network's name). */
+        /** @description Chain of the asset (with `network` as the network's name). Example: `ethereum`. */
         chain?: string;
-        /** @description Token symbol (with `chain`). */
+        /** @description Token symbol (with `chain`). Example: `USDC`. */
         token?: string;
         /** @description The token contract, for ambiguous symbols. */
         token_address?: string;
@@ -4436,6 +6825,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One asset's balance figures */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4450,6 +6840,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4459,6 +6865,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4468,6 +6883,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4477,6 +6903,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4486,6 +6921,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_chain",
+           *         "message": "`invalid_chain`, `invalid_network`, `unsupported_asset_network`",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4495,6 +6961,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4511,6 +6988,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The balance figures per network and asset */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4525,6 +7003,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4534,6 +7028,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4543,6 +7046,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4552,6 +7066,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4561,6 +7106,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4569,11 +7125,15 @@ export interface operations {
   listWalletTransactions: {
     parameters: {
       query?: {
+        /** @description Example: `incoming`. */
         direction?: 'incoming' | 'outgoing';
+        /** @description Example: `confirmed`. */
         status?: 'broadcast' | 'confirmed' | 'confirming' | 'detected' | 'failed' | 'pending' | 'quarantined';
+        /** @description Example: `USDC`. */
         asset?: string;
+        /** @description Example: `ethereum`. */
         network?: string;
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -4586,6 +7146,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of transactions, newest first, and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4600,6 +7161,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4609,6 +7186,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4618,6 +7204,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4627,6 +7224,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4636,6 +7264,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4659,6 +7298,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The transfer: `confirmed` at once if internal, else `pending` with its `sub_status` */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4673,6 +7313,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4682,6 +7338,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4691,6 +7356,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4700,6 +7376,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4709,6 +7394,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "wallet_not_active",
+           *         "message": "The wallet is not active",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4718,6 +7412,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_address",
+           *         "message": "Not a valid ethereum address",
+           *         "details": {
+           *           "field": "address"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4727,6 +7454,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4750,6 +7488,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The batch with every item; all amounts are held */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4764,6 +7503,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4773,6 +7528,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4782,6 +7546,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4791,6 +7566,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_address",
+           *         "message": "Not a valid ethereum address",
+           *         "details": {
+           *           "field": "address"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4800,6 +7608,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4817,6 +7636,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The batch with every item */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4831,6 +7651,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4840,6 +7676,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4849,6 +7694,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:wallets scope",
+           *         "details": {
+           *           "required_scope": "read:wallets"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4858,6 +7714,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4867,6 +7754,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4883,6 +7781,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The delivery and its attempts */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4897,6 +7796,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4906,6 +7821,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4915,6 +7839,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:webhooks scope",
+           *         "details": {
+           *           "required_scope": "read:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4924,6 +7881,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4943,6 +7911,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The new delivery of the same event */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4957,6 +7926,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4966,6 +7951,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4975,6 +7969,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4984,6 +8011,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -4992,7 +8030,7 @@ export interface operations {
   listWebhookEndpoints: {
     parameters: {
       query?: {
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
@@ -5003,6 +8041,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of webhook endpoints and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5017,6 +8056,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5026,6 +8081,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5035,6 +8099,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:webhooks scope",
+           *         "details": {
+           *           "required_scope": "read:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5044,6 +8141,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5065,6 +8173,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new endpoint with its signing secret (shown this once) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -5079,6 +8188,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5088,6 +8213,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5097,6 +8231,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5106,6 +8251,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_url",
+           *         "message": "The URL must be https",
+           *         "details": {
+           *           "field": "url"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5115,6 +8293,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5131,6 +8320,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The webhook endpoint */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5145,6 +8335,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5154,6 +8360,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5163,6 +8378,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:webhooks scope",
+           *         "details": {
+           *           "required_scope": "read:webhooks"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5172,6 +8398,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5181,6 +8438,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5197,6 +8465,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5211,6 +8480,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5220,6 +8505,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5229,6 +8523,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5238,6 +8565,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5261,6 +8599,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The updated endpoint */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5275,6 +8614,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5284,6 +8639,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5293,6 +8657,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5302,6 +8677,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "not_found",
+           *         "message": "Not found",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5311,6 +8717,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5319,10 +8736,11 @@ export interface operations {
   listWebhookDeliveries: {
     parameters: {
       query?: {
-        /** @description Page size, 1-100. */
+        /** @description Page size, 1-100. Example: `20`. */
         limit?: number;
         /** @description Opaque cursor from a previous page's `next_cursor`. */
         cursor?: string;
+        /** @description Example: `failed`. */
         status?: 'cancelled' | 'failed' | 'pending' | 'succeeded';
       };
       header?: never;
@@ -5333,6 +8751,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of deliveries and the cursor of the next page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5347,6 +8766,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5356,6 +8791,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5365,6 +8809,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the read:webhooks scope",
+           *         "details": {
+           *           "required_scope": "read:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5374,6 +8851,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5397,6 +8885,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description How many failed deliveries were queued again */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5411,6 +8900,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5420,6 +8925,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5429,6 +8943,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5438,6 +8985,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5461,6 +9019,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The new signing secret (shown this once) and when the old one stops working */
       201: {
         headers: {
           [name: string]: unknown;
@@ -5475,6 +9034,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5484,6 +9059,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5493,6 +9077,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5502,6 +9119,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5521,6 +9149,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The test event, queued for delivery */
       201: {
         headers: {
           [name: string]: unknown;
@@ -5535,6 +9164,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5544,6 +9189,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5553,6 +9207,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:webhooks scope",
+           *         "details": {
+           *           "required_scope": "write:webhooks"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5562,6 +9227,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "conflict",
+           *         "message": "This external_id is already used in your organization",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };
@@ -5571,6 +9267,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
           'application/json': components['schemas']['ErrorEnvelopeDto'];
         };
       };

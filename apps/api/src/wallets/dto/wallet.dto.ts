@@ -25,7 +25,8 @@ export class CreateWalletDto {
   name?: string;
 
   /**
-   * Your own id for this wallet, unique in your organization (1-255 visible ASCII characters).
+   * Your own id for this wallet, unique in your organization (1-255 visible ASCII characters): a second wallet
+   * with the same one is `409 conflict`.
    * @example "player-12345"
    */
   @Optional()
