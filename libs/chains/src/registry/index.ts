@@ -1,3 +1,4 @@
 export * from './assets';
 export * from './chains';
 export * from './network-registry';
+export * from './price-feeds';
