@@ -164,6 +164,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     webhookDisableAfterHours: dto.WEBHOOK_DISABLE_AFTER_HOURS ?? 72,
     webhookConcurrency: dto.WEBHOOK_CONCURRENCY ?? 16,
     webhookSecretOverlapHours: dto.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+    priceSource: dto.PRICE_SOURCE ?? 'chainlink',
+    priceApiUrl: (dto.PRICE_API_URL ?? 'https://api.coingecko.com/api/v3').replace(/\/+$/, ''),
+    priceApiKey: dto.PRICE_API_KEY,
+    priceRefreshSeconds: dto.PRICE_REFRESH_SECONDS ?? 60,
+    priceStaleSeconds: dto.PRICE_STALE_SECONDS ?? 3600,
   });
 }
 

@@ -13,6 +13,7 @@ import { TestEvents1765000000000 } from './1765000000000-TestEvents';
 import { RedactStoredSecrets1765010000000 } from './1765010000000-RedactStoredSecrets';
 import { FairQueues1765030000000 } from './1765030000000-FairQueues';
 import { RateLimits1765040000000 } from './1765040000000-RateLimits';
+import { Prices1765100000000 } from './1765100000000-Prices';
 
 /**
  * Every migration, in order. `npm run migration:generate -- libs/db/src/migrations/<Name>` adds a file; list it here.
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RedactStoredSecrets1765010000000,
   FairQueues1765030000000,
   RateLimits1765040000000,
+  Prices1765100000000,
 ];
