@@ -4,6 +4,7 @@ import { NetworkRegistry } from '@app/chains';
 import { DomainError, Page } from '@app/common';
 import { WalletsRepository, WalletTransaction, WalletTransactionsRepository } from '@app/db';
 import { toTransactionView } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { ListTransactionsQueryDto, TransactionDto } from './dto/transaction.dto';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class TransactionsService {
     private readonly wallets: WalletsRepository,
     private readonly transactions: WalletTransactionsRepository,
     private readonly registry: NetworkRegistry,
+    private readonly prices: PricesService,
   ) {}
 
   async list(principal: Principal, walletId: string, query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
@@ -39,6 +41,7 @@ export class TransactionsService {
 
   private view(t: WalletTransaction): TransactionDto {
     const network = this.registry.byKey(t.network);
-    return toTransactionView(t, (network && this.registry.findAsset(network, t.asset)?.decimals) ?? 0);
+    const decimals = (network && this.registry.findAsset(network, t.asset)?.decimals) ?? 0;
+    return toTransactionView(t, decimals, 18, this.prices.usd({ symbol: t.asset, decimals }, t.amount));
   }
 }
