@@ -126,7 +126,14 @@ export class SandboxService {
     }
     const answer = parseAmount(dto.usd, DevnetService.FEED_DECIMALS, 'usd');
     if (answer > MAX_INT256) throw new DomainError(ErrorCode.InvalidAmount, 'usd is too large', { field: 'usd' });
-    const round = await this.devnet.postPrice(feed, answer, dto.updated_at ? new Date(dto.updated_at) : undefined);
+    const updatedAt = dto.updated_at ? new Date(dto.updated_at) : undefined;
+    // A round time before the epoch does not fit the feed's uint256; one in the future would never turn stale.
+    if (updatedAt && !(updatedAt.getTime() >= 1000 && updatedAt.getTime() <= Date.now() + 60_000)) {
+      throw new DomainError(ErrorCode.InvalidRequest, 'updated_at must be after 1970 and not in the future', {
+        fields: [{ field: 'updated_at', message: 'updated_at must be after 1970 and not in the future' }],
+      });
+    }
+    const round = await this.devnet.postPrice(feed, answer, updatedAt);
     return {
       asset: symbol,
       usd: formatAmount(round.answer, round.decimals),
