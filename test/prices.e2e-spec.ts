@@ -242,16 +242,20 @@ describe('USD prices from the devnet Chainlink feeds', () => {
 /** A local server answering as CoinGecko's `/simple/price` documents, recording what it was asked. */
 class FakeCoinGecko {
   readonly requests: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
-  /** The body it answers, as raw JSON text (numbers written as CoinGecko writes them). */
-  body = '{}';
+  /** How old the prices it reports are, in seconds. */
+  ageSeconds = 0;
   status = 200;
   private server?: Server;
+
+  /** Its body, as raw JSON text (numbers written as CoinGecko writes them). */
+  constructor(private readonly body: (updatedAt: number) => string) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       this.requests.push({ url: req.url ?? '', headers: req.headers });
       res.writeHead(this.status, { 'content-type': 'application/json' });
-      res.end(this.status === 200 ? this.body : '{"status":{"error_code":500,"error_message":"down"}}');
+      const updatedAt = Math.floor(Date.now() / 1000) - this.ageSeconds;
+      res.end(this.status === 200 ? this.body(updatedAt) : '{"status":{"error_code":500,"error_message":"down"}}');
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/v3`;
@@ -263,18 +267,17 @@ class FakeCoinGecko {
 }
 
 describe('USD prices from a CoinGecko-style HTTP API', () => {
-  const gecko = new FakeCoinGecko();
+  const gecko = new FakeCoinGecko(
+    (updated) =>
+      // More digits than a double holds: a price read through a JS number would lose the last ones.
+      `{"bitcoin":{"usd":67187.33999999999,"last_updated_at":${updated}},` +
+      `"ethereum":{"usd":3150.1234567890123456,"last_updated_at":${updated}},` +
+      `"usd-coin":{"usd":0.999912,"last_updated_at":${updated}},"tether":{"usd":1.0001,"last_updated_at":${updated}}}`,
+  );
   let t: TestApp;
   let api: HttpClient;
-  const now = () => Math.floor(Date.now() / 1000);
-  const answer = (updated: number) =>
-    // More digits than a double holds: a price read through a JS number would lose the last ones.
-    `{"bitcoin":{"usd":67187.33999999999,"last_updated_at":${updated}},` +
-    `"ethereum":{"usd":3150.1234567890123456,"last_updated_at":${updated}},` +
-    `"usd-coin":{"usd":0.999912,"last_updated_at":${updated}},"tether":{"usd":1.0001,"last_updated_at":${updated}}}`;
 
   beforeAll(async () => {
-    gecko.body = answer(now());
     const url = await gecko.start();
     t = await createTestApp({
       env: {
@@ -295,6 +298,7 @@ describe('USD prices from a CoinGecko-style HTTP API', () => {
 
   it('asks in the documented shape with the demo key header and prices balances exactly', async () => {
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '2');
+    await newAddress(api, walletId, 'BTC', 'bitcoin');
     const body = await balancesUntil(
       api,
       walletId,
@@ -327,10 +331,10 @@ describe('USD prices from a CoinGecko-style HTTP API', () => {
     const { walletId } = await fundedWallet(api, 'USDT', 'ethereum', '10');
     await balancesUntil(api, walletId, (b) => row(b, 'ethereum', 'USDT').available_usd === '10.00', 'USDT', 10_000);
 
-    gecko.body = answer(now() - 3600);
+    gecko.ageSeconds = 3600;
     await balancesUntil(api, walletId, (b) => row(b, 'ethereum', 'USDT').usd_stale === true, 'old price', 6000);
 
-    gecko.body = answer(now());
+    gecko.ageSeconds = 0;
     await balancesUntil(api, walletId, (b) => row(b, 'ethereum', 'USDT').usd_stale === false, 'fresh again', 6000);
 
     gecko.status = 500;
