@@ -145,6 +145,16 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     });
     const fixedAt = confirmed.usd_rate_at;
     expect(fixedAt).toEqual(expect.any(String));
+    // An internal transfer is final at once: both sides fix the rate now. 0.5 x 2999.99 = 1499.995, a tie: even.
+    const internal = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      { asset: 'ETH', network: 'ethereum', amount: '0.5', destination: { type: 'wallet', id: walletId0 } },
+      { headers: { 'Idempotency-Key': `prices-${Date.now()}` } },
+    );
+    expect(internal.status).toBe(201);
+    expect(internal.body).toMatchObject({ status: 'confirmed', amount_usd: '1500.00', usd_rate: '2999.99' });
+    const received = (await api.get(`/v1/wallets/${walletId0}/transactions`)).body.data[0];
+    expect(received).toMatchObject({ direction: 'incoming', amount_usd: '1500.00', usd_rate: '2999.99' });
 
     await setPrice(api, { asset: 'ETH', usd: '3500' });
     const moved = await waitFor(
