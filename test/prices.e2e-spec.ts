@@ -2,7 +2,7 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, assetBalance, fundedWallet, newAddress, Tx } from './support/chain';
+import { activeWallet, assetBalance, fundedWallet, mineUntil, newAddress, Tx } from './support/chain';
 
 /** A wallet's balance view, or one asset row of it, until `probe` accepts it. */
 async function balancesUntil(
@@ -185,6 +185,33 @@ describe('USD prices from the devnet Chainlink feeds', () => {
       [confirmed.id],
     );
     expect(event.data).toMatchObject({ amount_usd: '5999.98', usd_rate: '2999.99', usd_rate_at: fixedAt });
+  });
+
+  it('fixes the rate of an on-chain send when it confirms (Bitcoin)', async () => {
+    const other = await activeWallet(api);
+    const to = await newAddress(api, other, 'BTC', 'bitcoin');
+    await setPrice(api, { asset: 'BTC', usd: '61234.56' });
+    await balancesUntil(api, other, (b) => row(b, 'bitcoin', 'BTC').usd_rate === '61234.56', 'BTC price', 10_000);
+    const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '0.5');
+    const res = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      { asset: 'BTC', network: 'bitcoin', amount: '0.1', destination_address: to },
+      { headers: { 'Idempotency-Key': `prices-btc-${Date.now()}` } },
+    );
+    expect(res.status).toBe(201);
+    // Not confirmed yet: nothing fixed, the current value shown.
+    expect(res.body).toMatchObject({ amount_usd: null, usd_rate: null, amount_usd_now: '6123.46' });
+    const confirmed = await mineUntil(
+      api,
+      'bitcoin',
+      async () => {
+        const tx = (await api.get(`/v1/transactions/${res.body.id}`)).body;
+        return tx.status === 'confirmed' ? tx : undefined;
+      },
+      'send confirmed',
+    );
+    // 0.1 x 61234.56 = 6123.456
+    expect(confirmed).toMatchObject({ amount_usd: '6123.46', usd_rate: '61234.56' });
   });
 
   it('shows no USD value for a feed whose round is stale, with usd_stale, until a fresh round', async () => {
