@@ -7,6 +7,8 @@ import { PRICE_SOURCE, PriceSource } from './price-source';
 import { formatRate, Rate, sumUsd, usdValue } from './usd';
 
 export const PRICE_REFRESH_JOB = 'price-refresh';
+/** The ledger symbol of U.S. dollars (fiat wallets): priced at 1, never stale. */
+export const USD_SYMBOL = 'USD';
 
 /** An asset as pricing needs it: its symbol and its decimals (a registry `Asset` fits). */
 export interface PricedAsset {
@@ -96,6 +98,16 @@ export class PricesService implements OnModuleInit, OnModuleDestroy {
 
   /** The current price of a symbol, stale or not; undefined when there is none. */
   quote(symbol: string, now = Date.now()): PriceQuote | undefined {
+    // A U.S. dollar ledger balance (a fiat wallet) is worth itself, with any source or none.
+    if (symbol === USD_SYMBOL) {
+      return {
+        rate: { answer: 1n, decimals: 0 },
+        rateAt: new Date(now),
+        fetchedAt: new Date(now),
+        source: 'fixed',
+        stale: false,
+      };
+    }
     const row = this.book.get(symbol);
     if (!row || !this.source || row.source !== this.source.name) return undefined;
     const stale =
