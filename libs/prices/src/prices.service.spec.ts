@@ -14,7 +14,7 @@ async function serviceWith(rows: Partial<AssetPrice>[], source: 'chainlink' | 'c
     {} as never,
     {} as never,
     {} as never,
-    source ? ({ name: source, fetch: () => Promise.resolve([]) }) : null,
+    source ? { name: source, fetch: () => Promise.resolve([]) } : null,
   );
   await service.reload();
   return service;
