@@ -7,8 +7,8 @@ const transform = {
 };
 
 const moduleNameMapper = {
-  '^@app/(auth|chains|common|config|db|events|ledger|testing)$': '<rootDir>/libs/$1/src',
-  '^@app/(auth|chains|common|config|db|events|ledger|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(auth|chains|common|config|db|events|ledger|prices|testing)$': '<rootDir>/libs/$1/src',
+  '^@app/(auth|chains|common|config|db|events|ledger|prices|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   // The client package (packages/client) is used from its source, as a partner would use the published build.
   '^@wallets-api/client$': '<rootDir>/packages/client/src',
 };

@@ -7,10 +7,10 @@ import { basename, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const solc = require('solc');
 const dir = 'libs/chains/src/evm/contracts';
-const file = 'TestToken.sol';
+const files = ['TestToken.sol', 'PriceFeed.sol'];
 const input = {
   language: 'Solidity',
-  sources: { [file]: { content: readFileSync(join(dir, file), 'utf8') } },
+  sources: Object.fromEntries(files.map((file) => [file, { content: readFileSync(join(dir, file), 'utf8') }])),
   settings: {
     evmVersion: 'paris',
     optimizer: { enabled: true, runs: 200 },
@@ -23,14 +23,15 @@ if (errors.length) {
   process.stderr.write(errors.map((e) => e.formattedMessage).join('\n'));
   process.exit(1);
 }
-for (const [name, contract] of Object.entries(output.contracts[file])) {
-  const out = {
-    contractName: name,
-    compiler: `solc ${solc.version()}`,
-    evmVersion: 'paris',
-    abi: contract.abi,
-    bytecode: `0x${contract.evm.bytecode.object}`,
-  };
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
-  process.stdout.write(`${basename(file)} -> ${name}.json (${contract.evm.bytecode.object.length / 2} bytes)\n`);
-}
+for (const [file, contracts] of Object.entries(output.contracts))
+  for (const [name, contract] of Object.entries(contracts)) {
+    const out = {
+      contractName: name,
+      compiler: `solc ${solc.version()}`,
+      evmVersion: 'paris',
+      abi: contract.abi,
+      bytecode: `0x${contract.evm.bytecode.object}`,
+    };
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${basename(file)} -> ${name}.json (${contract.evm.bytecode.object.length / 2} bytes)\n`);
+  }

@@ -7,6 +7,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DbModule } from '@app/db';
 import { EventsModule } from '@app/events';
 import { LedgerModule } from '@app/ledger';
+import { PricesModule } from '@app/prices';
 import { AddressesModule } from './addresses/addresses.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { AuthHttpModule } from './auth/auth.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ChainsModule.forRoot({ requireSeed: true }),
         EventsModule,
         LedgerModule,
+        PricesModule,
         // The registry is always there; JobScheduler starts jobs only in processes with the jobs role.
         ScheduleModule.forRoot(),
         HealthModule,

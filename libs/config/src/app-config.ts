@@ -1,4 +1,4 @@
-import { NetworkEnv, LogLevel, Role } from './env.dto';
+import { NetworkEnv, LogLevel, PriceSourceName, Role } from './env.dto';
 
 /** The typed, validated configuration. Built once by `loadConfig`, injected everywhere by class token. */
 export class AppConfig {
@@ -62,6 +62,12 @@ export class AppConfig {
   readonly webhookDisableAfterHours!: number;
   readonly webhookConcurrency!: number;
   readonly webhookSecretOverlapHours!: number;
+  readonly priceSource!: PriceSourceName;
+  readonly priceApiUrl!: string;
+  /** Never logged. */
+  readonly priceApiKey?: string;
+  readonly priceRefreshSeconds!: number;
+  readonly priceStaleSeconds!: number;
 
   /** The Prometheus listener (its own port, loopback by default); null: no /metrics. */
   readonly metrics!: { host: string; port: number; token: string | null } | null;

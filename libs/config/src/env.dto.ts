@@ -5,6 +5,8 @@ export const NETWORK_ENVS = ['devnet', 'testnet', 'mainnet'] as const;
 export type NetworkEnv = (typeof NETWORK_ENVS)[number];
 export const ROLE_NAMES = ['api', 'jobs'] as const;
 export type Role = (typeof ROLE_NAMES)[number];
+export const PRICE_SOURCES = ['chainlink', 'coingecko', 'none'] as const;
+export type PriceSourceName = (typeof PRICE_SOURCES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -380,6 +382,46 @@ export class EnvDto {
   @Min(1)
   @Max(86_400)
   STALE_AFTER_SECONDS?: number;
+
+  /**
+   * Where USD prices come from: `chainlink` (the Chainlink feeds of the network registry, read through
+   * RPC_URL_ETHEREUM; the devnet's own feeds on devnet), `coingecko` (PRICE_API_URL) or `none`.
+   */
+  @IsOptional()
+  @Transform(trim)
+  @IsIn(PRICE_SOURCES)
+  PRICE_SOURCE?: PriceSourceName;
+
+  /** Base URL of a CoinGecko-compatible price API (`/simple/price` is appended). */
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  PRICE_API_URL?: string;
+
+  /** CoinGecko API key: sent as `x-cg-pro-api-key` to pro-api.coingecko.com, else as `x-cg-demo-api-key`. */
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'must be 1-200 printable characters' })
+  PRICE_API_KEY?: string;
+
+  /** How often prices are fetched from the source, in seconds. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  PRICE_REFRESH_SECONDS?: number;
+
+  /**
+   * A price not refreshed for this long is stale (shown as null with `usd_stale: true`); also the oldest price time a
+   * source without its own heartbeat (the HTTP API) may report. Chainlink rounds are held to their feed's heartbeat.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86_400)
+  PRICE_STALE_SECONDS?: number;
 }
 
 /** The chains that per-chain variables (CONFIRMATIONS_<CHAIN>, RPC_URL_<CHAIN>) exist for. */

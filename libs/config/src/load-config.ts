@@ -184,6 +184,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
         ? null
         : { host: metricsHost, port: dto.METRICS_PORT ?? 9464, token: dto.METRICS_TOKEN ?? null },
     ledgerCheckIntervalSeconds: dto.LEDGER_CHECK_INTERVAL_SECONDS ?? 300,
+    priceSource: dto.PRICE_SOURCE ?? 'chainlink',
+    priceApiUrl: (dto.PRICE_API_URL ?? 'https://api.coingecko.com/api/v3').replace(/\/+$/, ''),
+    priceApiKey: dto.PRICE_API_KEY,
+    priceRefreshSeconds: dto.PRICE_REFRESH_SECONDS ?? 60,
+    priceStaleSeconds: dto.PRICE_STALE_SECONDS ?? 3600,
   });
 }
 

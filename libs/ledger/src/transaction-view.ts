@@ -1,5 +1,6 @@
 import type { WalletTransaction } from '@app/db';
 import { formatAmount } from '@app/common';
+import type { UsdValue } from '@app/prices';
 
 /** The public shape of a wallet transaction: in API responses and in event payloads alike (local ids only). */
 export interface TransactionView {
@@ -46,9 +47,31 @@ export interface TransactionView {
     fee_raw: string | null;
     created_at: string;
   } | null;
+  /** `amount` in USD at `usd_rate`, fixed when the transaction was confirmed (null before, or without a price then). */
+  amount_usd: string | null;
+  /** The USD rate the transaction was valued at when confirmed. */
+  usd_rate: string | null;
+  usd_rate_at: string | null;
+  /** `amount` in USD at the current price (at the event's time in an event payload). */
+  amount_usd_now: string | null;
+  usd_rate_now: string | null;
+  usd_rate_now_at: string | null;
+  /** The current price exists but is stale: `amount_usd_now` is null. */
+  usd_stale: boolean;
 }
 
-export function toTransactionView(t: WalletTransaction, decimals: number, feeDecimals = 18): TransactionView {
+const NO_PRICE: UsdValue = { usd: null, usd_rate: null, usd_rate_at: null, usd_stale: false };
+
+/**
+ * `usdNow` is the amount at the current price (`PricesService.usd`); the fixed `amount_usd` and `usd_rate` come from
+ * the row.
+ */
+export function toTransactionView(
+  t: WalletTransaction,
+  decimals: number,
+  feeDecimals = 18,
+  usdNow: UsdValue = NO_PRICE,
+): TransactionView {
   return {
     id: t.id,
     wallet_id: t.walletId,
@@ -93,11 +116,22 @@ export function toTransactionView(t: WalletTransaction, decimals: number, feeDec
           created_at: (t.spedUpAt ?? t.updatedAt).toISOString(),
         }
       : null,
+    amount_usd: t.amountUsd ?? null,
+    usd_rate: t.usdRate ?? null,
+    usd_rate_at: t.usdRateAt ? t.usdRateAt.toISOString() : null,
+    amount_usd_now: usdNow.usd,
+    usd_rate_now: usdNow.usd_rate,
+    usd_rate_now_at: usdNow.usd_rate_at,
+    usd_stale: usdNow.usd_stale,
   };
 }
 
-/** Event payload of a transaction event: `{wallet_id, transaction_id, ...}`. */
-export function transactionEventData(t: WalletTransaction, decimals: number): Record<string, unknown> {
-  const { id, ...rest } = toTransactionView(t, decimals);
+/** Event payload of a transaction event: `{wallet_id, transaction_id, ...}`, priced at the event's time. */
+export function transactionEventData(
+  t: WalletTransaction,
+  decimals: number,
+  usdNow: UsdValue = NO_PRICE,
+): Record<string, unknown> {
+  const { id, ...rest } = toTransactionView(t, decimals, 18, usdNow);
   return { transaction_id: id, ...rest };
 }

@@ -3,6 +3,7 @@ import { FIAT_NETWORK_KEY, Network, NetworkRegistry, USD_FIAT } from '@app/chain
 import { formatAmount } from '@app/common';
 import { AppConfig } from '@app/config';
 import { BalancesRepository, ChainCursorsRepository, ChainProgressRow } from '@app/db';
+import { formatCents, parseCents, PricedAsset, PricesService } from '@app/prices';
 import { BalanceFigures, figuresOf } from './ledger.service';
 import { AssetBalanceDto, NetworkBalancesDto, WalletBalancesDto } from './dto/balance.dto';
 
@@ -24,12 +25,19 @@ export interface NetworkSync {
 
 const ZERO: BalanceFigures = { available: 0n, pendingIn: 0n, pendingOut: 0n, pending: 0n, ledger: 0n, posted: 0n };
 
+/** What an asset balance row is priced with: its asset and the prices service. */
+export interface RowPricing {
+  prices: PricesService;
+  asset: PricedAsset;
+}
+
 export function assetBalanceDto(
   symbol: string,
   currency: string,
   decimals: number,
   f: BalanceFigures,
   quarantined: bigint,
+  pricing: RowPricing,
 ): AssetBalanceDto {
   const pair = (v: bigint) => [formatAmount(v, decimals), v.toString()] as const;
   const [available, available_raw] = pair(f.available);
@@ -38,6 +46,7 @@ export function assetBalanceDto(
   const [pending_out, pending_out_raw] = pair(f.pendingOut);
   const [ledger, ledger_raw] = pair(f.ledger);
   const [q, q_raw] = pair(quarantined);
+  const usd = pricing.prices.usdMany(pricing.asset, { available: f.available, pending: f.pending, ledger: f.ledger });
   return {
     asset: symbol,
     currency,
@@ -54,6 +63,33 @@ export function assetBalanceDto(
     ledger_raw,
     quarantined: q,
     quarantined_raw: q_raw,
+    available_usd: usd.values.available,
+    pending_usd: usd.values.pending,
+    ledger_usd: usd.values.ledger,
+    usd_rate: usd.usd_rate,
+    usd_rate_at: usd.usd_rate_at,
+    usd_stale: usd.usd_stale,
+  };
+}
+
+/**
+ * A wallet's USD totals across its asset rows: the exact sum of the rows' values; null when a row that holds anything
+ * has no current price (a partial total would mislead), with `usd_stale` when such a price exists but is stale.
+ */
+export function usdTotals(rows: AssetBalanceDto[]): {
+  available_usd: string | null;
+  pending_usd: string | null;
+  ledger_usd: string | null;
+  usd_stale: boolean;
+} {
+  const held = rows.filter((r) => r.available_raw !== '0' || r.pending_raw !== '0' || r.ledger_raw !== '0');
+  const total = (pick: (r: AssetBalanceDto) => string | null) =>
+    held.some((r) => pick(r) === null) ? null : formatCents(held.reduce((sum, r) => sum + parseCents(pick(r)!), 0n));
+  return {
+    available_usd: total((r) => r.available_usd),
+    pending_usd: total((r) => r.pending_usd),
+    ledger_usd: total((r) => r.ledger_usd),
+    usd_stale: held.some((r) => r.usd_stale),
   };
 }
 
@@ -68,6 +104,7 @@ export class WalletBalancesService {
     private readonly cursors: ChainCursorsRepository,
     private readonly registry: NetworkRegistry,
     private readonly config: AppConfig,
+    private readonly prices: PricesService,
   ) {}
 
   /**
@@ -145,6 +182,7 @@ export class WalletBalancesService {
               a.decimals,
               figures.get(key(walletId, network.key, a.symbol)) ?? ZERO,
               held.get(key(walletId, network.key, a.symbol)) ?? 0n,
+              { prices: this.prices, asset: a },
             ),
           ),
         });
@@ -159,10 +197,19 @@ export class WalletBalancesService {
           indexed_height: null,
           last_synced: null,
           is_stale: false,
-          assets: [assetBalanceDto(USD_FIAT.symbol, USD_FIAT.currency, USD_FIAT.decimals, fiat, 0n)],
+          assets: [
+            assetBalanceDto(USD_FIAT.symbol, USD_FIAT.currency, USD_FIAT.decimals, fiat, 0n, {
+              prices: this.prices,
+              asset: USD_FIAT,
+            }),
+          ],
         });
       }
-      result.set(walletId, { wallet_id: walletId, networks: views });
+      result.set(walletId, {
+        wallet_id: walletId,
+        networks: views,
+        ...usdTotals(views.flatMap((v) => v.assets)),
+      });
     }
     return result;
   }

@@ -4,6 +4,7 @@ import { NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount } from '@app/common';
 import { isUuid, Wallet, WalletsRepository } from '@app/db';
 import { WalletBalancesDto, WalletBalancesService } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { BalanceLookupDto, BalanceLookupResultDto, SingleBalanceDto, SingleBalanceQueryDto } from './dto/balances.dto';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class BalancesService {
     private readonly wallets: WalletsRepository,
     private readonly balances: WalletBalancesService,
     private readonly registry: NetworkRegistry,
+    private readonly prices: PricesService,
   ) {}
 
   async walletBalances(principal: Principal, walletId: string): Promise<WalletBalancesDto> {
@@ -45,8 +47,20 @@ export class BalancesService {
           pending_amount_raw: a.pending_raw,
           available_balance: a.available,
           available_balance_raw: a.available_raw,
+          amount_usd: a.ledger_usd,
+          pending_amount_usd: a.pending_usd,
+          available_balance_usd: a.available_usd,
+          usd_rate: a.usd_rate,
+          usd_rate_at: a.usd_rate_at,
+          usd_stale: a.usd_stale,
         })),
       ),
+      total_usd: {
+        amount_usd: view.ledger_usd,
+        pending_amount_usd: view.pending_usd,
+        available_balance_usd: view.available_usd,
+        usd_stale: view.usd_stale,
+      },
     };
   }
 
@@ -64,6 +78,12 @@ export class BalancesService {
     const [available, available_raw] = pair(figures.available);
     const [pending_in, pending_in_raw] = pair(figures.pendingIn);
     const [pending_out, pending_out_raw] = pair(figures.pendingOut);
+    const usd = this.prices.usdMany(asset, {
+      balance: figures.posted,
+      available: figures.available,
+      pending_in: figures.pendingIn,
+      pending_out: figures.pendingOut,
+    });
     return {
       wallet_id: wallet.id,
       chain: network.chain,
@@ -81,6 +101,13 @@ export class BalancesService {
       pending_out_raw,
       is_stale: s?.isStale ?? true,
       last_synced: s?.lastSynced ? s.lastSynced.toISOString() : null,
+      balance_usd: usd.values.balance,
+      available_usd: usd.values.available,
+      pending_in_usd: usd.values.pending_in,
+      pending_out_usd: usd.values.pending_out,
+      usd_rate: usd.usd_rate,
+      usd_rate_at: usd.usd_rate_at,
+      usd_stale: usd.usd_stale,
     };
   }
 

@@ -26,6 +26,7 @@ import {
 } from '@app/db';
 import { EventType } from '@app/events';
 import { LedgerService, Posting, transactionEventData } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { AML_SCREENER, AmlScreener } from './aml';
 
 /** Blocks scanned per tick at most, so one tick stays short even after a long downtime. */
@@ -45,7 +46,10 @@ interface Owner {
 class Changes {
   private readonly postings = new Map<string, Posting>();
 
-  constructor(private readonly registry: NetworkRegistry) {}
+  constructor(
+    private readonly registry: NetworkRegistry,
+    private readonly prices: PricesService,
+  ) {}
 
   of(organizationId: string): Posting {
     let posting = this.postings.get(organizationId);
@@ -55,7 +59,8 @@ class Changes {
 
   event(network: Network, deposit: WalletTransaction, type: EventType): void {
     const decimals = this.registry.findAsset(network, deposit.asset)?.decimals ?? 0;
-    this.of(deposit.organizationId).events!.push({ type, data: transactionEventData(deposit, decimals) });
+    const usdNow = this.prices.usd({ symbol: deposit.asset, decimals }, deposit.amount);
+    this.of(deposit.organizationId).events!.push({ type, data: transactionEventData(deposit, decimals, usdNow) });
   }
 
   all(): Posting[] {
@@ -99,6 +104,7 @@ export class ChainSyncService implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
     @Inject(AML_SCREENER) private readonly aml: AmlScreener,
+    private readonly prices: PricesService,
   ) {}
 
   onModuleInit(): void {
@@ -114,7 +120,7 @@ export class ChainSyncService implements OnModuleInit {
     const network = client.network;
     return this.transactions.run(async (m) => {
       if (!(await this.transactions.tryLock(m, `chain-sync:${network.key}`))) return { skipped: true };
-      const changes = new Changes(this.registry);
+      const changes = new Changes(this.registry, this.prices);
       const cursor = (await this.cursors.lockCursor(m, network.key)) as ChainCursor & { indexedHeight: bigint | null };
       const head = await client.head();
       if (!this.genesisChecked.has(network.key) || !cursor.genesisHash) {
@@ -337,6 +343,9 @@ export class ChainSyncService implements OnModuleInit {
           .transfers.push({ phase: 'post_pending', pendingId: deposit.ledgerTransferId! });
         deposit.status = 'confirmed';
         deposit.confirmedAt = deposit.updatedAt;
+        // The USD rate at confirmation stays on the deposit, for accounting.
+        const decimals = this.registry.findAsset(network, deposit.asset)?.decimals ?? 0;
+        Object.assign(deposit, this.prices.fix({ symbol: deposit.asset, decimals }, deposit.amount));
         type = 'wallet_transaction.confirmed';
         // Its organization's sends waiting for funds are looked at again now (a spendable output, or a sweep to come).
         await this.withdrawals.wake(m, network.key, deposit.organizationId);

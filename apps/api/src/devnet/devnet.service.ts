@@ -3,12 +3,16 @@ import { Address, createWalletClient, getAddress, getContractAddress, Hash, http
 import {
   ChainClients,
   DEVNET_ACCOUNTS,
+  DEVNET_PRICE_FEEDS,
   devnetAddress,
   ERC20_ABI,
   EvmClient,
   GasFaucet,
   Network,
   NetworkRegistry,
+  PRICE_FEED,
+  PRICE_FEED_OWNER_ABI,
+  PriceFeed,
   TEST_TOKEN,
 } from '@app/chains';
 
@@ -27,6 +31,7 @@ export class DevnetService implements OnModuleInit, GasFaucet {
   readonly deployer = devnetAddress(DEVNET_ACCOUNTS.deployer);
   readonly faucet = devnetAddress(DEVNET_ACCOUNTS.faucet);
   readonly denylisted = devnetAddress(DEVNET_ACCOUNTS.denylisted);
+  readonly oracle = devnetAddress(DEVNET_ACCOUNTS.oracle);
   private readonly wallets = new Map<string, WalletClient>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -37,6 +42,89 @@ export class DevnetService implements OnModuleInit, GasFaucet {
 
   async onModuleInit(): Promise<void> {
     for (const client of this.clients.all()) await this.deployTokens(client);
+    await this.deployPriceFeeds();
+  }
+
+  /** The decimals of the devnet feeds, as Chainlink's USD feeds have. */
+  static readonly FEED_DECIMALS = 8;
+
+  /**
+   * Devnet only: deploys a Chainlink-compatible feed per priced asset (PriceFeed.sol, 8 decimals) on the ethereum
+   * devnet node at deterministic addresses (the oracle account's nonces 0, 1, ...), with the starting prices. A feed
+   * that kept its state but whose last round is older than half its heartbeat gets a fresh round at the same price,
+   * as Chainlink's heartbeat would have posted one while the devnet was stopped.
+   */
+  private async deployPriceFeeds(): Promise<void> {
+    const feeds = this.registry.priceFeeds();
+    const client = feeds.length ? this.clients.evm(feeds[0].network) : undefined;
+    if (!client) return;
+    const wallet = this.walletFor(client);
+    const chain = client.client.chain;
+    for (const [nonce, start] of DEVNET_PRICE_FEEDS.entries()) {
+      const feed = feeds.find((f) => f.symbol === start.symbol)!;
+      const address = getContractAddress({ from: this.oracle, nonce: BigInt(nonce) });
+      if (!(await client.client.getCode({ address }))) {
+        const answer = BigInt(start.usd) * 10n ** BigInt(DevnetService.FEED_DECIMALS);
+        const hash = await this.send(client, this.oracle, () =>
+          wallet.deployContract({
+            abi: PRICE_FEED.abi,
+            bytecode: PRICE_FEED.bytecode,
+            args: [DevnetService.FEED_DECIMALS, `${start.symbol} / USD`, answer],
+            account: this.oracle,
+            chain,
+            nonce,
+          }),
+        ).catch(async (e: unknown) => {
+          // A replica booting at the same moment deployed it with that nonce first.
+          if (await client.client.getCode({ address })) return undefined;
+          throw e;
+        });
+        if (hash) await this.waitMined(client, hash);
+        this.logger.log(`deployed the ${start.symbol}/USD price feed on ${client.network.key} at ${address}`);
+      }
+      this.registry.setPriceFeed(start.symbol, getAddress(address));
+      const round = await client.latestRound(address);
+      if (Date.now() / 1000 - Number(round.updatedAt) > feed.heartbeatSeconds / 2) {
+        await this.postPrice(feed, round.answer);
+      }
+    }
+  }
+
+  /**
+   * Devnet only: a new round on a price feed, at `answer` (the feed's decimals) and `updatedAt` (default: the block's
+   * time). Resolves once mined, with the round as the feed now answers it.
+   */
+  async postPrice(
+    feed: PriceFeed,
+    answer: bigint,
+    updatedAt?: Date,
+  ): Promise<{ roundId: bigint; answer: bigint; updatedAt: bigint; decimals: number }> {
+    const client = this.clients.evm(feed.network);
+    if (!client || !feed.address) throw new Error(`the ${feed.symbol}/USD feed is not deployed`);
+    const wallet = this.walletFor(client);
+    const chain = client.client.chain;
+    const address = feed.address;
+    const hash = await this.send(client, this.oracle, () =>
+      updatedAt
+        ? wallet.writeContract({
+            address,
+            abi: PRICE_FEED_OWNER_ABI,
+            functionName: 'updateRoundData',
+            args: [answer, BigInt(Math.floor(updatedAt.getTime() / 1000))],
+            account: this.oracle,
+            chain,
+          })
+        : wallet.writeContract({
+            address,
+            abi: PRICE_FEED_OWNER_ABI,
+            functionName: 'updateAnswer',
+            args: [answer],
+            account: this.oracle,
+            chain,
+          }),
+    );
+    await this.waitMined(client, hash);
+    return client.latestRound(address);
   }
 
   /**

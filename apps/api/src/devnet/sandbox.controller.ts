@@ -8,6 +8,8 @@ import {
   SandboxHeadDto,
   SandboxMineDto,
   SandboxNetworkDto,
+  SandboxPriceDto,
+  SandboxPriceResultDto,
   SandboxRevertDto,
   SandboxSnapshotDto,
 } from './dto/sandbox.dto';
@@ -34,6 +36,24 @@ export class SandboxController {
   })
   sandboxDeposit(@Body() dto: SandboxDepositDto): Promise<SandboxDepositResultDto> {
     return this.sandbox.deposit(dto);
+  }
+
+  /**
+   * Moves an asset's USD price: a new round on the devnet's Chainlink-compatible feed of the asset (a real
+   * transaction on the ethereum devnet node). The price job reads it within `PRICE_REFRESH_SECONDS` (with
+   * `PRICE_SOURCE=chainlink`, the default); balances and transactions then show the new USD values. `updated_at` in
+   * the past posts a round that is already stale.
+   */
+  @Post('prices')
+  @HttpCode(200)
+  @Authenticated({ scope: 'write:wallets' })
+  @ApiOperation({ summary: "Set an asset's devnet USD price" })
+  @ApiUnprocessableEntityResponse({
+    description: '`unsupported_asset_network` (no feed for the asset), `invalid_amount`, `invalid_network`',
+    type: ErrorEnvelopeDto,
+  })
+  sandboxPrice(@Body() dto: SandboxPriceDto): Promise<SandboxPriceResultDto> {
+    return this.sandbox.setPrice(dto);
   }
 
   /** Mines blocks now, to reach the required confirmations without waiting. */

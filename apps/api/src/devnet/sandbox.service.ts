@@ -17,9 +17,13 @@ import {
   SandboxDepositResultDto,
   SandboxHeadDto,
   SandboxMineDto,
+  SandboxPriceDto,
+  SandboxPriceResultDto,
   SandboxRevertDto,
   SandboxSnapshotDto,
 } from './dto/sandbox.dto';
+
+const MAX_INT256 = (1n << 255n) - 1n;
 
 /** Real transactions on the devnet nodes, for trying deposits, confirmations and reorgs by hand or in tests. */
 @Injectable()
@@ -104,6 +108,41 @@ export class SandboxService {
       amount_raw: amount.toString(),
       from_address: from,
       to_address: to,
+    };
+  }
+
+  /** A new round on the asset's devnet price feed: the price job reads it at its next refresh. */
+  async setPrice(dto: SandboxPriceDto): Promise<SandboxPriceResultDto> {
+    const symbol = dto.asset.toUpperCase();
+    const feeds = this.registry.priceFeeds();
+    const feed = feeds.find((f) => f.symbol === symbol);
+    if (!feed) {
+      throw new DomainError(ErrorCode.UnsupportedAssetNetwork, `No devnet price feed for ${dto.asset}`, {
+        supported: feeds.map((f) => f.symbol),
+      });
+    }
+    if (!feed.address || !this.clients.evm(feed.network)) {
+      throw new DomainError(ErrorCode.InvalidNetwork, `No devnet node runs for ${feed.network.chain}`);
+    }
+    const answer = parseAmount(dto.usd, DevnetService.FEED_DECIMALS, 'usd');
+    if (answer > MAX_INT256) throw new DomainError(ErrorCode.InvalidAmount, 'usd is too large', { field: 'usd' });
+    const updatedAt = dto.updated_at ? new Date(dto.updated_at) : undefined;
+    // A round time before the epoch does not fit the feed's uint256; one in the future would never turn stale.
+    if (updatedAt && !(updatedAt.getTime() >= 1000 && updatedAt.getTime() <= Date.now() + 60_000)) {
+      throw new DomainError(ErrorCode.InvalidRequest, 'updated_at must be after 1970 and not in the future', {
+        fields: [{ field: 'updated_at', message: 'updated_at must be after 1970 and not in the future' }],
+      });
+    }
+    const round = await this.devnet.postPrice(feed, answer, updatedAt);
+    return {
+      asset: symbol,
+      usd: formatAmount(round.answer, round.decimals),
+      answer_raw: round.answer.toString(),
+      decimals: round.decimals,
+      round_id: round.roundId.toString(),
+      updated_at: new Date(Number(round.updatedAt) * 1000).toISOString(),
+      network: feed.network.chain,
+      feed_address: feed.address,
     };
   }
 

@@ -11,6 +11,7 @@ import {
   Transactions,
   UtxosRepository,
 } from '@app/db';
+import { PricesService } from '@app/prices';
 import { MasterBalanceDto } from './dto/master-wallet.dto';
 
 export const MASTER_BALANCE_SYNC_JOB = 'master-balance-sync';
@@ -30,6 +31,7 @@ export class MasterBalancesService implements OnModuleInit {
     private readonly registry: NetworkRegistry,
     private readonly jobs: JobScheduler,
     private readonly config: AppConfig,
+    private readonly prices: PricesService,
   ) {}
 
   onModuleInit(): void {
@@ -115,6 +117,7 @@ export class MasterBalancesService implements OnModuleInit {
           .map((asset) => {
             const row = rows.find((r) => r.masterWalletId === master.id && r.asset === asset.symbol);
             const balance = row?.balance ?? 0n;
+            const usd = this.prices.usd(asset, balance);
             return {
               asset_id: asset.id,
               chain: network.chain,
@@ -125,6 +128,10 @@ export class MasterBalancesService implements OnModuleInit {
               balance_raw: balance.toString(),
               is_stale: !row || row.syncedAt.getTime() < staleBefore,
               last_synced: row ? row.syncedAt.toISOString() : null,
+              balance_usd: usd.usd,
+              usd_rate: usd.usd_rate,
+              usd_rate_at: usd.usd_rate_at,
+              usd_stale: usd.usd_stale,
             };
           }),
       );

@@ -10,6 +10,7 @@ import {
   OrganizationsRepository,
   WalletTransactionsRepository,
 } from '@app/db';
+import { PricesService } from '@app/prices';
 import {
   CreateMasterWalletDto,
   ListMasterWalletsWithBalancesQueryDto,
@@ -30,6 +31,7 @@ export class MasterWalletsService {
     private readonly keyring: KeyringService,
     private readonly organizations: OrganizationsRepository,
     private readonly balances: MasterBalancesService,
+    private readonly prices: PricesService,
   ) {}
 
   /** Returns the organization's one master wallet for (chain, network), creating it on first call. */
@@ -85,7 +87,13 @@ export class MasterWalletsService {
 
   async tokenBalances(principal: Principal, id: string): Promise<MasterBalanceListDto> {
     const wallet = await this.require(principal, id);
-    return { data: (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [] };
+    const data = (await this.balances.forMasters(principal.organizationId, [wallet])).get(wallet.id) ?? [];
+    const held = data.filter((b) => b.balance_raw !== '0');
+    return {
+      data,
+      total_usd: this.prices.total(held.map((b) => b.balance_usd)),
+      usd_stale: held.some((b) => b.usd_stale),
+    };
   }
 
   /**
@@ -112,6 +120,7 @@ export class MasterWalletsService {
       this.transactions.sumPendingIncoming(wallet.organizationId, wallet.network, asset.symbol),
       this.transactions.sumPendingOutgoing(wallet.organizationId, wallet.network, asset.symbol),
     ]);
+    const usd = this.prices.usdMany(asset, { pendingIn, pendingOut });
     return {
       chain: row.chain,
       network: row.network,
@@ -124,6 +133,12 @@ export class MasterWalletsService {
       pending_out_raw: pendingOut.toString(),
       is_stale: row.is_stale,
       last_synced: row.last_synced,
+      balance_usd: row.balance_usd,
+      pending_in_usd: usd.values.pendingIn,
+      pending_out_usd: usd.values.pendingOut,
+      usd_rate: usd.usd_rate,
+      usd_rate_at: usd.usd_rate_at,
+      usd_stale: usd.usd_stale,
     };
   }
 

@@ -4,6 +4,7 @@ import { NetworkRegistry } from '@app/chains';
 import { DomainError, Page } from '@app/common';
 import { WalletsRepository, WalletTransaction, WalletTransactionsRepository } from '@app/db';
 import { toTransactionView } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { ListTransactionsQueryDto, TransactionDto } from './dto/transaction.dto';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class TransactionsService {
     private readonly wallets: WalletsRepository,
     private readonly transactions: WalletTransactionsRepository,
     private readonly registry: NetworkRegistry,
+    private readonly prices: PricesService,
   ) {}
 
   async list(principal: Principal, walletId: string, query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
@@ -38,6 +40,7 @@ export class TransactionsService {
   }
 
   private view(t: WalletTransaction): TransactionDto {
-    return toTransactionView(t, this.registry.decimalsOf(t.network, t.asset));
+    const decimals = this.registry.decimalsOf(t.network, t.asset);
+    return toTransactionView(t, decimals, 18, this.prices.usd({ symbol: t.asset, decimals }, t.amount));
   }
 }

@@ -31,6 +31,7 @@ import {
 } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { networkFee } from './network-fee';
 import { notSpeedable } from './not-speedable';
 import { TRANSFER_JOB_PREFIX } from './transfers.service';
@@ -72,6 +73,7 @@ export class BitcoinSender implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly faults: FaultInjector,
     private readonly config: AppConfig,
+    private readonly prices: PricesService,
   ) {}
 
   onModuleInit(): void {
@@ -295,7 +297,7 @@ export class BitcoinSender implements OnModuleInit {
       if (confirmations >= rows[0].requiredConfirmations) {
         this.faults.check('transfer.before_confirm');
         for (const row of rows) {
-          Object.assign(row, { status: 'confirmed', confirmedAt: new Date() });
+          Object.assign(row, { status: 'confirmed', confirmedAt: new Date(), ...this.fixUsd(row) });
           await this.withdrawals.save(m, row);
         }
         const fee = rows.reduce((sum, r) => sum + (r.fee ?? 0n), 0n);
@@ -330,8 +332,18 @@ export class BitcoinSender implements OnModuleInit {
   }
 
   private event(t: WalletTransaction, type: EventType): PostingEvent {
+    const asset = this.pricedAsset(t);
+    return { type, data: transactionEventData(t, asset.decimals, this.prices.usd(asset, t.amount)) };
+  }
+
+  /** The USD rate a send keeps from its confirmation on. */
+  private fixUsd(t: WalletTransaction): ReturnType<PricesService['fix']> {
+    return this.prices.fix(this.pricedAsset(t), t.amount);
+  }
+
+  private pricedAsset(t: WalletTransaction): { symbol: string; decimals: number } {
     const network = this.registry.byKey(t.network)!;
-    return { type, data: transactionEventData(t, this.registry.findAsset(network, t.asset)?.decimals ?? 0) };
+    return { symbol: t.asset, decimals: this.registry.findAsset(network, t.asset)?.decimals ?? 0 };
   }
 }
 

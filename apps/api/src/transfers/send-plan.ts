@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DestinationType, FeeLevel, TransferBatch, WalletTransaction } from '@app/db';
 import { AccountRef, LedgerOp, Posting, PostingEvent, transactionEventData } from '@app/ledger';
+import type { PricesService } from '@app/prices';
 
 /** What a send needs of its asset: a registry asset, or the fiat ledger's USD (no chain). */
 export interface SendAsset {
@@ -29,6 +30,8 @@ export interface SendExtras {
   /** The request's Idempotency-Key, kept on the transaction as a business key unique forever. */
   idempotencyKey?: string | null;
   batch?: TransferBatch;
+  /** Prices the events and fixes the USD rate of what is final at once (internal transfers). */
+  prices?: Pick<PricesService, 'usd' | 'fix'>;
 }
 
 export interface PlannedSend {
@@ -61,7 +64,7 @@ export function planSend(
   const transfers: LedgerOp[] = [];
   const out: WalletTransaction[] = [];
   const event = (type: PostingEvent['type'], tx: WalletTransaction) =>
-    events.push({ type, data: transactionEventData(tx, asset.decimals) });
+    events.push({ type, data: transactionEventData(tx, asset.decimals, extras.prices?.usd(asset, tx.amount)) });
   const batch = extras.batch;
   for (const [index, item] of items.entries()) {
     const id = randomUUID();
@@ -90,8 +93,11 @@ export function planSend(
     if (item.type === 'wallet') {
       const destination = item.walletId!;
       const receivedId = randomUUID();
+      // Final at once: the USD rate is fixed now, on both sides.
+      const usd = extras.prices?.fix(asset, item.amount) ?? {};
       const sent = Object.assign(new WalletTransaction(), {
         ...base,
+        ...usd,
         status: 'confirmed',
         requiredConfirmations: 0,
         counterpartId: receivedId,
@@ -113,6 +119,7 @@ export function planSend(
         destinationType: 'wallet',
         destinationWalletId: destination,
         note: extras.note ?? null,
+        ...usd,
         confirmedAt: now,
         createdAt: now,
         updatedAt: now,

@@ -24,6 +24,7 @@ import {
 } from '@app/db';
 import { EventsService, EventType } from '@app/events';
 import { LedgerService, PostingEvent, transactionEventData } from '@app/ledger';
+import { PricesService } from '@app/prices';
 import { networkFee } from './network-fee';
 import { NonceManager } from './nonce-manager';
 import { notSpeedable } from './not-speedable';
@@ -62,6 +63,7 @@ export class TransferProcessor implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly faults: FaultInjector,
     private readonly config: AppConfig,
+    private readonly prices: PricesService,
     @Optional() @Inject(GAS_FAUCET) private readonly faucet?: GasFaucet,
   ) {}
 
@@ -308,7 +310,7 @@ export class TransferProcessor implements OnModuleInit {
         }
         row.confirmations = Number(head - receipt.blockNumber + 1n);
         if (row.confirmations >= row.requiredConfirmations) {
-          Object.assign(row, { status: 'confirmed', confirmedAt: new Date() });
+          Object.assign(row, { status: 'confirmed', confirmedAt: new Date(), ...this.fixUsd(row) });
           this.faults.check('transfer.before_confirm');
           await this.withdrawals.save(m, row);
           await this.ledger.commitAllWithin(m, [
@@ -333,8 +335,18 @@ export class TransferProcessor implements OnModuleInit {
   }
 
   private event(t: WalletTransaction, type: EventType): PostingEvent {
+    const asset = this.pricedAsset(t);
+    return { type, data: transactionEventData(t, asset.decimals, this.prices.usd(asset, t.amount)) };
+  }
+
+  /** The USD rate a send keeps from its confirmation on. */
+  private fixUsd(t: WalletTransaction): ReturnType<PricesService['fix']> {
+    return this.prices.fix(this.pricedAsset(t), t.amount);
+  }
+
+  private pricedAsset(t: WalletTransaction): { symbol: string; decimals: number } {
     const network = this.registry.byKey(t.network)!;
-    return { type, data: transactionEventData(t, this.registry.findAsset(network, t.asset)?.decimals ?? 0) };
+    return { symbol: t.asset, decimals: this.registry.findAsset(network, t.asset)?.decimals ?? 0 };
   }
 }
 

@@ -39,6 +39,7 @@ import {
   WithdrawalsRepository,
 } from '@app/db';
 import { LedgerService, Refusal, toTransactionView, transactionEventData, TransactionView } from '@app/ledger';
+import { PricesService, UsdValue } from '@app/prices';
 import {
   BatchDestinationDto,
   BatchDto,
@@ -89,6 +90,7 @@ export class TransfersService {
     private readonly transactions: Transactions,
     private readonly withdrawals: WithdrawalsRepository,
     private readonly rows: WalletTransactionsRepository,
+    private readonly prices: PricesService,
   ) {}
 
   private readonly currencyCache = new Map<string, WalletCurrencyCode | null>();
@@ -138,7 +140,10 @@ export class TransfersService {
       const first = e instanceof DomainError ? await this.walletsError(principal, walletId) : undefined;
       return this.orExisting(principal, first ?? e, extras);
     }
-    const { posting, out } = planSend(principal.organizationId, source, asset, [item], extras);
+    const { posting, out } = planSend(principal.organizationId, source, asset, [item], {
+      ...extras,
+      prices: this.prices,
+    });
     const view = this.view(out[0]);
     const headers = { Location: transactionLocation(view.id) };
     for (let attempt = 1; ; attempt++) {
@@ -197,6 +202,7 @@ export class TransfersService {
       note: dto.note ?? null,
       feeLevel: dto.fee_level ?? null,
       batch,
+      prices: this.prices,
     });
     const view = this.batchView(batch, out);
     for (let attempt = 1; ; attempt++) {
@@ -237,7 +243,7 @@ export class TransfersService {
           events: [
             {
               type: 'wallet_transaction.failed',
-              data: transactionEventData(row, this.decimals(row.network, row.asset)),
+              data: transactionEventData(row, this.decimals(row.network, row.asset), this.usdNow(row)),
             },
           ],
         },
@@ -594,6 +600,15 @@ export class TransfersService {
   }
 
   view(t: WalletTransaction): TransactionView {
-    return toTransactionView(t, this.decimals(t.network, t.asset), this.decimals(t.network, t.feeAsset ?? ''));
+    return toTransactionView(
+      t,
+      this.decimals(t.network, t.asset),
+      this.decimals(t.network, t.feeAsset ?? ''),
+      this.usdNow(t),
+    );
+  }
+
+  private usdNow(t: WalletTransaction): UsdValue {
+    return this.prices.usd({ symbol: t.asset, decimals: this.decimals(t.network, t.asset) }, t.amount);
   }
 }

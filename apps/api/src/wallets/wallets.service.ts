@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, formatAmount, JobScheduler, Page } from '@app/c
 import { AppConfig } from '@app/config';
 import { DuplicateKey, Transactions, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
+import { PricesService } from '@app/prices';
 import { BalanceFigures, WalletBalancesService } from '@app/ledger';
 import {
   CreateWalletDto,
@@ -30,6 +31,7 @@ export class WalletsService implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly balances: WalletBalancesService,
     private readonly registry: NetworkRegistry,
+    private readonly prices: PricesService,
   ) {}
 
   onModuleInit(): void {
@@ -153,14 +155,14 @@ export class WalletsService implements OnModuleInit {
       organizationId,
       wallets.map((w) => w.id),
     );
-    return Promise.all(wallets.map((w) => this.view(w, accounts.get(w.id) ?? [])));
+    return wallets.map((w) => this.view(w, accounts.get(w.id) ?? []));
   }
 
-  private async view(
+  private view(
     wallet: Wallet,
     accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
-  ): Promise<WalletDto> {
-    return toWalletDto(wallet, this.config.walletProviderName, await this.balanceOf(wallet, accounts));
+  ): WalletDto {
+    return toWalletDto(wallet, this.config.walletProviderName, this.balanceOf(wallet, accounts));
   }
 
   /**
@@ -168,10 +170,10 @@ export class WalletsService implements OnModuleInit {
    * on, in the major unit, the minor unit and USD. A multi-asset wallet: USD totals over all its accounts, null as
    * soon as one of its nonzero holdings has no USD value.
    */
-  private async balanceOf(
+  private balanceOf(
     wallet: Wallet,
     accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
-  ): Promise<WalletBalanceDto> {
+  ): WalletBalanceDto {
     if (wallet.currency) {
       const spec = CURRENCIES[wallet.currency];
       const held = accounts.filter(
@@ -179,38 +181,35 @@ export class WalletsService implements OnModuleInit {
           a.asset === spec.symbol &&
           (spec.fiat ? a.network === FIAT_NETWORK_KEY : this.registry.decimalsOf(a.network, a.asset) === spec.decimals),
       );
-      const entry = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
+      const entry = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => {
         const raw = held.reduce((sum, a) => sum + a.figures[figure], 0n);
         return {
           [spec.code]: formatAmount(raw, spec.decimals),
           [spec.minorUnit]: raw.toString(),
-          usd: await this.usdOf(spec, raw),
+          usd: this.usdOf(spec, raw),
         };
       };
-      return { available: await entry('available'), pending: await entry('pending'), ledger: await entry('ledger') };
+      return { available: entry('available'), pending: entry('pending'), ledger: entry('ledger') };
     }
-    const total = async (figure: 'available' | 'pending' | 'ledger'): Promise<WalletBalanceAmountDto> => {
+    const total = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => {
       let sum: string | null = '0';
       for (const a of accounts) {
         const raw = a.figures[figure];
         if (raw === 0n) continue; // nothing is worth nothing, priced or not
-        const usd = await this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, raw);
+        const usd = this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, raw);
         sum = usd === null || sum === null ? null : addDecimals(sum, usd);
       }
       return { usd: sum };
     };
-    return { available: await total('available'), pending: await total('pending'), ledger: await total('ledger') };
+    return { available: total('available'), pending: total('pending'), ledger: total('ledger') };
   }
 
   /**
-   * The U.S. dollar value of `raw` base units of an asset, as a decimal string; null when no price is known. The one
-   * place a price enters a wallet's balance: USD is worth itself; crypto assets have no price source yet.
+   * The U.S. dollar value of `raw` base units of an asset, as a decimal string (cents); null when no current price is
+   * known (none, or stale). The one place a price enters a wallet's balance object.
    */
-  private usdOf(asset: { symbol: string; decimals: number }, raw: bigint): Promise<string | null> {
-    if (asset.symbol === CURRENCIES.usd.symbol && asset.decimals === CURRENCIES.usd.decimals) {
-      return Promise.resolve(formatAmount(raw, CURRENCIES.usd.decimals));
-    }
-    return Promise.resolve(null);
+  private usdOf(asset: { symbol: string; decimals: number }, raw: bigint): string | null {
+    return this.prices.usd(asset, raw).usd;
   }
 }
 

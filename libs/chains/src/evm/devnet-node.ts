@@ -6,8 +6,11 @@ import { commandLine, isRunning, ProcessIdentity, processIdentity, stopProcess }
 
 /** anvil's well-known development mnemonic: devnet accounts only, never for custody (that is the root seed). */
 export const DEVNET_MNEMONIC = 'test test test test test test test test test test test junk';
-/** Account indexes of the devnet mnemonic: 0 deploys the test tokens, 1 is the faucet, 9 is a denylisted sender. */
-export const DEVNET_ACCOUNTS = { deployer: 0, faucet: 1, denylisted: 9 } as const;
+/**
+ * Account indexes of the devnet mnemonic: 0 deploys the test tokens, 1 is the faucet, 2 deploys and moves the price
+ * feeds, 9 is a denylisted sender.
+ */
+export const DEVNET_ACCOUNTS = { deployer: 0, faucet: 1, oracle: 2, denylisted: 9 } as const;
 
 const devnetAddresses = new Map<number, `0x${string}`>();
 

@@ -11,7 +11,7 @@ import {
   TransactionReceipt,
 } from 'viem';
 import type { Network } from '../registry/network-registry';
-import { ERC20_ABI, TRANSFER_EVENT } from './erc20';
+import { AGGREGATOR_V3_ABI, ERC20_ABI, TRANSFER_EVENT } from './erc20';
 
 export interface ScannedBlock {
   number: bigint;
@@ -176,5 +176,16 @@ export class EvmClient {
 
   async tokenBalance(token: Address, address: Address): Promise<bigint> {
     return this.client.readContract({ address: token, abi: ERC20_ABI, functionName: 'balanceOf', args: [address] });
+  }
+
+  /** A Chainlink feed's latest round (AggregatorV3Interface `latestRoundData`) and its `decimals`. */
+  async latestRound(
+    feed: Address,
+  ): Promise<{ roundId: bigint; answer: bigint; updatedAt: bigint; answeredInRound: bigint; decimals: number }> {
+    const [[roundId, answer, , updatedAt, answeredInRound], decimals] = await Promise.all([
+      this.client.readContract({ address: feed, abi: AGGREGATOR_V3_ABI, functionName: 'latestRoundData' }),
+      this.client.readContract({ address: feed, abi: AGGREGATOR_V3_ABI, functionName: 'decimals' }),
+    ]);
+    return { roundId, answer, updatedAt, answeredInRound, decimals };
   }
 }

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@app/common';
 import { AssetSpec, ASSETS } from './assets';
 import { fiatAssetOf } from './currencies';
 import { BitcoinParams, ChainFamily, ChainName, CHAINS, isChainName, NOT_YET_AVAILABLE_CHAINS } from './chains';
+import { DEVNET_FEED_HEARTBEAT_SECONDS, DEVNET_PRICE_FEEDS, PRICE_FEEDS } from './price-feeds';
 
 export interface Asset {
   /** Stable id of this asset on this network (the master wallet API's asset_id). */
@@ -35,6 +36,15 @@ export interface Network {
   assets: Asset[];
 }
 
+/** A USD price feed of this deployment: where to read it (the chain's RPC) and how old a round may get. */
+export interface PriceFeed {
+  symbol: string;
+  network: Network;
+  /** Undefined for a devnet feed before the devnet deployed it. */
+  address?: `0x${string}`;
+  heartbeatSeconds: number;
+}
+
 /** Name-based UUID (version 5 layout) so an asset keeps its id across restarts and replicas. */
 function stableUuid(name: string): string {
   const h = createHash('sha1').update(`wallets-api:asset:${name}`).digest();
@@ -48,9 +58,44 @@ function stableUuid(name: string): string {
 @Injectable()
 export class NetworkRegistry {
   private readonly networks: Network[];
+  private readonly feeds: PriceFeed[];
 
   constructor(config: AppConfig) {
     this.networks = NetworkRegistry.build(config.networkEnv, config.confirmations);
+    this.feeds = NetworkRegistry.buildFeeds(config.networkEnv, this.networks);
+  }
+
+  /** Chainlink USD feeds for this environment: the registry's on testnet/mainnet, the devnet's own on devnet. */
+  static buildFeeds(env: NetworkEnv, networks: Network[]): PriceFeed[] {
+    const ethereum = networks.find((n) => n.chain === 'ethereum');
+    if (!ethereum) return [];
+    if (env === 'devnet')
+      return DEVNET_PRICE_FEEDS.map((f) => ({
+        symbol: f.symbol,
+        network: ethereum,
+        heartbeatSeconds: DEVNET_FEED_HEARTBEAT_SECONDS,
+      }));
+    return PRICE_FEEDS.flatMap((f) => {
+      const network = networks.find((n) => n.chain === f.chain);
+      const address = f.addresses[env];
+      return network && address ? [{ symbol: f.symbol, network, address, heartbeatSeconds: f.heartbeatSeconds }] : [];
+    });
+  }
+
+  priceFeeds(): PriceFeed[] {
+    return this.feeds;
+  }
+
+  /** Devnet feeds get their address when the devnet deploys them at boot. */
+  setPriceFeed(symbol: string, address: `0x${string}`): void {
+    const feed = this.feeds.find((f) => f.symbol === symbol);
+    if (!feed) throw new Error(`no price feed for ${symbol}`);
+    feed.address = address;
+  }
+
+  /** Every asset symbol this deployment holds, once (USDC on two chains is one symbol, with one USD price). */
+  symbols(): string[] {
+    return [...new Set(this.networks.flatMap((n) => n.assets.map((a) => a.symbol)))];
   }
 
   static build(env: NetworkEnv, confirmations: Partial<Record<ChainName, number>>): Network[] {

@@ -1,4 +1,5 @@
 import { Address } from './address.entity';
+import { AssetPrice } from './asset-price.entity';
 import { ChainCursor } from './chain-cursor.entity';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
@@ -24,6 +25,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export {
   Address,
+  AssetPrice,
   ApiKey,
   AuthRequestId,
   ChainCursor,
@@ -56,6 +58,7 @@ export * from './wallet-transaction.entity';
 export * from './wallet.entity';
 
 export const ENTITIES = [
+  AssetPrice,
   Organization,
   ApiKey,
   AuthRequestId,

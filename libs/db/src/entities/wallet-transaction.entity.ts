@@ -228,4 +228,19 @@ export class WalletTransaction {
 
   @Column('timestamptz', { nullable: true })
   confirmedAt!: Date | null;
+
+  /**
+   * The USD rate of the asset when the transaction was confirmed (a decimal string), fixed for accounting; null when
+   * no current price was known then.
+   */
+  @Column('numeric', { nullable: true })
+  usdRate!: string | null;
+
+  /** The time of that rate (the price source's own time). */
+  @Column('timestamptz', { nullable: true })
+  usdRateAt!: Date | null;
+
+  /** `amount` in USD at `usd_rate`, rounded half to even to cents. */
+  @Column('numeric', { nullable: true })
+  amountUsd!: string | null;
 }

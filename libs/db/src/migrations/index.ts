@@ -14,6 +14,7 @@ import { RedactStoredSecrets1765010000000 } from './1765010000000-RedactStoredSe
 import { FairQueues1765030000000 } from './1765030000000-FairQueues';
 import { RateLimits1765040000000 } from './1765040000000-RateLimits';
 import { LockOwnAccounts1765050000000 } from './1765050000000-LockOwnAccounts';
+import { Prices1765100000000 } from './1765100000000-Prices';
 import { SingleAssetWallets1765110000000 } from './1765110000000-SingleAssetWallets';
 
 /**
@@ -35,5 +36,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FairQueues1765030000000,
   RateLimits1765040000000,
   LockOwnAccounts1765050000000,
+  Prices1765100000000,
   SingleAssetWallets1765110000000,
 ];

@@ -98,6 +98,9 @@ export class DepositsRepository {
         amlResult: d.amlResult,
         ledgerTransferId: d.ledgerTransferId,
         updatedAt: d.updatedAt,
+        usdRate: d.usdRate ?? null,
+        usdRateAt: d.usdRateAt ?? null,
+        amountUsd: d.amountUsd ?? null,
       },
     );
   }

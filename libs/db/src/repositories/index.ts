@@ -1,5 +1,6 @@
 import { AddressesRepository } from './addresses.repository';
 import { ApiKeysRepository } from './api-keys.repository';
+import { AssetPricesRepository } from './asset-prices.repository';
 import { RateLimitsRepository } from './rate-limits.repository';
 import { AuthRequestIdsRepository } from './auth-request-ids.repository';
 import { BalancesRepository } from './balances.repository';
@@ -28,6 +29,7 @@ import { WithdrawalsRepository } from './withdrawals.repository';
 
 export * from './addresses.repository';
 export * from './api-keys.repository';
+export * from './asset-prices.repository';
 export * from './rate-limits.repository';
 export * from './auth-request-ids.repository';
 export * from './balances.repository';
@@ -58,6 +60,7 @@ export * from './withdrawals.repository';
 
 /** Every repository, provided and exported by DbModule. */
 export const REPOSITORIES = [
+  AssetPricesRepository,
   AddressesRepository,
   ApiKeysRepository,
   RateLimitsRepository,

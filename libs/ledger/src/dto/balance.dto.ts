@@ -48,6 +48,38 @@ export class AssetBalanceDto {
   quarantined!: string;
   /** @example "0" */
   quarantined_raw!: string;
+  /**
+   * `available` in USD at `usd_rate` (two decimals, rounded half to even); null when there is no current price.
+   * @example "100.49"
+   */
+  available_usd!: string | null;
+  /**
+   * `pending` in USD; null when there is no current price.
+   * @example "25.00"
+   */
+  pending_usd!: string | null;
+  /**
+   * `ledger` in USD; null when there is no current price.
+   * @example "125.49"
+   */
+  ledger_usd!: string | null;
+  /**
+   * The asset's USD price used (per whole unit); null when there is no current price.
+   * @example "0.9999"
+   */
+  usd_rate!: string | null;
+  /**
+   * When the price source observed that price (a Chainlink round's time); with a stale price, the stale price's time.
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * True when a price exists but is too old to show (its feed missed its heartbeat, or the price job has not
+   * refreshed it within PRICE_STALE_SECONDS): the USD figures are then null. False with null figures: no price
+   * source for this asset.
+   * @example false
+   */
+  usd_stale!: boolean;
 }
 
 export class NetworkBalancesDto {
@@ -85,4 +117,25 @@ export class WalletBalancesDto {
   /** @example "3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b" */
   wallet_id!: string;
   networks!: NetworkBalancesDto[];
+  /**
+   * The wallet's total available funds in USD across every network and asset: the exact sum of the rows'
+   * `available_usd`; null when an asset the wallet holds has no current price.
+   * @example "1250.49"
+   */
+  available_usd!: string | null;
+  /**
+   * Total of the rows' `pending_usd`; null as above.
+   * @example "25.00"
+   */
+  pending_usd!: string | null;
+  /**
+   * Total of the rows' `ledger_usd`; null as above.
+   * @example "1275.49"
+   */
+  ledger_usd!: string | null;
+  /**
+   * True when an asset the wallet holds has a stale price (the totals are then null).
+   * @example false
+   */
+  usd_stale!: boolean;
 }

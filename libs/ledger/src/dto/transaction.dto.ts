@@ -93,6 +93,43 @@ export class TransactionDto {
    * @example null
    */
   speed_up!: TransactionSpeedUpDto | null;
+  /**
+   * `amount` in USD at `usd_rate`, fixed when the transaction was confirmed and kept for accounting (two decimals,
+   * rounded half to even); null before confirmation, or when no current price was known at that moment.
+   * @example "125.49"
+   */
+  amount_usd!: string | null;
+  /**
+   * The asset's USD rate when the transaction was confirmed (per whole unit); it never changes afterwards.
+   * @example "0.9999"
+   */
+  usd_rate!: string | null;
+  /**
+   * The time of that rate (when the price source observed it).
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * `amount` in USD at the current price (in a webhook, the price when the event happened); null when there is no
+   * current price.
+   * @example "125.51"
+   */
+  amount_usd_now!: string | null;
+  /**
+   * The current USD rate used for `amount_usd_now`.
+   * @example "1.0001"
+   */
+  usd_rate_now!: string | null;
+  /**
+   * When the price source observed the current rate (with a stale price, the stale price's time).
+   * @example "2026-11-22T11:00:12.000Z"
+   */
+  usd_rate_now_at!: string | null;
+  /**
+   * True when the current price exists but is too old to show: `amount_usd_now` is then null.
+   * @example false
+   */
+  usd_stale!: boolean;
 }
 
 export class TransactionSpeedUpDto {

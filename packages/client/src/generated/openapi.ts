@@ -325,6 +325,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sandbox/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set an asset's devnet USD price
+     * @description Moves an asset's USD price: a new round on the devnet's Chainlink-compatible feed of the asset (a real
+     *     transaction on the ethereum devnet node). The price job reads it within `PRICE_REFRESH_SECONDS` (with
+     *     `PRICE_SOURCE=chainlink`, the default); balances and transactions then show the new USD values. `updated_at` in
+     *     the past posts a round that is already stale.
+     */
+    post: operations['sandboxPrice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/sandbox/revert': {
     parameters: {
       query?: never;
@@ -965,6 +988,38 @@ export interface components {
       quarantined: string;
       /** @example 0 */
       quarantined_raw: string;
+      /**
+       * @description `available` in USD at `usd_rate` (two decimals, rounded half to even); null when there is no current price.
+       * @example 100.49
+       */
+      available_usd: string | null;
+      /**
+       * @description `pending` in USD; null when there is no current price.
+       * @example 25.00
+       */
+      pending_usd: string | null;
+      /**
+       * @description `ledger` in USD; null when there is no current price.
+       * @example 125.49
+       */
+      ledger_usd: string | null;
+      /**
+       * @description The asset's USD price used (per whole unit); null when there is no current price.
+       * @example 0.9999
+       */
+      usd_rate: string | null;
+      /**
+       * @description When the price source observed that price (a Chainlink round's time); with a stale price, the stale price's time.
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description True when a price exists but is too old to show (its feed missed its heartbeat, or the price job has not
+       *     refreshed it within PRICE_STALE_SECONDS): the USD figures are then null. False with null figures: no price
+       *     source for this asset.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     BalanceLookupDto: {
       /** @example 3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b */
@@ -975,6 +1030,8 @@ export interface components {
     BalanceLookupResultDto: {
       account: components['schemas']['LookupAccountDto'];
       balances: components['schemas']['CurrencyBalanceDto'][];
+      /** @description The wallet's totals in USD across `balances`. */
+      total_usd: components['schemas']['LookupTotalUsdDto'];
     };
     BatchDestinationDto: {
       /**
@@ -1292,6 +1349,37 @@ export interface components {
       available_balance: string;
       /** @example 400000000 */
       available_balance_raw: string;
+      /**
+       * @description `amount` in USD (two decimals, rounded half to even); null when there is no current price.
+       * @example 500.00
+       */
+      amount_usd: string | null;
+      /**
+       * @description `pending_amount` in USD; null when there is no current price.
+       * @example 100.00
+       */
+      pending_amount_usd: string | null;
+      /**
+       * @description `available_balance` in USD; null when there is no current price.
+       * @example 400.00
+       */
+      available_balance_usd: string | null;
+      /**
+       * @description The asset's USD price used (per whole unit); null when there is no current price.
+       * @example 1
+       */
+      usd_rate: string | null;
+      /**
+       * @description When the price source observed that price (a Chainlink round's time).
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+       *     source for this asset.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     DeletedDto: {
       /** @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f */
@@ -1451,6 +1539,22 @@ export interface components {
       /** @example 3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b */
       wallet_id: string;
     };
+    LookupTotalUsdDto: {
+      /**
+       * @description Sum of the rows' `amount_usd`; null when an asset the wallet holds has no current price.
+       * @example 500.00
+       */
+      amount_usd: string | null;
+      /** @example 100.00 */
+      pending_amount_usd: string | null;
+      /** @example 400.00 */
+      available_balance_usd: string | null;
+      /**
+       * @description True when an asset the wallet holds has a stale price (the totals are then null).
+       * @example false
+       */
+      usd_stale: boolean;
+    };
     MasterBalanceDto: {
       /** @example 5b8f2f3e-1c2d-5e4f-8a9b-0c1d2e3f4a5b */
       asset_id: string;
@@ -1476,9 +1580,41 @@ export interface components {
       is_stale: boolean;
       /** @example 2026-11-22T10:30:00.000Z */
       last_synced: string | null;
+      /**
+       * @description `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+       * @example 1500.00
+       */
+      balance_usd: string | null;
+      /**
+       * @description The asset's USD price used (per whole unit); null when there is no current price.
+       * @example 3000
+       */
+      usd_rate: string | null;
+      /**
+       * @description When the price source observed that price (a Chainlink round's time).
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+       *     source for this asset.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     MasterBalanceListDto: {
       data: components['schemas']['MasterBalanceDto'][];
+      /**
+       * @description The master wallet's total in USD: the exact sum of the rows' `balance_usd`; null when an asset it holds has no
+       *     current price.
+       * @example 1500.00
+       */
+      total_usd: string | null;
+      /**
+       * @description True when an asset it holds has a stale price (the total is then null).
+       * @example false
+       */
+      usd_stale: boolean;
     };
     MasterTokenBalanceDto: {
       /** @example ethereum */
@@ -1510,6 +1646,31 @@ export interface components {
       is_stale: boolean;
       /** @example 2026-11-22T10:30:00.000Z */
       last_synced: string | null;
+      /**
+       * @description `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+       * @example 1000.00
+       */
+      balance_usd: string | null;
+      /** @example 0.00 */
+      pending_in_usd: string | null;
+      /** @example 0.00 */
+      pending_out_usd: string | null;
+      /**
+       * @description The asset's USD price used (per whole unit); null when there is no current price.
+       * @example 3000
+       */
+      usd_rate: string | null;
+      /**
+       * @description When the price source observed that price (a Chainlink round's time).
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+       *     source for this asset.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     MasterWalletDto: {
       /** @example 0e7c2a9b-3f4d-4b6e-8a1c-2d3e4f5a6b7c */
@@ -1752,6 +1913,57 @@ export interface components {
       /** @example ethereum */
       network: string;
     };
+    SandboxPriceDto: {
+      /**
+       * @description The asset whose USD price to move: `ETH`, `BTC`, `USDC` or `USDT` (one price for the asset on every chain).
+       * @example ETH
+       */
+      asset: string;
+      /**
+       * @description The new price in USD per whole unit, a decimal string with at most 8 decimal places (the feed's precision).
+       * @example 3150.25
+       */
+      usd: string;
+      /**
+       * @description The round's update time (ISO 8601); default: now (the block's time). A time older than the feed's heartbeat
+       *     makes the price stale: USD values turn null with `usd_stale: true`.
+       * @example 2026-12-01T00:00:00.000Z
+       */
+      updated_at?: string;
+    };
+    SandboxPriceResultDto: {
+      /** @example ETH */
+      asset: string;
+      /**
+       * @description The feed's answer as a decimal string.
+       * @example 3150.25
+       */
+      usd: string;
+      /**
+       * @description The feed's raw answer (8 decimals).
+       * @example 315025000000
+       */
+      answer_raw: string;
+      /** @example 8 */
+      decimals: number;
+      /**
+       * @description The round this created.
+       * @example 2
+       */
+      round_id: string;
+      /** @example 2026-12-04T10:00:00.000Z */
+      updated_at: string;
+      /**
+       * @description The chain the feed lives on (its `rpc_url` in GET /v1/networks reaches it).
+       * @example ethereum
+       */
+      network: string;
+      /**
+       * @description The feed contract (AggregatorV3Interface: `latestRoundData()`, `decimals()`).
+       * @example 0x8464135c8F25Da09e49BC8782676a84730C318bC
+       */
+      feed_address: string;
+    };
     SandboxRevertDto: {
       /** @example ethereum */
       network: string;
@@ -1805,6 +2017,33 @@ export interface components {
       is_stale: boolean;
       /** @example 2026-11-22T10:30:00.000Z */
       last_synced: string | null;
+      /**
+       * @description `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+       * @example 1000.00
+       */
+      balance_usd: string | null;
+      /** @example 1000.00 */
+      available_usd: string | null;
+      /** @example 0.00 */
+      pending_in_usd: string | null;
+      /** @example 0.00 */
+      pending_out_usd: string | null;
+      /**
+       * @description The asset's USD price used (per whole unit); null when there is no current price.
+       * @example 1
+       */
+      usd_rate: string | null;
+      /**
+       * @description When the price source observed that price (a Chainlink round's time).
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+       *     source for this asset.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     SpeedUpDto: {
       /**
@@ -1937,6 +2176,43 @@ export interface components {
       fee_asset: string | null;
       /** @description Set once the send was sped up (`POST /v1/transactions/{id}/speed-up`); null otherwise. */
       speed_up: components['schemas']['TransactionSpeedUpDto'] | null;
+      /**
+       * @description `amount` in USD at `usd_rate`, fixed when the transaction was confirmed and kept for accounting (two decimals,
+       *     rounded half to even); null before confirmation, or when no current price was known at that moment.
+       * @example 125.49
+       */
+      amount_usd: string | null;
+      /**
+       * @description The asset's USD rate when the transaction was confirmed (per whole unit); it never changes afterwards.
+       * @example 0.9999
+       */
+      usd_rate: string | null;
+      /**
+       * @description The time of that rate (when the price source observed it).
+       * @example 2026-11-22T10:29:12.000Z
+       */
+      usd_rate_at: string | null;
+      /**
+       * @description `amount` in USD at the current price (in a webhook, the price when the event happened); null when there is no
+       *     current price.
+       * @example 125.51
+       */
+      amount_usd_now: string | null;
+      /**
+       * @description The current USD rate used for `amount_usd_now`.
+       * @example 1.0001
+       */
+      usd_rate_now: string | null;
+      /**
+       * @description When the price source observed the current rate (with a stale price, the stale price's time).
+       * @example 2026-11-22T11:00:12.000Z
+       */
+      usd_rate_now_at: string | null;
+      /**
+       * @description True when the current price exists but is too old to show: `amount_usd_now` is then null.
+       * @example false
+       */
+      usd_stale: boolean;
     };
     TransactionListDto: {
       data: components['schemas']['TransactionDto'][];
@@ -2108,6 +2384,27 @@ export interface components {
       /** @example 3b0f7e5c-2a3d-4f7e-9b1a-6c5d4e3f2a1b */
       wallet_id: string;
       networks: components['schemas']['NetworkBalancesDto'][];
+      /**
+       * @description The wallet's total available funds in USD across every network and asset: the exact sum of the rows'
+       *     `available_usd`; null when an asset the wallet holds has no current price.
+       * @example 1250.49
+       */
+      available_usd: string | null;
+      /**
+       * @description Total of the rows' `pending_usd`; null as above.
+       * @example 25.00
+       */
+      pending_usd: string | null;
+      /**
+       * @description Total of the rows' `ledger_usd`; null as above.
+       * @example 1275.49
+       */
+      ledger_usd: string | null;
+      /**
+       * @description True when an asset the wallet holds has a stale price (the totals are then null).
+       * @example false
+       */
+      usd_stale: boolean;
     };
     WalletDto: {
       /**
@@ -4709,6 +5006,165 @@ export interface operations {
            *         "message": "This API key lacks the write:wallets scope",
            *         "details": {
            *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `rate_limited`: this API key's requests per second are used up; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "rate_limited",
+           *         "message": "Rate limit exceeded: at most 50 requests per second for this API key (bursts of 100)",
+           *         "details": {
+           *           "retry_after_seconds": 1
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Server error (`server_error`); details carry the request id, also in X-Correlation-Id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "server_error",
+           *         "message": "Internal server error",
+           *         "details": {
+           *           "request_id": "9d2f5c1e-7b3a-4e8f-a6d0-1c2b3a4d5e6f"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+    };
+  };
+  sandboxPrice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Optional here: a retry with the same key replays the stored response instead of running again. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SandboxPriceDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SandboxPriceResultDto'];
+        };
+      };
+      /** @description Invalid request (`invalid_request`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "invalid_request",
+           *         "message": "Invalid request: limit must not be greater than 100",
+           *         "details": {
+           *           "fields": [
+           *             {
+           *               "field": "limit",
+           *               "message": "limit must not be greater than 100"
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Missing or invalid credentials, skewed timestamp, reused request id, bad signature */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unauthorized",
+           *         "message": "Authentication failed",
+           *         "details": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Missing scope `write:wallets`, missing X-CSRF-Token (bearer), or wallets not enabled */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "forbidden",
+           *         "message": "This API key lacks the write:wallets scope",
+           *         "details": {
+           *           "required_scope": "write:wallets"
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description `unsupported_asset_network` (no feed for the asset), `invalid_amount`, `invalid_network` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "unsupported_asset_network",
+           *         "message": "USDT on polygon is not supported",
+           *         "details": {
+           *           "asset": "USDT",
+           *           "network": "polygon",
+           *           "supported": [
+           *             {
+           *               "asset": "USDC",
+           *               "network": "polygon"
+           *             }
+           *           ]
            *         }
            *       }
            *     }

@@ -55,11 +55,62 @@ export class CurrencyBalanceDto {
   available_balance!: string;
   /** @example "400000000" */
   available_balance_raw!: string;
+  /**
+   * `amount` in USD (two decimals, rounded half to even); null when there is no current price.
+   * @example "500.00"
+   */
+  amount_usd!: string | null;
+  /**
+   * `pending_amount` in USD; null when there is no current price.
+   * @example "100.00"
+   */
+  pending_amount_usd!: string | null;
+  /**
+   * `available_balance` in USD; null when there is no current price.
+   * @example "400.00"
+   */
+  available_balance_usd!: string | null;
+  /**
+   * The asset's USD price used (per whole unit); null when there is no current price.
+   * @example "1"
+   */
+  usd_rate!: string | null;
+  /**
+   * When the price source observed that price (a Chainlink round's time).
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+   * source for this asset.
+   * @example false
+   */
+  usd_stale!: boolean;
+}
+
+/** The wallet's totals in USD across its balances. */
+export class LookupTotalUsdDto {
+  /**
+   * Sum of the rows' `amount_usd`; null when an asset the wallet holds has no current price.
+   * @example "500.00"
+   */
+  amount_usd!: string | null;
+  /** @example "100.00" */
+  pending_amount_usd!: string | null;
+  /** @example "400.00" */
+  available_balance_usd!: string | null;
+  /**
+   * True when an asset the wallet holds has a stale price (the totals are then null).
+   * @example false
+   */
+  usd_stale!: boolean;
 }
 
 export class BalanceLookupResultDto {
   account!: LookupAccountDto;
   balances!: CurrencyBalanceDto[];
+  /** The wallet's totals in USD across `balances`. */
+  total_usd!: LookupTotalUsdDto;
 }
 
 /** `network` + `asset`, or master-wallet style `chain` + `network` + `token` [+ `token_address`]. */
@@ -140,4 +191,31 @@ export class SingleBalanceDto {
   is_stale!: boolean;
   /** @example "2026-11-22T10:30:00.000Z" */
   last_synced!: string | null;
+  /**
+   * `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+   * @example "1000.00"
+   */
+  balance_usd!: string | null;
+  /** @example "1000.00" */
+  available_usd!: string | null;
+  /** @example "0.00" */
+  pending_in_usd!: string | null;
+  /** @example "0.00" */
+  pending_out_usd!: string | null;
+  /**
+   * The asset's USD price used (per whole unit); null when there is no current price.
+   * @example "1"
+   */
+  usd_rate!: string | null;
+  /**
+   * When the price source observed that price (a Chainlink round's time).
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+   * source for this asset.
+   * @example false
+   */
+  usd_stale!: boolean;
 }

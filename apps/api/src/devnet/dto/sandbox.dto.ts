@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Optional } from '@app/common';
 
 const NETWORK = /^[a-z0-9-]{2,32}$/i;
@@ -102,4 +102,65 @@ export class SandboxHeadDto {
 export class SandboxSnapshotDto extends SandboxHeadDto {
   /** @example "0x1" */
   snapshot_id!: string;
+}
+
+export class SandboxPriceDto {
+  /**
+   * The asset whose USD price to move: `ETH`, `BTC`, `USDC` or `USDT` (one price for the asset on every chain).
+   * @example "ETH"
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,12}$/, { message: 'asset must be an asset symbol such as ETH' })
+  asset!: string;
+
+  /**
+   * The new price in USD per whole unit, a decimal string with at most 8 decimal places (the feed's precision).
+   * @example "3150.25"
+   */
+  @IsString()
+  @Length(1, 100)
+  usd!: string;
+
+  /**
+   * The round's update time (ISO 8601); default: now (the block's time). A time older than the feed's heartbeat
+   * makes the price stale: USD values turn null with `usd_stale: true`.
+   * @example "2026-12-01T00:00:00.000Z"
+   */
+  @Optional()
+  @IsISO8601({ strict: true })
+  updated_at?: string;
+}
+
+export class SandboxPriceResultDto {
+  /** @example "ETH" */
+  asset!: string;
+  /**
+   * The feed's answer as a decimal string.
+   * @example "3150.25"
+   */
+  usd!: string;
+  /**
+   * The feed's raw answer (8 decimals).
+   * @example "315025000000"
+   */
+  answer_raw!: string;
+  /** @example 8 */
+  decimals!: number;
+  /**
+   * The round this created.
+   * @example "2"
+   */
+  round_id!: string;
+  /** @example "2026-12-04T10:00:00.000Z" */
+  updated_at!: string;
+  /**
+   * The chain the feed lives on (its `rpc_url` in GET /v1/networks reaches it).
+   * @example "ethereum"
+   */
+  network!: string;
+  /**
+   * The feed contract (AggregatorV3Interface: `latestRoundData()`, `decimals()`).
+   * @example "0x8464135c8F25Da09e49BC8782676a84730C318bC"
+   */
+  feed_address!: string;
 }

@@ -113,10 +113,42 @@ export class MasterBalanceDto {
   is_stale!: boolean;
   /** @example "2026-11-22T10:30:00.000Z" */
   last_synced!: string | null;
+  /**
+   * `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+   * @example "1500.00"
+   */
+  balance_usd!: string | null;
+  /**
+   * The asset's USD price used (per whole unit); null when there is no current price.
+   * @example "3000"
+   */
+  usd_rate!: string | null;
+  /**
+   * When the price source observed that price (a Chainlink round's time).
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+   * source for this asset.
+   * @example false
+   */
+  usd_stale!: boolean;
 }
 
 export class MasterBalanceListDto {
   data!: MasterBalanceDto[];
+  /**
+   * The master wallet's total in USD: the exact sum of the rows' `balance_usd`; null when an asset it holds has no
+   * current price.
+   * @example "1500.00"
+   */
+  total_usd!: string | null;
+  /**
+   * True when an asset it holds has a stale price (the total is then null).
+   * @example false
+   */
+  usd_stale!: boolean;
 }
 
 export class MasterTokenBalanceQueryDto {
@@ -172,4 +204,29 @@ export class MasterTokenBalanceDto {
   is_stale!: boolean;
   /** @example "2026-11-22T10:30:00.000Z" */
   last_synced!: string | null;
+  /**
+   * `balance` in USD (two decimals, rounded half to even); null when there is no current price.
+   * @example "1000.00"
+   */
+  balance_usd!: string | null;
+  /** @example "0.00" */
+  pending_in_usd!: string | null;
+  /** @example "0.00" */
+  pending_out_usd!: string | null;
+  /**
+   * The asset's USD price used (per whole unit); null when there is no current price.
+   * @example "3000"
+   */
+  usd_rate!: string | null;
+  /**
+   * When the price source observed that price (a Chainlink round's time).
+   * @example "2026-11-22T10:29:12.000Z"
+   */
+  usd_rate_at!: string | null;
+  /**
+   * True when a price exists but is too old to show: the USD figures are then null. False with null figures: no price
+   * source for this asset.
+   * @example false
+   */
+  usd_stale!: boolean;
 }
