@@ -103,7 +103,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       currency: 'btc',
       asset_type: 'bitcoin',
       company_id: creds.organizationId,
-      balance: { available: { btc: '0', sat: '0', usd: null }, ledger: { btc: '0', sat: '0', usd: null } },
+      balance: { available: { btc: '0', sat: '0', usd: '0.00' }, ledger: { btc: '0', sat: '0', usd: '0.00' } },
     });
     expect(btc.wallet_number).toMatch(/^[1-9][0-9]{9}$/);
     // The same object on a read and in the list.
@@ -112,7 +112,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     const fiat = (await api.post('/v1/wallets', { currency: 'usd' })).body as WalletBody;
     expect(fiat).toMatchObject({ currency: 'usd', asset_type: 'fiat' });
     expect(Object.keys(fiat.balance.available).sort()).toEqual(SEED_001_FIAT_AMOUNT_KEYS);
-    expect(fiat.balance.ledger).toEqual({ usd: '0', cent: '0' });
+    expect(fiat.balance.ledger).toEqual({ usd: '0.00', cent: '0' });
 
     const units: Record<string, [string, string[]]> = {
       eth: ['ethereum', ['eth', 'usd', 'wei']],
@@ -128,14 +128,14 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     // A multi-asset wallet (seed 000) is unchanged but for its USD totals.
     const multi = (await api.post('/v1/wallets', {})).body as WalletBody;
     expect(multi).toMatchObject({ currency: null, asset_type: 'multi_asset' });
-    expect(multi.balance).toEqual({ available: { usd: '0' }, pending: { usd: '0' }, ledger: { usd: '0' } });
+    expect(multi.balance).toEqual({ available: { usd: '0.00' }, pending: { usd: '0.00' }, ledger: { usd: '0.00' } });
 
     const bad = await api.post('/v1/wallets', { currency: 'doge' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_request');
   });
 
-  it("sums a single-asset wallet's deposits into its balance object: usdc and micro_usdc, usd unpriced", async () => {
+  it("sums a single-asset wallet's deposits into its balance object: usdc and micro_usdc, usd priced by the devnet feed", async () => {
     const id = await activeWallet(api, { currency: 'usdc' });
     const address = await newAddress(api, id, 'USDC', 'ethereum');
     const hash = await deposit(api, { network: 'ethereum', asset: 'USDC', address, amount: '125.5' });
@@ -144,7 +144,8 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       const w = await wallet(id);
       return w.balance.pending.usdc !== '0' ? w : undefined;
     }, 'the deposit pending');
-    expect(pending.balance.pending).toEqual({ usdc: '125.5', micro_usdc: '125500000', usd: null });
+    // Priced by the devnet's USDC/USD feed (1.00).
+    expect(pending.balance.pending).toEqual({ usdc: '125.5', micro_usdc: '125500000', usd: '125.50' });
     expect(pending.balance.ledger.micro_usdc).toBe('125500000');
     const confirmed = await mineUntil(
       api,
@@ -156,16 +157,17 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       'the deposit confirmed',
     );
     expect(confirmed.balance).toEqual({
-      available: { usdc: '125.5', micro_usdc: '125500000', usd: null },
-      pending: { usdc: '0', micro_usdc: '0', usd: null },
-      ledger: { usdc: '125.5', micro_usdc: '125500000', usd: null },
+      available: { usdc: '125.5', micro_usdc: '125500000', usd: '125.50' },
+      pending: { usdc: '0', micro_usdc: '0', usd: '0.00' },
+      ledger: { usdc: '125.5', micro_usdc: '125500000', usd: '125.50' },
     });
     const multi = await activeWallet(api);
     const multiAddress = await newAddress(api, multi, 'USDC', 'ethereum');
     await deposit(api, { network: 'ethereum', asset: 'USDC', address: multiAddress, amount: '1' });
+    // A multi-asset wallet's object: USD totals of its holdings (the USDC feed answers 1.00).
     await waitFor(
-      async () => ((await wallet(multi)).balance.ledger.usd === null ? true : undefined),
-      'an unpriced holding makes the USD total null',
+      async () => ((await wallet(multi)).balance.ledger.usd === '1.00' ? true : undefined),
+      'the USD total of the multi-asset wallet',
     );
   });
 
@@ -269,9 +271,9 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     expect(overdraw.status).toBe(422);
     expect(overdraw.body.error).toMatchObject({ code: 'insufficient_funds', details: { required_raw: '1001' } });
     expect((await wallet(id)).balance).toEqual({
-      available: { usd: '10', cent: '1000' },
-      pending: { usd: '0', cent: '0' },
-      ledger: { usd: '10', cent: '1000' },
+      available: { usd: '10.00', cent: '1000' },
+      pending: { usd: '0.00', cent: '0' },
+      ledger: { usd: '10.00', cent: '1000' },
     });
 
     const networks = (await api.get(`/v1/wallets/${id}/balances`)).body.networks as Array<Record<string, unknown>>;
@@ -332,8 +334,8 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     });
     expect(moved.status).toBe(201);
     expect(moved.body).toMatchObject({ status: 'confirmed', asset: 'USD', network: 'fiat', amount_raw: '4050' });
-    expect((await wallet(from.id)).balance.available).toEqual({ usd: '59.5', cent: '5950' });
-    expect((await wallet(to.id)).balance.available).toEqual({ usd: '40.5', cent: '4050' });
+    expect((await wallet(from.id)).balance.available).toEqual({ usd: '59.50', cent: '5950' });
+    expect((await wallet(to.id)).balance.available).toEqual({ usd: '40.50', cent: '4050' });
     const received = (await api.get(`/v1/wallets/${to.id}/transactions`)).body.data as Array<Record<string, unknown>>;
     expect(received).toEqual([expect.objectContaining({ direction: 'incoming', amount: '40.5', network: 'fiat' })]);
 

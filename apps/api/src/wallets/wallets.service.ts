@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, formatAmount, JobScheduler, Page } from '@app/c
 import { AppConfig } from '@app/config';
 import { DuplicateKey, Transactions, Wallet, WalletsRepository } from '@app/db';
 import { EventsService } from '@app/events';
-import { PricesService } from '@app/prices';
+import { PricesService, sumUsd } from '@app/prices';
 import { BalanceFigures, WalletBalancesService } from '@app/ledger';
 import {
   CreateWalletDto,
@@ -191,16 +191,16 @@ export class WalletsService implements OnModuleInit {
       };
       return { available: entry('available'), pending: entry('pending'), ledger: entry('ledger') };
     }
-    const total = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => {
-      let sum: string | null = '0';
-      for (const a of accounts) {
-        const raw = a.figures[figure];
-        if (raw === 0n) continue; // nothing is worth nothing, priced or not
-        const usd = this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, raw);
-        sum = usd === null || sum === null ? null : addDecimals(sum, usd);
-      }
-      return { usd: sum };
-    };
+    // USD totals: null as soon as a holding has no current price (nothing is worth nothing, priced or not).
+    const total = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => ({
+      usd: sumUsd(
+        accounts
+          .filter((a) => a.figures[figure] !== 0n)
+          .map((a) =>
+            this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, a.figures[figure]),
+          ),
+      ),
+    });
     return { available: total('available'), pending: total('pending'), ledger: total('ledger') };
   }
 
@@ -211,14 +211,4 @@ export class WalletsService implements OnModuleInit {
   private usdOf(asset: { symbol: string; decimals: number }, raw: bigint): string | null {
     return this.prices.usd(asset, raw).usd;
   }
-}
-
-/** The exact sum of two non-negative decimal strings. */
-function addDecimals(a: string, b: string): string {
-  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
-  const units = (d: string) => {
-    const [whole, fraction = ''] = d.split('.');
-    return BigInt(whole + fraction.padEnd(scale, '0'));
-  };
-  return formatAmount(units(a) + units(b), scale);
 }
