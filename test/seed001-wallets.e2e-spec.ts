@@ -276,6 +276,22 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       ledger: { usd: '10.00', cent: '1000' },
     });
 
+    // The single-balance route takes the fiat pseudo network too.
+    const one = await api.get(`/v1/wallets/${id}/balance?network=fiat&asset=USD`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      chain: 'fiat',
+      network: 'ledger',
+      token_symbol: 'USD',
+      decimals: 2,
+      balance: '10',
+      balance_raw: '1000',
+      available_raw: '1000',
+      pending_in_raw: '0',
+      is_stale: false,
+      available_usd: '10.00',
+    });
+
     const networks = (await api.get(`/v1/wallets/${id}/balances`)).body.networks as Array<Record<string, unknown>>;
     expect(networks).toEqual([
       expect.objectContaining({

@@ -255,7 +255,7 @@ export class WalletBalancesService {
   async figures(
     organizationId: string,
     walletId: string,
-    network: Network,
+    network: Pick<Network, 'key'>,
     asset: string,
   ): Promise<{ figures: BalanceFigures; quarantined: bigint }> {
     const row = await this.balances.findWalletAccount(organizationId, walletId, network.key, asset);

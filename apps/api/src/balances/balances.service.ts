@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@app/auth';
-import { NetworkRegistry } from '@app/chains';
+import { FIAT_CHAIN, NetworkRegistry, USD_FIAT } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount } from '@app/common';
 import { isUuid, Wallet, WalletsRepository } from '@app/db';
 import { WalletBalancesDto, WalletBalancesService } from '@app/ledger';
 import { PricesService } from '@app/prices';
 import { BalanceLookupDto, BalanceLookupResultDto, SingleBalanceDto, SingleBalanceQueryDto } from './dto/balances.dto';
+
+/** How the single-balance route names the fiat pseudo network: `chain: "fiat"`, `network: "ledger"`. */
+const FIAT_LEDGER = { key: USD_FIAT.network.key, chain: FIAT_CHAIN, name: 'ledger' };
 
 @Injectable()
 export class BalancesService {
@@ -66,13 +69,19 @@ export class BalancesService {
 
   async singleBalance(principal: Principal, walletId: string, query: SingleBalanceQueryDto): Promise<SingleBalanceDto> {
     const wallet = await this.require(principal, walletId);
-    const asset = this.registry.resolveAssetQuery(query);
-    const network = asset.network;
+    // A fiat wallet's USD (`network=fiat&asset=USD`): a ledger position on no chain, never stale.
+    const fiat =
+      !query.chain &&
+      query.network?.toLowerCase() === FIAT_CHAIN &&
+      (query.asset ?? query.token)?.toUpperCase() === 'USD';
+    const onChain = fiat ? undefined : this.registry.resolveAssetQuery(query);
+    const asset = onChain ?? USD_FIAT;
+    const network = onChain?.network ?? FIAT_LEDGER;
     const [{ figures }, sync] = await Promise.all([
       this.balances.figures(principal.organizationId, wallet.id, network, asset.symbol),
       this.balances.syncState(),
     ]);
-    const s = sync.get(network.key);
+    const s = fiat ? { isStale: false, lastSynced: null } : sync.get(network.key);
     const pair = (v: bigint) => [formatAmount(v, asset.decimals), v.toString()] as const;
     const [balance, balance_raw] = pair(figures.posted);
     const [available, available_raw] = pair(figures.available);

@@ -7262,7 +7262,10 @@ export interface operations {
   getWalletBalance: {
     parameters: {
       query?: {
-        /** @description The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...). Example: `ethereum`. */
+        /**
+         * @description The chain name (`ethereum`; `fiat` with asset `USD` for a fiat wallet); with `chain`, the network's name
+         *     (`devnet`, `sepolia`, ...). Example: `ethereum`.
+         */
         network?: string;
         /** @description Example: `USDC`. */
         asset?: string;

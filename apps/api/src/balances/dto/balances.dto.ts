@@ -116,7 +116,8 @@ export class BalanceLookupResultDto {
 /** `network` + `asset`, or master-wallet style `chain` + `network` + `token` [+ `token_address`]. */
 export class SingleBalanceQueryDto {
   /**
-   * The chain name (`ethereum`); with `chain`, the network's name (`devnet`, `sepolia`, ...).
+   * The chain name (`ethereum`; `fiat` with asset `USD` for a fiat wallet); with `chain`, the network's name
+   * (`devnet`, `sepolia`, ...).
    * @example "ethereum"
    */
   @Optional()
