@@ -402,16 +402,29 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       destinations: [
         { type: 'wallet', wallet_number: to.wallet_number, amount: '1.25' },
         { type: 'wallet', id: other.wallet_number, amount_raw: '250' },
+        // Seed 002 writes the id as a JSON integer.
+        { type: 'wallet', id: Number(to.wallet_number), amount_raw: '100' },
       ],
     });
     expect(batched.status).toBe(201);
     expect(batched.body.items).toEqual([
       expect.objectContaining({ index: 0, wallet_id: to.id, amount: '1.25', status: 'confirmed' }),
       expect.objectContaining({ index: 1, wallet_id: other.id, amount: '2.5', status: 'confirmed' }),
+      expect.objectContaining({ index: 2, wallet_id: to.id, amount: '1', status: 'confirmed' }),
     ]);
-    expect((await wallet(to.id)).balance.available.cent).toBe('1125');
+    expect((await wallet(to.id)).balance.available.cent).toBe('1225');
     expect((await wallet(other.id)).balance.available.cent).toBe('750');
-    expect((await wallet(from.id)).balance.available.cent).toBe(String(10000 - 1000 - 500 - 125 - 250));
+    expect((await wallet(from.id)).balance.available.cent).toBe(String(10000 - 1000 - 500 - 125 - 250 - 100));
+    // Only a whole number is an id: a fraction, a negative or a boolean is still refused.
+    for (const id of [1.5, -3, true]) {
+      const bad = await send(from.id, {
+        asset: 'USD',
+        network: 'fiat',
+        amount: '1',
+        destination: { type: 'wallet', id },
+      });
+      expect({ id, status: bad.status }).toEqual({ id, status: 400 });
+    }
 
     const both = await send(from.id, {
       asset: 'USD',
@@ -440,7 +453,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       expect(inBatch.status).toBe(404);
       expect(inBatch.body.error.details).toMatchObject({ index: 0 });
     }
-    expect((await wallet(from.id)).balance.available.cent).toBe('8125');
+    expect((await wallet(from.id)).balance.available.cent).toBe('8025');
     expect(await ledgerSums()).toEqual({ 'fiat:ledger/USD': '0' });
   });
 

@@ -105,6 +105,16 @@ export function ValidateUUID({ optional, ...options }: ValidationOptions & { opt
   return applyDecorators(...decorators);
 }
 
+/**
+ * An id that may arrive as a JSON integer (seed 002 writes `"id": 10`): a whole non-negative number within 2^53 is
+ * taken as its decimal string; anything else is left for the string validators to refuse.
+ */
+export function IntegerAsString() {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value,
+  );
+}
+
 /** `?flag=true|false` as a boolean. */
 export function QueryBoolean() {
   return Transform(({ value }: { value: unknown }) =>

@@ -1050,7 +1050,7 @@ export interface components {
       public_address?: string;
       /**
        * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
-       *     integer wallet ids): `"4829103847"`.
+       *     integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
       id?: string;
@@ -2258,7 +2258,7 @@ export interface components {
       public_address?: string;
       /**
        * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
-       *     integer wallet ids): `"4829103847"`.
+       *     integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
       id?: string;

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Optional, VISIBLE_ASCII } from '@app/common';
+import { IntegerAsString, Optional, VISIBLE_ASCII } from '@app/common';
 import type { FeeLevel } from '@app/db';
 
 const FEE_LEVELS: FeeLevel[] = ['low', 'medium', 'high'];
@@ -44,10 +44,11 @@ export class TransferDestinationDto {
 
   /**
    * For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
-   * integer wallet ids): `"4829103847"`.
+   * integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
    * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
    */
   @Optional()
+  @IntegerAsString()
   @IsString()
   @Length(1, 64)
   id?: string;
