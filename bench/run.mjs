@@ -284,6 +284,20 @@ async function httpSection(base, creds, table) {
       }
     }
   }
+  // The rate limiter's own cost per request, measured in the app (an A/B of whole runs drowns it in the host's
+  // noise): its time per request against the time a request of the fastest authenticated route takes of the one
+  // event loop (1 / req/s).
+  const limiter = await (
+    await fetch(`${base}/bench/rate-limiter?key=${creds.api_key_id}&org=${creds.organization_id}&n=200000`)
+  ).json();
+  if (limiter.ns_per_call !== null) {
+    const fastest = Math.max(...table.filter((r) => r.auth !== '-').map((r) => r.rps));
+    const share = (limiter.ns_per_call * fastest) / 1e9;
+    log(
+      `rate limiter: ${(limiter.ns_per_call / 1000).toFixed(2)} µs per request (${limiter.calls} calls), ` +
+        `${(100 * share).toFixed(2)}% of a request at ${fastest.toFixed(0)} req/s`,
+    );
+  } else log('rate limiter: off (RATE_LIMIT_PER_SECOND=0)');
 }
 
 async function ingestSection(base, creds, dataDir, table) {

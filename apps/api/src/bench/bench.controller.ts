@@ -2,6 +2,7 @@ import { Controller, Get, Module, Query, VERSION_NEUTRAL } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RateLimiter } from '@app/auth';
 
 /**
  * The stack's own ceiling, for `npm run bench` (BENCH_ROUTES=true, devnet only): the same Nest pipeline (global pipe,
@@ -11,11 +12,33 @@ import { DataSource } from 'typeorm';
 @ApiExcludeController()
 @Controller({ path: 'bench', version: VERSION_NEUTRAL })
 export class BenchController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   @Get('constant')
   constant(): { ok: boolean } {
     return { ok: true };
+  }
+
+  /**
+   * What the rate limiter costs a request: `n` calls of `take()` for one key, one after the other, as requests make
+   * them (leases taken from the shared bucket in PostgreSQL included). Nanoseconds per call.
+   */
+  @Get('rate-limiter')
+  async rateLimiter(
+    @Query('key') apiKeyId: string,
+    @Query('org') organizationId: string,
+    @Query('n') n = '100000',
+  ): Promise<{ calls: number; ns_per_call: number | null }> {
+    const calls = Math.min(1_000_000, Math.max(1, Number(n) || 1));
+    const principal = { apiKeyId, organizationId };
+    // Limits off: nothing to measure.
+    if (!Object.keys(await this.limiter.take(principal)).length) return { calls: 0, ns_per_call: null };
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) await this.limiter.take(principal);
+    return { calls, ns_per_call: Number(process.hrtime.bigint() - started) / calls };
   }
 
   @Get('select')
