@@ -4,9 +4,11 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY nest-cli.json tsconfig.json ormconfig.ts ./
+COPY nest-cli.json tsconfig.json ormconfig.ts .prettierrc.json ./
 COPY apps ./apps
 COPY libs ./libs
+COPY scripts ./scripts
+# The build compiles the app and writes its OpenAPI document to dist/openapi.json.
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled code and production dependencies only, as the unprivileged `node` user.

@@ -5,6 +5,8 @@
 //   node scripts/openapi.mjs            regenerate both files (`npm run openapi`)
 //   node scripts/openapi.mjs --check    exit 1 when either committed file differs from what the code generates
 //                                       (`npm run openapi:check`); --openapi FILE / --types FILE check other copies
+//   node scripts/openapi.mjs --build    write the document of the code just built to dist/openapi.json, beside the
+//                                       app it describes (`npm run build`); the committed files are left alone
 //
 // The app is created in Nest's preview mode: modules and routes are scanned, no provider is instantiated, so no
 // PostgreSQL, node or key is needed. The configuration is a fixed devnet one (the sandbox routes are part of the
@@ -24,6 +26,7 @@ const require = createRequire(import.meta.url);
 const { values: args } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
     openapi: { type: 'string', default: join(root, 'openapi.json') },
     types: { type: 'string', default: join(root, 'packages/client/src/generated/openapi.ts') },
   },
@@ -117,6 +120,11 @@ async function render() {
 }
 
 const { json, types } = await render();
+if (args.build) {
+  writeFileSync(join(root, 'dist/openapi.json'), json);
+  process.stdout.write('Wrote dist/openapi.json\n');
+  process.exit(0);
+}
 const outputs = [
   [args.openapi, json],
   [args.types, types],

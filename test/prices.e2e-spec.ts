@@ -1,5 +1,6 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { getAddress } from 'viem';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, assetBalance, fundedWallet, mineUntil, newAddress, Tx } from './support/chain';
@@ -118,7 +119,12 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     const eth = masterBalances.body.data.find((b: any) => b.token_symbol === 'ETH');
     expect(eth).toMatchObject({ usd_rate: '3150.25', usd_stale: false });
     expect(eth.balance_usd).toMatch(/^\d+\.\d{2}$/);
-    expect(masterBalances.body).toHaveProperty('total_usd');
+    // The master's total is the exact sum of its rows' USD values (every devnet asset has a feed).
+    const rows = masterBalances.body.data as Array<{ balance_usd: string | null }>;
+    expect(rows.every((b) => b.balance_usd !== null)).toBe(true);
+    const cents = rows.reduce((sum, b) => sum + BigInt(b.balance_usd!.replace('.', '')), 0n);
+    expect(BigInt(String(masterBalances.body.total_usd).replace('.', ''))).toBe(cents);
+    expect(cents).toBeGreaterThan(0n);
   });
 
   it("keeps a confirmed deposit's USD rate after the price moves, and shows the current value beside it", async () => {
@@ -187,6 +193,35 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     expect(event.data).toMatchObject({ amount_usd: '5999.98', usd_rate: '2999.99', usd_rate_at: fixedAt });
   });
 
+  it('fixes the rate of an on-chain send when it confirms (EVM)', async () => {
+    const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '3');
+    await setPrice(api, { asset: 'ETH', usd: '3210.99' });
+    await balancesUntil(api, walletId, (b) => row(b, 'ethereum', 'ETH').usd_rate === '3210.99', 'ETH price', 10_000);
+    const res = await api.post(
+      `/v1/wallets/${walletId}/transfers`,
+      { asset: 'ETH', network: 'ethereum', amount: '1.5', destination_address: getAddress(`0x${'ab'.repeat(20)}`) },
+      { headers: { 'Idempotency-Key': `prices-eth-${Date.now()}` } },
+    );
+    expect(res.status).toBe(201);
+    // 1.5 x 3210.99 = 4816.485, a tie: even. Not fixed before it confirms.
+    expect(res.body).toMatchObject({ amount_usd: null, usd_rate: null, amount_usd_now: '4816.48' });
+    const confirmed = await mineUntil(
+      api,
+      'ethereum',
+      async () => {
+        const tx = (await api.get(`/v1/transactions/${res.body.id}`)).body;
+        return tx.status === 'confirmed' ? tx : undefined;
+      },
+      'send confirmed',
+    );
+    expect(confirmed).toMatchObject({ amount_usd: '4816.48', usd_rate: '3210.99' });
+    const [event] = await t.dataSource.query(
+      `SELECT data FROM events WHERE data->>'transaction_id' = $1 AND type = 'wallet_transaction.confirmed'`,
+      [res.body.id],
+    );
+    expect(event.data).toMatchObject({ amount_usd: '4816.48', usd_rate: '3210.99' });
+  });
+
   it('fixes the rate of an on-chain send when it confirms (Bitcoin)', async () => {
     const other = await activeWallet(api);
     const to = await newAddress(api, other, 'BTC', 'bitcoin');
@@ -245,6 +280,9 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     const tx = await confirmedDeposit(api, walletId);
     expect(tx).toMatchObject({ amount_usd_now: null, usd_rate_now: null, usd_stale: true });
     expect(tx.amount_usd).toMatch(/^125\.\d{2}$/); // fixed at confirmation, when the price was current
+    // The wallet's seed-001 balance object: unknown, flagged, not zero.
+    const staleWallet = (await api.get(`/v1/wallets/${walletId}`)).body;
+    expect(staleWallet).toMatchObject({ balance: { available: { usd: null }, ledger: { usd: null } }, usd_stale: true });
 
     await setPrice(api, { asset: 'USDC', usd: '0.9998' });
     const fresh = await balancesUntil(
@@ -256,6 +294,8 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     );
     // 125.5 x 0.9998 = 125.4749
     expect(row(fresh, 'ethereum', 'USDC')).toMatchObject({ available_usd: '125.47', usd_rate: '0.9998' });
+    const freshWallet = (await api.get(`/v1/wallets/${walletId}`)).body;
+    expect(freshWallet).toMatchObject({ balance: { available: { usd: '125.47' } }, usd_stale: false });
   });
 
   it('refuses bad sandbox prices in the error envelope', async () => {

@@ -253,7 +253,14 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       tx_hash: null,
       destination: { type: 'adjustment', address: null, wallet_id: null },
       note: 'Cash deposit, receipt 1042',
+      // A dollar is worth a dollar: fixed when booked, and current.
+      amount_usd: '12.34',
+      usd_rate: '1',
+      amount_usd_now: '12.34',
+      usd_stale: false,
     });
+    const stored = await api.get(`/v1/transactions/${credit.body.id}`);
+    expect(stored.body).toMatchObject({ amount_usd: '12.34', usd_rate: '1', amount_usd_now: '12.34' });
     const replay = await adjust(
       id,
       { direction: 'credit', amount: '12.34', reason: 'Cash deposit, receipt 1042' },
@@ -317,6 +324,14 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       'wallet_transaction.confirmed',
     ]);
     expect(await eventTypesOf(t, debit.body.id)).toEqual(['wallet_transaction.confirmed']);
+    // The events carry the same USD figures as the transaction.
+    const payloads = await t.dataSource.query<Array<{ data: Record<string, unknown> }>>(
+      `SELECT data FROM events WHERE organization_id = $1 AND data->>'transaction_id' = $2`,
+      [creds.organizationId, debit.body.id],
+    );
+    expect(payloads.map((p) => p.data)).toEqual([
+      expect.objectContaining({ amount_usd: '2.34', usd_rate: '1', amount_usd_now: '2.34' }),
+    ]);
 
     // An Idempotency-Key is required, and so is the adjustments scope.
     const keyless = await api.post(`/v1/wallets/${id}/adjustments`, { direction: 'credit', amount: '1', reason: 'x' });

@@ -13,6 +13,7 @@ import {
   transactionEventData,
   TransactionView,
 } from '@app/ledger';
+import { PricesService, UsdValue } from '@app/prices';
 import { CreateAdjustmentDto } from './dto/adjustment.dto';
 
 /** The `Location` of a booked adjustment: the wallet transaction it made. */
@@ -32,6 +33,7 @@ export class AdjustmentsService {
     private readonly wallets: WalletsRepository,
     private readonly rows: WalletTransactionsRepository,
     private readonly ledger: LedgerService,
+    private readonly prices: PricesService,
   ) {}
 
   async create(
@@ -65,13 +67,15 @@ export class AdjustmentsService {
       note: dto.reason,
       idempotencyKey: request?.key ?? null,
       ledgerTransferId,
+      // Final at once: its USD value is fixed now, like an internal transfer's.
+      ...this.prices.fix(USD_FIAT, amount),
       confirmedAt: now,
       createdAt: now,
       updatedAt: now,
     });
     const account: AccountRef = { kind: 'wallet', walletId: wallet.id, network: FIAT_NETWORK_KEY, asset: 'USD' };
     const settlement: AccountRef = { kind: 'settlement', network: FIAT_NETWORK_KEY, asset: 'USD' };
-    const data = transactionEventData(row, USD_FIAT.decimals);
+    const data = transactionEventData(row, USD_FIAT.decimals, this.usdNow(row));
     const events: PostingEvent[] = credit
       ? [
           { type: 'wallet.incoming_transaction', data },
@@ -172,6 +176,10 @@ export class AdjustmentsService {
   }
 
   private view(t: WalletTransaction): TransactionView {
-    return toTransactionView(t, USD_FIAT.decimals);
+    return toTransactionView(t, USD_FIAT.decimals, 18, this.usdNow(t));
+  }
+
+  private usdNow(t: WalletTransaction): UsdValue {
+    return this.prices.usd(USD_FIAT, t.amount);
   }
 }

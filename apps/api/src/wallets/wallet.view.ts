@@ -2,7 +2,11 @@ import { CURRENCIES, MULTI_ASSET_TYPE } from '@app/chains';
 import type { Wallet } from '@app/db';
 import type { WalletBalanceDto, WalletDto } from './dto/wallet.dto';
 
-export function toWalletDto(wallet: Wallet, provider: string, balance: WalletBalanceDto): WalletDto {
+export function toWalletDto(
+  wallet: Wallet,
+  provider: string,
+  { balance, usdStale }: { balance: WalletBalanceDto; usdStale: boolean },
+): WalletDto {
   return {
     id: wallet.id,
     provider,
@@ -17,6 +21,7 @@ export function toWalletDto(wallet: Wallet, provider: string, balance: WalletBal
     currency: wallet.currency ?? null,
     asset_type: wallet.currency ? CURRENCIES[wallet.currency].assetType : MULTI_ASSET_TYPE,
     balance,
+    usd_stale: usdStale,
     metadata: wallet.metadata,
     created_at: wallet.createdAt.toISOString(),
     updated_at: wallet.updatedAt.toISOString(),

@@ -168,12 +168,20 @@ export class WalletsService implements OnModuleInit {
   /**
    * Seed 001's balance object. A single-asset wallet: its currency's accounts summed over the networks it is held
    * on, in the major unit, the minor unit and USD. A multi-asset wallet: USD totals over all its accounts, null as
-   * soon as one of its nonzero holdings has no USD value.
+   * soon as one of its nonzero holdings has no USD value. `usdStale` says a null came from a stale price. The one
+   * place a price enters a wallet's balance object.
    */
   private balanceOf(
     wallet: Wallet,
     accounts: Array<{ network: string; asset: string; figures: BalanceFigures }>,
-  ): WalletBalanceDto {
+  ): { balance: WalletBalanceDto; usdStale: boolean } {
+    let usdStale = false;
+    const usdOf = (asset: { symbol: string; decimals: number }, raw: bigint): string | null => {
+      const value = this.prices.usd(asset, raw);
+      usdStale ||= value.usd_stale;
+      return value.usd;
+    };
+    let balance: WalletBalanceDto;
     if (wallet.currency) {
       const spec = CURRENCIES[wallet.currency];
       const held = accounts.filter(
@@ -186,29 +194,23 @@ export class WalletsService implements OnModuleInit {
         return {
           [spec.code]: formatAmount(raw, spec.decimals),
           [spec.minorUnit]: raw.toString(),
-          usd: this.usdOf(spec, raw),
+          usd: usdOf(spec, raw),
         };
       };
-      return { available: entry('available'), pending: entry('pending'), ledger: entry('ledger') };
+      balance = { available: entry('available'), pending: entry('pending'), ledger: entry('ledger') };
+    } else {
+      // USD totals: null as soon as a holding has no current price (nothing is worth nothing, priced or not).
+      const total = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => ({
+        usd: sumUsd(
+          accounts
+            .filter((a) => a.figures[figure] !== 0n)
+            .map((a) =>
+              usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, a.figures[figure]),
+            ),
+        ),
+      });
+      balance = { available: total('available'), pending: total('pending'), ledger: total('ledger') };
     }
-    // USD totals: null as soon as a holding has no current price (nothing is worth nothing, priced or not).
-    const total = (figure: 'available' | 'pending' | 'ledger'): WalletBalanceAmountDto => ({
-      usd: sumUsd(
-        accounts
-          .filter((a) => a.figures[figure] !== 0n)
-          .map((a) =>
-            this.usdOf({ symbol: a.asset, decimals: this.registry.decimalsOf(a.network, a.asset) }, a.figures[figure]),
-          ),
-      ),
-    });
-    return { available: total('available'), pending: total('pending'), ledger: total('ledger') };
-  }
-
-  /**
-   * The U.S. dollar value of `raw` base units of an asset, as a decimal string (cents); null when no current price is
-   * known (none, or stale). The one place a price enters a wallet's balance object.
-   */
-  private usdOf(asset: { symbol: string; decimals: number }, raw: bigint): string | null {
-    return this.prices.usd(asset, raw).usd;
+    return { balance, usdStale };
   }
 }

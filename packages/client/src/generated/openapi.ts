@@ -2476,6 +2476,12 @@ export interface components {
        */
       asset_type: string;
       /**
+       * @description True when a `usd` figure of `balance` is null because a held asset's price is stale (older than
+       *     `PRICE_STALE_SECONDS`, or its feed's round is late): the value is unknown, not zero.
+       * @example false
+       */
+      usd_stale: boolean;
+      /**
        * @example {
        *       "tier": "vip"
        *     }

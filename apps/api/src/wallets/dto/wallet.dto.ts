@@ -250,6 +250,12 @@ export class WalletDto {
    */
   @ApiProperty({ type: WalletBalanceDto, example: BTC_BALANCE_EXAMPLE })
   balance!: WalletBalanceDto;
+  /**
+   * True when a `usd` figure of `balance` is null because a held asset's price is stale (older than
+   * `PRICE_STALE_SECONDS`, or its feed's round is late): the value is unknown, not zero.
+   * @example false
+   */
+  usd_stale!: boolean;
   /** @example {"tier":"vip"} */
   metadata!: Record<string, string>;
   /** @example "2026-11-22T10:00:00.000Z" */
