@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import {
   createWalletsClient,
   unwrap,
@@ -370,4 +373,78 @@ describe('the TypeScript client (@wallets-api/client) against the real server', 
       await receiver.stop();
     }
   });
+
+  it('the package as published: packed, installed by name, required (CommonJS) and imported (ESM), it signs calls and verifies webhooks', async () => {
+    const creds = await createOrganization(t);
+    const root = join(__dirname, '..');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    const work = mkdtempSync(join(root, '.tmp', 'client-package-'));
+    try {
+      // Build and pack exactly what `npm publish` would: the tarball holds the compiled dist/, never the sources.
+      const client = join(work, 'client');
+      cpSync(join(root, 'packages/client'), client, { recursive: true, filter: (f) => !f.endsWith('/dist') });
+      await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], client);
+      const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], client))[0];
+      const files = (packed.files as Array<{ path: string }>).map((f) => f.path);
+      expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts']));
+      expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
+
+      // Installed into a project's node_modules (its dependencies resolve from this repository's node_modules).
+      const installed = join(work, 'project/node_modules/@wallets-api/client');
+      mkdirSync(installed, { recursive: true });
+      await run('tar', ['-xzf', join(work, packed.filename), '-C', installed, '--strip-components=1'], work);
+
+      const secret = `whsec_${randomBytes(32).toString('base64')}`;
+      const signed = new Webhook(secret).sign('msg_1', new Date(), '{"type":"wallet.created","data":{}}');
+      const script = `
+        const check = async (lib) => {
+          const api = lib.createWalletsClient({
+            baseUrl: process.env.BASE_URL,
+            auth: { type: 'hmac', apiKeyId: process.env.KEY_ID, apiSecret: process.env.KEY_SECRET },
+          });
+          const created = lib.unwrap(await api.POST('/v1/wallets', { body: { name: 'from the package' } }));
+          const verifier = new lib.WebhookVerifier(process.env.WEBHOOK_SECRET);
+          const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': process.env.WEBHOOK_TS, 'webhook-signature': process.env.WEBHOOK_SIG };
+          const event = verifier.verify('{"type":"wallet.created","data":{}}', headers);
+          let tampered = false;
+          try { verifier.verify('{"type":"wallet.created","data":{"x":1}}', headers); } catch (e) { tampered = e instanceof lib.WebhookVerificationError; }
+          return { wallet: created.id, event: event.type, tampered };
+        };
+        (async () => {
+          const cjs = await check(require('@wallets-api/client'));
+          const esm = await check(await import('@wallets-api/client'));
+          process.stdout.write(JSON.stringify({ cjs, esm }));
+        })().catch((e) => { console.error(e); process.exit(1); });
+      `;
+      writeFileSync(join(work, 'project/check.cjs'), script);
+      const out = JSON.parse(
+        await run(process.execPath, ['check.cjs'], join(work, 'project'), {
+          BASE_URL: t.baseUrl,
+          KEY_ID: creds.apiKeyId,
+          KEY_SECRET: creds.apiSecret,
+          WEBHOOK_SECRET: secret,
+          WEBHOOK_TS: String(Math.floor(Date.now() / 1000)),
+          WEBHOOK_SIG: signed,
+        }),
+      );
+      for (const flavour of [out.cjs, out.esm]) {
+        expect(flavour).toEqual({ wallet: expect.any(String), event: 'wallet.created', tampered: true });
+        // The wallet exists on the server: the package's signer was accepted.
+        const wallet = await t.http.as({ kind: 'hmac', creds }).get(`/v1/wallets/${flavour.wallet}`);
+        expect(wallet.status).toBe(200);
+        expect(wallet.body.name).toBe('from the package');
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Runs a command to completion; its stdout, or a rejection with its stderr. */
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} ${args.join(' ')}: ${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
