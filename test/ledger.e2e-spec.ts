@@ -1,4 +1,5 @@
 import { MAX_UINT256 } from '@app/common';
+import { Transactions } from '@app/db';
 import { AccountRef, LedgerService, Posting, PostingResult } from '@app/ledger';
 import { Credentials, expectLedgerConsistent } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
@@ -91,7 +92,10 @@ describe('ledger', () => {
         ]);
         return i % 4 < 2
           ? ledger.commit(p)
-          : t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
+          : t.app
+              .get(Transactions)
+              .run((m) => ledger.commitWithin(m, [p]))
+              .then(([r]) => r);
       }),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -118,7 +122,10 @@ describe('ledger', () => {
             : i % 3 === 1
               ? posting([op(w3, w1, 4n)])
               : posting([op(w2, w1, 3n)]);
-        return t.dataSource.transaction((m) => ledger.commitWithin(m, [p])).then(([r]) => r);
+        return t.app
+          .get(Transactions)
+          .run((m) => ledger.commitWithin(m, [p]))
+          .then(([r]) => r);
       }),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -141,7 +148,12 @@ describe('ledger', () => {
     ];
     // Each in a transaction of its own, at once: exactly one resolves the hold.
     const outcomes = await Promise.all(
-      resolutions.map((r) => t.dataSource.transaction((m) => ledger.commitWithin(m, [posting([r])])).then(([o]) => o)),
+      resolutions.map((r) =>
+        t.app
+          .get(Transactions)
+          .run((m) => ledger.commitWithin(m, [posting([r])]))
+          .then(([o]) => o),
+      ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     // The losers, and any later attempt, are told why: the hold is resolved (not a balance constraint tripping).

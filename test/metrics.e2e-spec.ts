@@ -206,6 +206,27 @@ describe('metrics', () => {
       expect(value(confirmed, 'wallets_chain_indexed_height', { network: 'ethereum' })).toBeGreaterThan(
         value(open, 'wallets_chain_indexed_height', { network: 'ethereum' }),
       );
+      // Counted once final (a job's transaction, counted after its commit).
+      const final = (s: Sample[], direction: string) =>
+        value(s, 'wallets_transactions_final_total', {
+          direction,
+          network: 'ethereum',
+          asset: 'ETH',
+          status: 'confirmed',
+        });
+      expect(final(confirmed, 'incoming') - final(before, 'incoming')).toBe(1);
+
+      // An internal transfer is final at once: both sides counted when its posting commits.
+      const other = await activeWallet(api);
+      const moved = await api.post(
+        `/v1/wallets/${walletId}/transfers`,
+        { asset: 'ETH', network: 'ethereum', amount: '0.1', destination: { type: 'wallet', id: other } },
+        { headers: { 'Idempotency-Key': `metrics-${Date.now()}` } },
+      );
+      expect(moved.status).toBe(201);
+      const after = await scrape();
+      expect(final(after, 'outgoing') - final(confirmed, 'outgoing')).toBe(1);
+      expect(final(after, 'incoming') - final(confirmed, 'incoming')).toBe(1);
     } finally {
       await receiver.stop();
     }

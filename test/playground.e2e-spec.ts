@@ -64,6 +64,7 @@ async function tryUntil(
   input: { params?: Record<string, string> },
   ok: (shown: Shown) => boolean,
   what: string,
+  timeoutMs = 60_000,
 ): Promise<Shown> {
   return waitFor(
     async () => {
@@ -71,7 +72,7 @@ async function tryUntil(
       return ok(shown) && shown;
     },
     what,
-    60_000,
+    timeoutMs,
     200,
   );
 }
@@ -88,9 +89,13 @@ function usdc(balances: { networks: Array<{ network: string; assets: Array<Recor
 }
 
 describe('the playground at /docs', () => {
+  // The tour's price step: a sandbox price shows within one refresh, not the default 60 s.
+  const PRICE_REFRESH_SECONDS = 1;
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '100' } });
+    t = await createTestApp({
+      env: { JOBS_POLL_INTERVAL_MS: '100', PRICE_REFRESH_SECONDS: String(PRICE_REFRESH_SECONDS) },
+    });
   });
   afterAll(() => t.close());
 
@@ -106,7 +111,7 @@ describe('the playground at /docs', () => {
       creds = await createOrganization(t);
     });
 
-    it('walks the README tour with a pasted key: wallet, address, sandbox deposit, balance', async () => {
+    it('walks the README tour with a pasted key: wallet, address, sandbox deposit, balance, USD price', async () => {
       const context = await browser.newContext();
       try {
         const page = await openPlayground(context, t.baseUrl);
@@ -170,6 +175,46 @@ describe('the playground at /docs', () => {
         expect(one.status).toBe(200);
         expect(one.body).toMatchObject({ available: '125.5', available_raw: '125500000' });
         expect(one.curl).not.toMatch(/[?&](chain|token)=/);
+
+        // USD beside every balance, from the devnet's USDC/USD feed (1 at first boot).
+        const priced = await tryItOut(page, 'getWalletBalances', { params: { walletId } });
+        expect(priced.status).toBe(200);
+        expect(usdc(priced.body)).toMatchObject({
+          available: '125.5',
+          available_usd: '125.50',
+          ledger_usd: '125.50',
+          usd_rate: '1',
+          usd_stale: false,
+        });
+        expect(priced.body).toMatchObject({ available_usd: '125.50', ledger_usd: '125.50', usd_stale: false });
+
+        // Move the price on the devnet feed from the page, and watch the balance follow within a refresh or so.
+        const price = await tryItOut(page, 'sandboxPrice', { body: { asset: 'USDC', usd: '0.99' } });
+        expect(price.status).toBe(200);
+        expect(price.body).toMatchObject({ asset: 'USDC', usd: '0.99', answer_raw: '99000000', decimals: 8 });
+        const repriced = await tryUntil(
+          page,
+          'getWalletBalances',
+          { params: { walletId } },
+          (s) => usdc(s.body)?.usd_rate === '0.99',
+          'the new USDC price in balances',
+          PRICE_REFRESH_SECONDS * 1000 + 15_000,
+        );
+        // 125.5 x 0.99 = 124.245: a tie, rounded half to even (not up to 124.25).
+        expect(usdc(repriced.body)).toMatchObject({
+          available: '125.5',
+          available_usd: '124.24',
+          pending_usd: '0.00',
+          ledger_usd: '124.24',
+          usd_rate: '0.99',
+          usd_rate_at: price.body.updated_at,
+          usd_stale: false,
+        });
+        expect(repriced.body).toMatchObject({ available_usd: '124.24', ledger_usd: '124.24', usd_stale: false });
+        const oneRepriced = await tryItOut(page, 'getWalletBalance', {
+          params: { walletId, network: 'ethereum', asset: 'USDC' },
+        });
+        expect(oneRepriced.body).toMatchObject({ available_usd: '124.24', balance_usd: '124.24', usd_rate: '0.99' });
 
         // The event feed with nothing typed: no made-up `after` (a 400).
         const events = await tryItOut(page, 'listEvents');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { WalletTransaction } from '@app/db';
+import { Transactions, WalletTransaction } from '@app/db';
 import { AccountRef, LedgerOp, LedgerService, Posting, PostingResult } from '@app/ledger';
 import { expectLedgerConsistent } from '@app/testing';
 import { activeWallet } from './support/chain';
@@ -233,7 +233,7 @@ describe('posting engine (model-based)', () => {
   async function inOwnTransaction(p: Posting): Promise<PostingResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await t.dataSource.transaction((m) => ledger.commitWithin(m, [p])))[0];
+        return (await t.app.get(Transactions).run((m) => ledger.commitWithin(m, [p])))[0];
       } catch (e) {
         if (attempt >= 3 || (e as { code?: string }).code !== '40P01') throw e;
       }

@@ -192,7 +192,14 @@ describe('safe by default in production', () => {
       const allowed = await http.get('/v1/networks', { headers: { Origin: ALLOWED } });
       expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
       expect(allowed.headers.get('vary')).toMatch(/Origin/i);
-      expect(allowed.headers.get('access-control-expose-headers')).toMatch(/X-Correlation-Id/i);
+      const exposed = allowed.headers
+        .get('access-control-expose-headers')!
+        .split(',')
+        .map((h) => h.trim().toLowerCase());
+      // A browser client can read the request id, replays, Location and the rate limits.
+      expect(exposed).toEqual(
+        expect.arrayContaining(['x-correlation-id', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy']),
+      );
       expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
       const local = await http.get('/v1/networks', { headers: { Origin: 'http://localhost:5173' } });
       expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');

@@ -64,7 +64,8 @@ export function corsOptions(config: AppConfig): CorsOptions | undefined {
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     // Authentication is by headers (HMAC, bearer, CSRF token), never cookies.
     credentials: false,
-    exposedHeaders: [CORRELATION_HEADER, REPLAYED_HEADER, 'Location', 'Retry-After'],
+    // What a browser client reads: the request id, replays, where a created resource is, and the rate limits.
+    exposedHeaders: [CORRELATION_HEADER, REPLAYED_HEADER, 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
     maxAge: 600,
   };
 }

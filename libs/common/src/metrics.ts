@@ -50,6 +50,14 @@ export class Metrics {
     labelNames: ['job_name'] as const,
     registers: [this.registry],
   });
+  readonly transactionsFinal = new Counter({
+    name: 'wallets_transactions_final_total',
+    help:
+      'Wallet transactions that reached a final status (confirmed, failed), by direction (incoming: deposits and ' +
+      'credits; outgoing: withdrawals and debits), network and asset; counted by the process that committed the change',
+    labelNames: ['direction', 'network', 'asset', 'status'] as const,
+    registers: [this.registry],
+  });
   readonly webhookAttempts = new Counter({
     name: 'wallets_webhook_attempts_total',
     help: 'Webhook delivery attempts made by this process, by outcome (success or the error class)',

@@ -9,11 +9,31 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class Transactions {
+  /** The after-commit callbacks of each open transaction, by its manager. */
+  private readonly onCommit = new WeakMap<EntityManager, Array<() => void>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Runs `work` in one transaction: it commits when `work` resolves and rolls back when it throws. */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const committed: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) => {
+      this.onCommit.set(manager, committed);
+      return work(manager);
+    });
+    for (const callback of committed) callback();
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the transaction of `manager` has committed, never if it rolls back: for what must only
+   * count what happened (a metric), never for what must not be lost (that goes in the transaction). The manager is
+   * one `run` opened.
+   */
+  afterCommit(manager: EntityManager, callback: () => void): void {
+    const callbacks = this.onCommit.get(manager);
+    if (!callbacks) throw new Error('afterCommit: the manager is not a transaction opened by Transactions.run');
+    callbacks.push(callback);
   }
 
   /**

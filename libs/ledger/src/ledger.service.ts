@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AccountDocument, LedgerAccount, LedgerRepository, PostingDocument, PostingOutcome } from '@app/db';
-import { outboxEvent } from '@app/events';
+import { Metrics } from '@app/common';
+import {
+  AccountDocument,
+  LedgerAccount,
+  LedgerRepository,
+  PostingDocument,
+  PostingOutcome,
+  Transactions,
+} from '@app/db';
+import { EventType, outboxEvent } from '@app/events';
 import { AccountRef, LedgerOp, Posting, PostingRefused, PostingResult } from './posting';
 
 /** Balance figures of one account, derived from its four cached sums. */
@@ -72,33 +80,57 @@ interface Lane {
 export class LedgerService {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(private readonly repository: LedgerRepository) {}
+  constructor(
+    private readonly repository: LedgerRepository,
+    private readonly transactions: Transactions,
+    private readonly metrics: Metrics,
+  ) {}
 
   /** Writes the posting as a transaction of its own (grouped with concurrent postings of its lane). */
-  commit(posting: Posting): Promise<PostingResult> {
+  async commit(posting: Posting): Promise<PostingResult> {
     const key = laneOf(posting);
-    return new Promise<PostingResult>((resolve, reject) => {
+    const result = await new Promise<PostingResult>((resolve, reject) => {
       let lane = this.lanes.get(key);
       if (!lane) this.lanes.set(key, (lane = { running: 0, waiting: [] }));
       lane.waiting.push({ document: toDocument(posting), rows: posting.rows, resolve, reject });
       this.drain(key, lane);
     });
+    if (result.ok) this.countFinal([posting]);
+    return result;
   }
 
-  /** Writes the postings, in order, inside the caller's transaction: they commit or roll back with it. */
+  /**
+   * Writes the postings, in order, inside the caller's transaction (one `Transactions.run` opened): they commit or
+   * roll back with it.
+   */
   async commitWithin(manager: EntityManager, postings: Posting[]): Promise<PostingResult[]> {
     if (postings.length === 0) return [];
     const outcomes = await this.repository.post(
       postings.map((p) => ({ document: toDocument(p), rows: p.rows })),
       manager,
     );
-    return outcomes.map(toResult);
+    const results = outcomes.map(toResult);
+    const written = postings.filter((_, i) => results[i].ok);
+    if (written.length) this.transactions.afterCommit(manager, () => this.countFinal(written));
+    return results;
   }
 
   /** `commitWithin` for postings that cannot be refused (a deposit's credit, a hold's resolution): a refusal throws. */
   async commitAllWithin(manager: EntityManager, postings: Posting[]): Promise<void> {
     for (const result of await this.commitWithin(manager, postings)) {
       if (!result.ok) throw new PostingRefused(result.refusal);
+    }
+  }
+
+  /** Counts the wallet transactions that committed postings made final (`wallets_transactions_final_total`). */
+  private countFinal(postings: Posting[]): void {
+    for (const posting of postings) {
+      for (const event of posting.events ?? []) {
+        const status = FINAL_EVENTS[event.type];
+        if (!status) continue;
+        const { direction, network, asset } = event.data as { direction: string; network: string; asset: string };
+        this.metrics.transactionsFinal.inc({ direction, network, asset, status });
+      }
     }
   }
 
@@ -138,6 +170,12 @@ export class LedgerService {
     }
   }
 }
+
+/** The events that say a wallet transaction is final, and the status each gives it. */
+const FINAL_EVENTS: Partial<Record<EventType, 'confirmed' | 'failed'>> = {
+  'wallet_transaction.confirmed': 'confirmed',
+  'wallet_transaction.failed': 'failed',
+};
 
 /** Postings of one organization and asset share a lane: they share its system accounts, and often its wallets. */
 function laneOf(posting: Posting): string {
