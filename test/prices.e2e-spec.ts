@@ -282,7 +282,10 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     expect(tx.amount_usd).toMatch(/^125\.\d{2}$/); // fixed at confirmation, when the price was current
     // The wallet's seed-001 balance object: unknown, flagged, not zero.
     const staleWallet = (await api.get(`/v1/wallets/${walletId}`)).body;
-    expect(staleWallet).toMatchObject({ balance: { available: { usd: null }, ledger: { usd: null } }, usd_stale: true });
+    expect(staleWallet).toMatchObject({
+      balance: { available: { usd: null }, ledger: { usd: null } },
+      usd_stale: true,
+    });
 
     await setPrice(api, { asset: 'USDC', usd: '0.9998' });
     const fresh = await balancesUntil(
