@@ -10,6 +10,7 @@ import { freePort, requireBuild, ROOT } from './support/processes';
 const STOP_BOUND_MS = 30_000;
 
 interface Proc extends ProcessIdentity {
+  ppid: number;
   comm: string;
   cmdline: string;
 }
@@ -28,18 +29,18 @@ function descendants(root: number): Proc[] {
     }
   }
   const found: Proc[] = [];
-  const queue = [...(children.get(root) ?? [])];
+  const queue = (children.get(root) ?? []).map((pid) => ({ pid, ppid: root }));
   while (queue.length) {
-    const pid = queue.shift()!;
+    const { pid, ppid } = queue.shift()!;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-      found.push({ ...processIdentity(pid), comm, cmdline });
+      found.push({ ...processIdentity(pid), ppid, comm, cmdline });
     } catch {
       continue;
     }
-    queue.push(...(children.get(pid) ?? []));
+    queue.push(...(children.get(pid) ?? []).map((child) => ({ pid: child, ppid: pid })));
   }
   return found;
 }
@@ -97,6 +98,22 @@ async function expectAllGone(procs: Proc[], what: string): Promise<void> {
   }
 }
 
+/** Notes when each process is first seen gone (every 10 ms), until `stop()`, which returns pid -> time. */
+function watchExits(procs: Proc[]): { stop: () => Map<number, number> } {
+  const at = new Map<number, number>();
+  const check = () => {
+    for (const p of procs) if (!at.has(p.pid) && !isRunning(p)) at.set(p.pid, performance.now());
+  };
+  const timer = setInterval(check, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      check();
+      return at;
+    },
+  };
+}
+
 describe('stopping `npm start` (README first command, child processes)', () => {
   let dataDir: string;
   let env: Record<string, string>;
@@ -132,16 +149,30 @@ describe('stopping `npm start` (README first command, child processes)', () => {
     return procs;
   }
 
-  it('a SIGTERM to the npm process alone stops the service, PostgreSQL, anvil and bcoin', async () => {
-    const s = start();
-    await ready(s, http);
-    const procs = tree(s);
-    expectEmbeddedServices(procs);
-    s.child.kill('SIGTERM'); // npm's pid only: not its process group, as a process manager does
-    expect(await s.exited).toBe(0);
-    await expectAllGone(procs, 'every child of npm start to stop');
-    expect(s.out()).toContain('SIGTERM: shutting down');
-  }, 240_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'a %s to the npm process alone stops the service, the devnet nodes, then PostgreSQL',
+    async (signal) => {
+      const s = start();
+      await ready(s, http);
+      const procs = tree(s);
+      expectEmbeddedServices(procs);
+      const gone = watchExits(procs);
+      s.child.kill(signal); // npm's pid only: not its process group, as a process manager does
+      expect(await s.exited).toBe(0);
+      await expectAllGone(procs, 'every child of npm start to stop');
+      expect(s.out()).toContain(`${signal}: shutting down`);
+      // In order: the nodes are stopped before PostgreSQL's server (the app's last writes need the database, not the
+      // nodes). Its connection backends end earlier, when the app closes its pool.
+      const stoppedAt = gone.stop();
+      const nodes = procs.filter((p) => p.comm === 'anvil' || p.cmdline.includes('bcoin-node.cjs'));
+      const pids = new Set(procs.filter((p) => p.comm === 'postgres').map((p) => p.pid));
+      const postmaster = procs.filter((p) => p.comm === 'postgres' && !pids.has(p.ppid));
+      expect(postmaster).toHaveLength(1);
+      const lastNode = Math.max(...nodes.map((p) => stoppedAt.get(p.pid)!));
+      expect(lastNode).toBeLessThanOrEqual(stoppedAt.get(postmaster[0].pid)!);
+    },
+    240_000,
+  );
 
   it('after a kill -9 of the service, the next start adopts what it left and a clean stop leaves nothing', async () => {
     const first = start();
