@@ -97,6 +97,8 @@ describe('USD prices from the devnet Chainlink feeds', () => {
       available_usd: '4725.38',
       pending_in_usd: '0.00',
       pending_out_usd: '0.00',
+      pending_usd: '0.00',
+      ledger_usd: '4725.38',
       usd_rate: '3150.25',
       usd_stale: false,
     });

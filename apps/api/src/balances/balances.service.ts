@@ -92,6 +92,8 @@ export class BalancesService {
       available: figures.available,
       pending_in: figures.pendingIn,
       pending_out: figures.pendingOut,
+      pending: figures.pending,
+      ledger: figures.ledger,
     });
     return {
       wallet_id: wallet.id,
@@ -114,6 +116,8 @@ export class BalancesService {
       available_usd: usd.values.available,
       pending_in_usd: usd.values.pending_in,
       pending_out_usd: usd.values.pending_out,
+      pending_usd: usd.values.pending,
+      ledger_usd: usd.values.ledger,
       usd_rate: usd.usd_rate,
       usd_rate_at: usd.usd_rate_at,
       usd_stale: usd.usd_stale,

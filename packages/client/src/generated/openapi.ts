@@ -2029,6 +2029,16 @@ export interface components {
       /** @example 0.00 */
       pending_out_usd: string | null;
       /**
+       * @description `pending_in + pending_out` in USD, as `pending_usd` of every other balance row.
+       * @example 0.00
+       */
+      pending_usd: string | null;
+      /**
+       * @description `available + pending` in USD (the wallet's total of this asset), as `ledger_usd` of every other balance row.
+       * @example 1000.00
+       */
+      ledger_usd: string | null;
+      /**
        * @description The asset's USD price used (per whole unit); null when there is no current price.
        * @example 1
        */

@@ -204,6 +204,16 @@ export class SingleBalanceDto {
   /** @example "0.00" */
   pending_out_usd!: string | null;
   /**
+   * `pending_in + pending_out` in USD, as `pending_usd` of every other balance row.
+   * @example "0.00"
+   */
+  pending_usd!: string | null;
+  /**
+   * `available + pending` in USD (the wallet's total of this asset), as `ledger_usd` of every other balance row.
+   * @example "1000.00"
+   */
+  ledger_usd!: string | null;
+  /**
    * The asset's USD price used (per whole unit); null when there is no current price.
    * @example "1"
    */
