@@ -12,10 +12,11 @@
 //   BENCH_VOLUME=1  fill the database first (bench/volume.mjs: 1,000 organizations, 1,000,000 wallets, 2,000,000
 //                   addresses, 5,000,000 deposits with ledger transfers) and report the app's memory around the scans
 //   BENCH_VOLUME_WALLETS wallets to fill (default 1000000; addresses and deposits scale with it)
+//   BENCH_JSON      also write the table's rows as JSON to this file (read by bench/ab.mjs)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -700,6 +701,7 @@ try {
     await webhookSection(app.base, creds, dataDir, table, 2);
   }
   print(table);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(table, null, 1));
 } finally {
   await app.stop();
   rmSync(dataDir, { recursive: true, force: true });
