@@ -1,5 +1,5 @@
 import { DomainError } from './errors/domain-error';
-import { formatAmount, MAX_UINT256, parseAmount, parseRawAmount } from './money';
+import { formatAmount, MAX_UINT256, parseAmount, parseRawAmount, thresholdBaseUnits } from './money';
 
 describe('money', () => {
   it.each([
@@ -48,6 +48,18 @@ describe('money', () => {
     expect(parseAmount(text, 18)).toBe(MAX_UINT256);
     expect(parseRawAmount(MAX_UINT256.toString())).toBe(MAX_UINT256);
     expect(() => parseRawAmount((MAX_UINT256 + 1n).toString())).toThrow(DomainError);
+  });
+
+  it('turns a configured threshold into base units, rounding up past the asset decimals, never throwing', () => {
+    expect(thresholdBaseUnits('5', 6)).toBe(5_000_000n);
+    expect(thresholdBaseUnits('0.01', 18)).toBe(10_000_000_000_000_000n);
+    expect(thresholdBaseUnits('4.999999', 6)).toBe(4_999_999n);
+    // More digits than the asset has: the next base unit up (a minimum is never lowered).
+    expect(thresholdBaseUnits('0.0000001', 6)).toBe(1n);
+    expect(thresholdBaseUnits('4.9999991', 6)).toBe(5_000_000n);
+    expect(thresholdBaseUnits('5.0000000', 6)).toBe(5_000_000n);
+    expect(thresholdBaseUnits('0.5', 0)).toBe(1n);
+    expect(thresholdBaseUnits('0', 8)).toBe(0n);
   });
 
   it('formats without trailing zeros', () => {

@@ -25,6 +25,18 @@ export function parseAmount(value: unknown, decimals: number, field = 'amount'):
   return checkRange(raw, field);
 }
 
+/**
+ * A configured threshold (`"0.01"`, a plain decimal string already checked at boot) in base units of an asset, rounded
+ * up when it has more fraction digits than the asset (USDT has 6 on Ethereum and 18 on BSC): a minimum is never
+ * lowered, and never refused where it is used.
+ */
+export function thresholdBaseUnits(value: string, decimals: number): bigint {
+  const [whole, fraction = ''] = value.split('.');
+  const raw =
+    BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.slice(0, decimals).padEnd(decimals, '0') || '0');
+  return /[1-9]/.test(fraction.slice(decimals)) ? raw + 1n : raw;
+}
+
 /** Parses a base-unit integer string (`amount_raw`: amounts in smallest units). */
 export function parseRawAmount(value: unknown, field = 'amount_raw'): bigint {
   if (typeof value !== 'string' || !/^(0|[1-9]\d*)$/.test(value)) {

@@ -195,7 +195,7 @@ export class EnvDto {
    */
   @IsOptional()
   @Transform(trim)
-  @Matches(/^([A-Za-z0-9]{2,12}:\d{1,30}(\.\d{1,36})?)(,[A-Za-z0-9]{2,12}:\d{1,30}(\.\d{1,36})?)*$/, {
+  @Matches(/^([A-Za-z0-9]{2,12}:(0|[1-9]\d{0,29})(\.\d{1,36})?)(,[A-Za-z0-9]{2,12}:(0|[1-9]\d{0,29})(\.\d{1,36})?)*$/, {
     message: 'must be a comma list of ASSET:amount, e.g. ETH:0.01,USDC:5',
   })
   SWEEP_MINIMUMS?: string;

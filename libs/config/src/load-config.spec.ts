@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     [{ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), DEV_BOOTSTRAP: 'true' }, 'DEV_BOOTSTRAP'],
     [{ NETWORK_ENV: 'mainnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), BENCH_ROUTES: 'true' }, 'BENCH_ROUTES'],
     [{ NETWORK_ENV: 'testnet', KEY_ENCRYPTION_KEY: '00'.repeat(32), FAULT_INJECTION: 'true' }, 'FAULT_INJECTION'],
+    [{ SWEEP_MINIMUMS: 'USDC:05' }, 'SWEEP_MINIMUMS'],
+    [{ SWEEP_MINIMUMS: 'USDC:-1' }, 'SWEEP_MINIMUMS'],
+    [{ SWEEP_MINIMUMS: 'USDC:1e3' }, 'SWEEP_MINIMUMS'],
   ])('refuses %p naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -120,6 +123,15 @@ describe('loadConfig', () => {
     ])('refuses %p', (value) => {
       expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: /);
     });
+  });
+
+  it('takes sweep minimums per asset, with any number of decimals (rounded up per network where used)', () => {
+    expect(loadConfig({ SWEEP_MINIMUMS: 'eth:0.01,USDC:0.0000001,USDT:5' }).sweepMinimums).toEqual({
+      ETH: '0.01',
+      USDC: '0.0000001',
+      USDT: '5',
+    });
+    expect(loadConfig({}).sweepMinimums).toEqual({ USDC: '1', USDT: '1' });
   });
 
   it('parses roles', () => {

@@ -10,7 +10,7 @@ import {
   NetworkRegistry,
   signEvmTransaction,
 } from '@app/chains';
-import { JobScheduler, parseAmount } from '@app/common';
+import { JobScheduler, thresholdBaseUnits } from '@app/common';
 import { AppConfig } from '@app/config';
 import { OrganizationsRepository, Sweep, SweepsRepository, Transactions, WithdrawalsRepository } from '@app/db';
 import { LedgerService } from '@app/ledger';
@@ -81,7 +81,7 @@ export class SweeperService implements OnModuleInit {
         const skip = (reason: 'dust' | 'below_minimum' | 'no_gas_for_topup') =>
           this.sweeps.markSkipped(m, network.key, c.address, c.asset, reason, this.retryAt());
         const minimum = this.config.sweepMinimums[asset.symbol];
-        if (minimum !== undefined && balance < parseAmount(minimum, asset.decimals)) {
+        if (minimum !== undefined && balance < thresholdBaseUnits(minimum, asset.decimals)) {
           await skip('below_minimum'); // it stays on the child address, still the wallet's
           continue;
         }

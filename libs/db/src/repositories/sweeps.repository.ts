@@ -41,10 +41,11 @@ export class SweepsRepository {
     }));
   }
 
-  /** Deposits to `address` of `asset` confirmed before `until` are now on the master address. */
+  /** Deposits to `address` of `asset` confirmed before `until` are now on the master address (no skip marker left). */
   async markSwept(manager: EntityManager, network: string, address: string, asset: string, until: Date): Promise<void> {
     await manager.query(
-      `UPDATE wallet_transactions SET swept_at = now() WHERE network = $1 AND to_address = $2 AND asset = $3
+      `UPDATE wallet_transactions SET swept_at = now(), sweep_skip_reason = NULL, sweep_retry_at = NULL
+       WHERE network = $1 AND to_address = $2 AND asset = $3
        AND direction = 'incoming' AND status = 'confirmed' AND swept_at IS NULL AND confirmed_at <= $4`,
       [network, address, asset, until],
     );
