@@ -128,6 +128,21 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     // A multi-asset wallet (seed 000) is unchanged but for its USD totals.
     const multi = (await api.post('/v1/wallets', {})).body as WalletBody;
     expect(multi).toMatchObject({ currency: null, asset_type: 'multi_asset' });
+
+    // wallet.created says what kind of wallet became active.
+    const createdEvents = await waitFor(async () => {
+      const events = (await api.get('/v1/events?type=wallet.created&limit=100')).body.data as Array<{
+        data: Record<string, unknown>;
+      }>;
+      const byWallet = new Map(events.map((e) => [e.data.wallet_id, e.data]));
+      return byWallet.has(btc.id) && byWallet.has(multi.id) ? byWallet : undefined;
+    }, 'wallet.created of the BTC and the multi-asset wallets');
+    expect(createdEvents.get(btc.id)).toMatchObject({
+      currency: 'btc',
+      asset_type: 'bitcoin',
+      wallet_number: btc.wallet_number,
+    });
+    expect(createdEvents.get(multi.id)).toMatchObject({ currency: null, asset_type: 'multi_asset' });
     expect(multi.balance).toEqual({ available: { usd: '0.00' }, pending: { usd: '0.00' }, ledger: { usd: '0.00' } });
 
     const bad = await api.post('/v1/wallets', { currency: 'doge' });
