@@ -77,6 +77,10 @@ describe('the committed OpenAPI document', () => {
     bad.components.schemas.ErrorBodyDto.properties.code.example = 42;
     bad.paths['/v1/fees'].get.responses['200'].content['application/json'].example = { bogus: true };
     delete bad.paths['/v1/auth/token'].post.description;
+    delete bad.components.schemas.TokenResponseDto.properties.csrf_token.example;
+    const scope = bad.components.schemas.TokenResponseDto.properties.scope;
+    scope.examples = [scope.example];
+    delete scope.example;
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(bad, null, 2));
 
@@ -92,5 +96,10 @@ describe('the committed OpenAPI document', () => {
     expect(found('oas3-valid-schema-example', 'components.schemas.ErrorBodyDto.properties.code')).toBe(true);
     expect(found('oas3-valid-media-example', 'paths./v1/fees.get.responses.200')).toBe(true);
     expect(found('operation-description', 'paths./v1/auth/token.post')).toBe(true);
+    // Scalar properties need an example; `examples` also counts, and $ref, array and object properties are exempt.
+    const missingExample = results.filter((r) => r.code === 'schema-properties-have-examples');
+    expect(missingExample.map((r) => r.path.join('.'))).toEqual([
+      'components.schemas.TokenResponseDto.properties.csrf_token',
+    ]);
   }, 120_000);
 });

@@ -69,12 +69,12 @@ export class NetworkDto {
    * Why the last scans failed, as a class (never the node's message): `rpc_unreachable` (no connection), `timeout`,
    * `rpc_error` (the node answered an error or something unreadable), `chain_mismatch` (the node serves another
    * chain: a wrong RPC URL), `sync_failed` (not the node: see the service's log). Null once a scan succeeds.
-   * @example null
+   * @example "rpc_unreachable"
    */
   last_error!: 'rpc_unreachable' | 'timeout' | 'rpc_error' | 'chain_mismatch' | 'sync_failed' | null;
   /**
    * When the node was found serving a new chain (a devnet restarted without its state).
-   * @example null
+   * @example "2026-11-22T09:45:00.000Z"
    */
   reset_at!: string | null;
   /**

@@ -8,9 +8,9 @@ export class TransactionDestinationDto {
   type!: string;
   /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
   address!: string | null;
-  /** @example null */
+  /** @example "8a6e4c2b-1d3f-4a5b-9c7d-2e4f6a8b0c1d" */
   wallet_id!: string | null;
-  /** @example null */
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
   external_account_id!: string | null;
 }
 
@@ -55,19 +55,19 @@ export class TransactionDto {
   to_address!: string | null;
   /**
    * Why it failed: `reorged`, `chain_reset`, ...
-   * @example null
+   * @example "reorged"
    */
   failure_reason!: string | null;
   /** @example "2026-11-22T10:00:00.000Z" */
   created_at!: string;
   /** @example "2026-11-22T10:00:30.000Z" */
   updated_at!: string;
-  /** @example null */
+  /** @example "2026-11-22T10:01:00.000Z" */
   confirmed_at!: string | null;
   /**
    * Outgoing, while `pending`: `queued`, `waiting_for_funds` (the master address is short of the asset or of gas;
    * sweeps of confirmed deposits fund it), `signed` (stored, about to be broadcast).
-   * @example null
+   * @example "waiting_for_funds"
    */
   sub_status!: string | null;
   /** Outgoing: where the funds go. */
@@ -76,7 +76,7 @@ export class TransactionDto {
   note!: string | null;
   /** @example "withdrawal-1042" */
   external_id!: string | null;
-  /** @example null */
+  /** @example "0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69" */
   batch_id!: string | null;
   /**
    * Network fee paid, in the network's native asset, once mined; booked to your organization's fee account, not to the
@@ -158,5 +158,6 @@ export class TransactionSpeedUpDto {
 
 export class TransactionListDto {
   data!: TransactionDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
 }

@@ -919,6 +919,7 @@ export interface components {
     };
     AddressListDto: {
       data: components['schemas']['AddressDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
     };
     AddressValidationDto: {
@@ -936,7 +937,10 @@ export interface components {
       is_internal: boolean;
       /** @example ethereum */
       network: string;
-      /** @description Why it is invalid. */
+      /**
+       * @description Why it is invalid.
+       * @example bad EIP-55 checksum
+       */
       reason: string | null;
     };
     AssetBalanceDto: {
@@ -1046,7 +1050,10 @@ export interface components {
        * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
        */
       address?: string;
-      /** @description For `public_address` (the batch API's field name). */
+      /**
+       * @description For `public_address` (the batch API's field name).
+       * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
+       */
       public_address?: string;
       /**
        * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
@@ -1054,7 +1061,10 @@ export interface components {
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
       id?: string;
-      /** @description For `wallet`: same as `id`. */
+      /**
+       * @description For `wallet`: same as `id`.
+       * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
+       */
       wallet_id?: string;
       /**
        * @description For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
@@ -1089,6 +1099,7 @@ export interface components {
       /**
        * @description Bitcoin: the one transaction paying every on-chain item, once signed (null before, for EVM batches, whose items
        *     are one transaction each, and for batches with only internal items).
+       * @example 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b
        */
       tx_hash: string | null;
       /** @example 2026-11-22T10:00:00.000Z */
@@ -1103,7 +1114,9 @@ export interface components {
       type: string;
       /** @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72 */
       address: string | null;
+      /** @example 8a6e4c2b-1d3f-4a5b-9c7d-2e4f6a8b0c1d */
       wallet_id: string | null;
+      /** @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f */
       external_account_id: string | null;
       /** @example 0.1 */
       amount: string;
@@ -1117,8 +1130,10 @@ export interface components {
       /**
        * @description The on-chain transaction once signed (null for internal items and before). On Bitcoin every on-chain item of a
        *     batch is an output of the same transaction, at `output_index`.
+       * @example 0x8f3c5d2e1b0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
        */
       tx_hash: string | null;
+      /** @example 1 */
       output_index: number | null;
     };
     CreateAddressDto: {
@@ -1434,7 +1449,10 @@ export interface components {
     EventFeedDto: {
       /** @description Oldest first. */
       data: components['schemas']['EventDto'][];
-      /** @description More events follow the last one: ask again with `after` set to its id. */
+      /**
+       * @description More events follow the last one: ask again with `after` set to its id.
+       * @example false
+       */
       has_more: boolean;
     };
     ExternalAccountDto: {
@@ -1454,6 +1472,7 @@ export interface components {
     };
     ExternalAccountListDto: {
       data: components['schemas']['ExternalAccountDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
     };
     FeeLevelDto: {
@@ -1475,6 +1494,7 @@ export interface components {
       /**
        * @description Bitcoin: the fee rate in satoshis per virtual byte (`estimatesmartfee` for 24, 6 and 2 blocks, never under 1);
        *     null on EVM.
+       * @example 12
        */
       fee_rate_sat_per_vb: string | null;
       /**
@@ -1503,7 +1523,10 @@ export interface components {
        * @example 1000000000
        */
       base_fee_per_gas: string | null;
-      /** @description Bitcoin: the virtual size the estimates are for (a send with one P2WPKH input and two outputs); null on EVM. */
+      /**
+       * @description Bitcoin: the virtual size the estimates are for (a send with one P2WPKH input and two outputs); null on EVM.
+       * @example 141
+       */
       estimated_vsize: string | null;
       low: components['schemas']['FeeLevelDto'];
       medium: components['schemas']['FeeLevelDto'];
@@ -1704,6 +1727,7 @@ export interface components {
     };
     MasterWalletListDto: {
       data: components['schemas']['MasterWalletDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
       /**
        * @description Master wallets in your organization.
@@ -1814,10 +1838,14 @@ export interface components {
        * @description Why the last scans failed, as a class (never the node's message): `rpc_unreachable` (no connection), `timeout`,
        *     `rpc_error` (the node answered an error or something unreadable), `chain_mismatch` (the node serves another
        *     chain: a wrong RPC URL), `sync_failed` (not the node: see the service's log). Null once a scan succeeds.
+       * @example rpc_unreachable
        * @enum {string|null}
        */
       last_error: 'chain_mismatch' | 'rpc_error' | 'rpc_unreachable' | 'sync_failed' | 'timeout' | null;
-      /** @description When the node was found serving a new chain (a devnet restarted without its state). */
+      /**
+       * @description When the node was found serving a new chain (a devnet restarted without its state).
+       * @example 2026-11-22T09:45:00.000Z
+       */
       reset_at: string | null;
       /**
        * @description Devnet only: the JSON-RPC URL of a node the service started itself (null for a configured RPC URL), to point a
@@ -2081,7 +2109,10 @@ export interface components {
        * @example ak_3f9c2b7e8a1d4c6f0b5e9a2d
        */
       client_id?: string;
-      /** @description The API key secret. May instead come in an `Authorization: Basic` header. */
+      /**
+       * @description The API key secret. May instead come in an `Authorization: Basic` header.
+       * @example sk_EXAMPLE_not_a_real_secret
+       */
       client_secret?: string;
       /**
        * @description Space-separated scopes to narrow the token to; default all of the key's scopes.
@@ -2090,7 +2121,10 @@ export interface components {
       scope?: string;
     };
     TokenResponseDto: {
-      /** @description JWT to send as `Authorization: Bearer <access_token>`. */
+      /**
+       * @description JWT to send as `Authorization: Bearer <access_token>`.
+       * @example eyJhbGciOi...
+       */
       access_token: string;
       /** @example Bearer */
       token_type: string;
@@ -2101,7 +2135,10 @@ export interface components {
       expires_in: number;
       /** @example read:wallets write:wallets read:webhooks write:webhooks */
       scope: string;
-      /** @description Send as `X-CSRF-Token` on every write made with this token. */
+      /**
+       * @description Send as `X-CSRF-Token` on every write made with this token.
+       * @example EXAMPLE_csrf_token_not_real
+       */
       csrf_token: string;
     };
     TransactionDestinationDto: {
@@ -2113,7 +2150,9 @@ export interface components {
       type: string;
       /** @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72 */
       address: string | null;
+      /** @example 8a6e4c2b-1d3f-4a5b-9c7d-2e4f6a8b0c1d */
       wallet_id: string | null;
+      /** @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f */
       external_account_id: string | null;
     };
     TransactionDto: {
@@ -2155,16 +2194,21 @@ export interface components {
       from_address: string | null;
       /** @example 0x5A0b54D5dc17e0AadC383d2db43B0a0D3E029c4c */
       to_address: string | null;
-      /** @description Why it failed: `reorged`, `chain_reset`, ... */
+      /**
+       * @description Why it failed: `reorged`, `chain_reset`, ...
+       * @example reorged
+       */
       failure_reason: string | null;
       /** @example 2026-11-22T10:00:00.000Z */
       created_at: string;
       /** @example 2026-11-22T10:00:30.000Z */
       updated_at: string;
+      /** @example 2026-11-22T10:01:00.000Z */
       confirmed_at: string | null;
       /**
        * @description Outgoing, while `pending`: `queued`, `waiting_for_funds` (the master address is short of the asset or of gas;
        *     sweeps of confirmed deposits fund it), `signed` (stored, about to be broadcast).
+       * @example waiting_for_funds
        */
       sub_status: string | null;
       /** @description Outgoing: where the funds go. */
@@ -2173,6 +2217,7 @@ export interface components {
       note: string | null;
       /** @example withdrawal-1042 */
       external_id: string | null;
+      /** @example 0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69 */
       batch_id: string | null;
       /**
        * @description Network fee paid, in the network's native asset, once mined; booked to your organization's fee account, not to the
@@ -2226,6 +2271,7 @@ export interface components {
     };
     TransactionListDto: {
       data: components['schemas']['TransactionDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
     };
     TransactionSpeedUpDto: {
@@ -2264,7 +2310,10 @@ export interface components {
        * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
        */
       address?: string;
-      /** @description For `public_address` (the batch API's field name). */
+      /**
+       * @description For `public_address` (the batch API's field name).
+       * @example 0x8ba1f109551bD432803012645Ac136ddd64DBA72
+       */
       public_address?: string;
       /**
        * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
@@ -2272,7 +2321,10 @@ export interface components {
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
       id?: string;
-      /** @description For `wallet`: same as `id`. */
+      /**
+       * @description For `wallet`: same as `id`.
+       * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
+       */
       wallet_id?: string;
       /**
        * @description For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
@@ -2285,7 +2337,9 @@ export interface components {
       name?: string | null;
       /** @example player-12345 */
       external_id?: string | null;
+      /** @example 0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69 */
       end_user_id?: string | null;
+      /** @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f */
       umbrella_link_id?: string | null;
       /**
        * @description Replaces the metadata.
@@ -2458,7 +2512,9 @@ export interface components {
       name: string | null;
       /** @example player-12345 */
       external_id: string | null;
+      /** @example 0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69 */
       end_user_id: string | null;
+      /** @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f */
       umbrella_link_id: string | null;
       /**
        * @description The organization that owns the wallet.
@@ -2508,7 +2564,10 @@ export interface components {
     };
     WalletListDto: {
       data: components['schemas']['WalletDto'][];
-      /** @description Pass as `cursor` to get the next page; null on the last page. */
+      /**
+       * @description Pass as `cursor` to get the next page; null on the last page.
+       * @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9
+       */
       next_cursor: string | null;
     };
     WebhookAttemptDto: {
@@ -2525,6 +2584,7 @@ export interface components {
        * @example non_2xx
        */
       error_class: string | null;
+      /** @example connect ECONNREFUSED 203.0.113.10:443 */
       error_message: string | null;
       /**
        * @description The first 4 KiB of the response.
@@ -2558,12 +2618,14 @@ export interface components {
       last_error: string | null;
       /** @example 2026-11-22T10:00:00.000Z */
       created_at: string;
+      /** @example 2026-11-22T10:05:01.000Z */
       completed_at: string | null;
       /** @description With GET /v1/webhook-deliveries/{id}: every attempt. */
       attempt_log?: components['schemas']['WebhookAttemptDto'][];
     };
     WebhookDeliveryListDto: {
       data: components['schemas']['WebhookDeliveryDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
     };
     WebhookEndpointDto: {
@@ -2581,9 +2643,15 @@ export interface components {
       events: string[];
       /** @example true */
       enabled: boolean;
-      /** @description Why the service disabled it: `gone` (the receiver answered 410) or `failing` (every delivery failed for too long). */
+      /**
+       * @description Why the service disabled it: `gone` (the receiver answered 410) or `failing` (every delivery failed for too long).
+       * @example failing
+       */
       disabled_reason: string | null;
-      /** @description During a secret rotation, the previous secret also signs until then. */
+      /**
+       * @description During a secret rotation, the previous secret also signs until then.
+       * @example 2026-11-23T10:00:00.000Z
+       */
       previous_secret_expires_at: string | null;
       /** @example 2026-11-22T10:00:00.000Z */
       created_at: string;
@@ -2592,6 +2660,7 @@ export interface components {
     };
     WebhookEndpointListDto: {
       data: components['schemas']['WebhookEndpointDto'][];
+      /** @example eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9 */
       next_cursor: string | null;
     };
     WebhookEndpointWithSecretDto: {
@@ -2615,9 +2684,15 @@ export interface components {
       events: string[];
       /** @example true */
       enabled: boolean;
-      /** @description Why the service disabled it: `gone` (the receiver answered 410) or `failing` (every delivery failed for too long). */
+      /**
+       * @description Why the service disabled it: `gone` (the receiver answered 410) or `failing` (every delivery failed for too long).
+       * @example failing
+       */
       disabled_reason: string | null;
-      /** @description During a secret rotation, the previous secret also signs until then. */
+      /**
+       * @description During a secret rotation, the previous secret also signs until then.
+       * @example 2026-11-23T10:00:00.000Z
+       */
       previous_secret_expires_at: string | null;
       /** @example 2026-11-22T10:00:00.000Z */
       created_at: string;

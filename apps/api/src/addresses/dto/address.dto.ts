@@ -74,6 +74,7 @@ export class AddressDto {
 
 export class AddressListDto {
   data!: AddressDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
 }
 
@@ -106,7 +107,7 @@ export class AddressValidationDto {
   network!: string;
   /**
    * Why it is invalid.
-   * @example null
+   * @example "bad EIP-55 checksum"
    */
   reason!: string | null;
 }

@@ -16,7 +16,10 @@ export class TokenRequestDto {
   @MaxLength(64)
   client_id?: string;
 
-  /** The API key secret. May instead come in an `Authorization: Basic` header. */
+  /**
+   * The API key secret. May instead come in an `Authorization: Basic` header.
+   * @example "sk_EXAMPLE_not_a_real_secret"
+   */
   @Optional()
   @IsString()
   @MaxLength(256)
@@ -33,7 +36,10 @@ export class TokenRequestDto {
 }
 
 export class TokenResponseDto {
-  /** JWT to send as `Authorization: Bearer <access_token>`. */
+  /**
+   * JWT to send as `Authorization: Bearer <access_token>`.
+   * @example "eyJhbGciOi..."
+   */
   access_token!: string;
   /** @example "Bearer" */
   token_type!: 'Bearer';
@@ -44,6 +50,9 @@ export class TokenResponseDto {
   expires_in!: number;
   /** @example "read:wallets write:wallets read:webhooks write:webhooks" */
   scope!: string;
-  /** Send as `X-CSRF-Token` on every write made with this token. */
+  /**
+   * Send as `X-CSRF-Token` on every write made with this token.
+   * @example "EXAMPLE_csrf_token_not_real"
+   */
   csrf_token!: string;
 }

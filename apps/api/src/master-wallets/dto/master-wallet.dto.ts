@@ -64,6 +64,7 @@ export class MasterWalletDto {
 
 export class MasterWalletListDto {
   data!: MasterWalletDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
   /**
    * Master wallets in your organization.

@@ -36,7 +36,10 @@ export class TransferDestinationDto {
   @Length(1, 128)
   address?: string;
 
-  /** For `public_address` (the batch API's field name). */
+  /**
+   * For `public_address` (the batch API's field name).
+   * @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+   */
   @Optional()
   @IsString()
   @Length(1, 128)
@@ -53,7 +56,10 @@ export class TransferDestinationDto {
   @Length(1, 64)
   id?: string;
 
-  /** For `wallet`: same as `id`. */
+  /**
+   * For `wallet`: same as `id`.
+   * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
+   */
   @Optional()
   @IsString()
   @Length(1, 64)
@@ -220,9 +226,9 @@ export class BatchItemDto {
   type!: string;
   /** @example "0x8ba1f109551bD432803012645Ac136ddd64DBA72" */
   address!: string | null;
-  /** @example null */
+  /** @example "8a6e4c2b-1d3f-4a5b-9c7d-2e4f6a8b0c1d" */
   wallet_id!: string | null;
-  /** @example null */
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
   external_account_id!: string | null;
   /** @example "0.1" */
   amount!: string;
@@ -236,10 +242,10 @@ export class BatchItemDto {
   /**
    * The on-chain transaction once signed (null for internal items and before). On Bitcoin every on-chain item of a
    * batch is an output of the same transaction, at `output_index`.
-   * @example null
+   * @example "0x8f3c5d2e1b0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
    */
   tx_hash!: string | null;
-  /** @example null */
+  /** @example 1 */
   output_index!: number | null;
 }
 
@@ -260,7 +266,7 @@ export class BatchDto {
   /**
    * Bitcoin: the one transaction paying every on-chain item, once signed (null before, for EVM batches, whose items
    * are one transaction each, and for batches with only internal items).
-   * @example null
+   * @example "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"
    */
   tx_hash!: string | null;
   /** @example "2026-11-22T10:00:00.000Z" */
@@ -285,6 +291,7 @@ export class ExternalAccountDto {
 
 export class ExternalAccountListDto {
   data!: ExternalAccountDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
 }
 
@@ -336,7 +343,7 @@ export class FeeLevelDto {
   /**
    * Bitcoin: the fee rate in satoshis per virtual byte (`estimatesmartfee` for 24, 6 and 2 blocks, never under 1);
    * null on EVM.
-   * @example null
+   * @example "12"
    */
   fee_rate_sat_per_vb!: string | null;
   /**
@@ -362,7 +369,7 @@ export class FeesDto {
   base_fee_per_gas!: string | null;
   /**
    * Bitcoin: the virtual size the estimates are for (a send with one P2WPKH input and two outputs); null on EVM.
-   * @example null
+   * @example "141"
    */
   estimated_vsize!: string | null;
   low!: FeeLevelDto;

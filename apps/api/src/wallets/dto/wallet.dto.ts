@@ -68,10 +68,12 @@ export class UpdateWalletDto {
   @Matches(VISIBLE_ASCII, { message: 'external_id must be 1-255 visible ASCII characters' })
   external_id?: string | null;
 
+  /** @example "0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69" */
   @Optional({ nullable: true })
   @ValidateUUID()
   end_user_id?: string | null;
 
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
   @Optional({ nullable: true })
   @ValidateUUID()
   umbrella_link_id?: string | null;
@@ -215,7 +217,9 @@ export class WalletDto {
   name!: string | null;
   /** @example "player-12345" */
   external_id!: string | null;
+  /** @example "0b7c1c5e-4a8e-4c57-9a3f-1e2d3c4b5a69" */
   end_user_id!: string | null;
+  /** @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f" */
   umbrella_link_id!: string | null;
   /**
    * The organization that owns the wallet.
@@ -268,6 +272,9 @@ export class WalletDto {
 
 export class WalletListDto {
   data!: WalletDto[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
+  /**
+   * Pass as `cursor` to get the next page; null on the last page.
+   * @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9"
+   */
   next_cursor!: string | null;
 }

@@ -88,12 +88,12 @@ export class WebhookEndpointDto {
   enabled!: boolean;
   /**
    * Why the service disabled it: `gone` (the receiver answered 410) or `failing` (every delivery failed for too long).
-   * @example null
+   * @example "failing"
    */
   disabled_reason!: string | null;
   /**
    * During a secret rotation, the previous secret also signs until then.
-   * @example null
+   * @example "2026-11-23T10:00:00.000Z"
    */
   previous_secret_expires_at!: string | null;
   /** @example "2026-11-22T10:00:00.000Z" */
@@ -113,6 +113,7 @@ export class WebhookEndpointWithSecretDto extends WebhookEndpointDto {
 
 export class WebhookEndpointListDto {
   data!: WebhookEndpointDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
 }
 
@@ -137,7 +138,7 @@ export class WebhookAttemptDto {
    * @example "non_2xx"
    */
   error_class!: string | null;
-  /** @example null */
+  /** @example "connect ECONNREFUSED 203.0.113.10:443" */
   error_message!: string | null;
   /**
    * The first 4 KiB of the response.
@@ -172,7 +173,7 @@ export class WebhookDeliveryDto {
   last_error!: string | null;
   /** @example "2026-11-22T10:00:00.000Z" */
   created_at!: string;
-  /** @example null */
+  /** @example "2026-11-22T10:05:01.000Z" */
   completed_at!: string | null;
   /** With GET /v1/webhook-deliveries/{id}: every attempt. */
   attempt_log?: WebhookAttemptDto[];
@@ -180,6 +181,7 @@ export class WebhookDeliveryDto {
 
 export class WebhookDeliveryListDto {
   data!: WebhookDeliveryDto[];
+  /** @example "eyJpZCI6IjNiMGY3ZTVjLTJhM2QtNGY3ZS05YjFhLTZjNWQ0ZTNmMmExYiJ9" */
   next_cursor!: string | null;
 }
 
@@ -261,7 +263,10 @@ export class EventDto {
 export class EventFeedDto {
   /** Oldest first. */
   data!: EventDto[];
-  /** More events follow the last one: ask again with `after` set to its id. */
+  /**
+   * More events follow the last one: ask again with `after` set to its id.
+   * @example false
+   */
   has_more!: boolean;
 }
 
