@@ -3,7 +3,8 @@ import { AddressInfo } from 'node:net';
 import { getAddress } from 'viem';
 import { Credentials, expectLedgerConsistent, HttpClient, waitFor } from '@app/testing';
 import { createOrganization, createTestApp, TestApp } from './support/app';
-import { activeWallet, assetBalance, fundedWallet, mineUntil, newAddress, Tx } from './support/chain';
+import { MasterBalancesService } from '../apps/api/src/master-wallets/master-balances.service';
+import { activeWallet, assetBalance, deposit, fundedWallet, mineUntil, newAddress, Tx } from './support/chain';
 
 /** A wallet's balance view, or one asset row of it, until `probe` accepts it. */
 async function balancesUntil(
@@ -116,7 +117,14 @@ describe('USD prices from the devnet Chainlink feeds', () => {
       usd_stale: false,
     });
 
+    // A master address holding ETH and USDC on chain (a fresh deployment's may hold nothing yet), synced now.
     const master = await api.post('/v1/master-wallets', { chain: 'ethereum', network: 'devnet' });
+    for (const [asset, amount] of [
+      ['ETH', '2'],
+      ['USDC', '10.5'],
+    ])
+      await deposit(api, { network: 'ethereum', asset, address: master.body.address, amount });
+    await t.app.get(MasterBalancesService).syncAll();
     const masterBalances = await api.get(`/v1/master-wallets/${master.body.id}/balances`);
     const eth = masterBalances.body.data.find((b: any) => b.token_symbol === 'ETH');
     expect(eth).toMatchObject({ usd_rate: '3150.25', usd_stale: false });
@@ -126,7 +134,8 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     expect(rows.every((b) => b.balance_usd !== null)).toBe(true);
     const cents = rows.reduce((sum, b) => sum + BigInt(b.balance_usd!.replace('.', '')), 0n);
     expect(BigInt(String(masterBalances.body.total_usd).replace('.', ''))).toBe(cents);
-    expect(cents).toBeGreaterThan(0n);
+    // At least the 2 ETH at 3150.25 and the 10.50 USDC at 1 sent above.
+    expect(cents).toBeGreaterThanOrEqual(630050n + 1050n);
   });
 
   it("keeps a confirmed deposit's USD rate after the price moves, and shows the current value beside it", async () => {
