@@ -31,6 +31,7 @@ describe('wallets', () => {
     'status',
     'umbrella_link_id',
     'updated_at',
+    'usd_stale',
     'wallet_number',
   ];
 
