@@ -69,7 +69,14 @@ describe('wallets', () => {
     expect(events).toEqual([
       {
         type: 'wallet.created',
-        data: { wallet_id: res.body.id, external_id: null, wallet_number: res.body.wallet_number, status: 'active' },
+        data: {
+          wallet_id: res.body.id,
+          external_id: null,
+          wallet_number: res.body.wallet_number,
+          currency: null,
+          asset_type: 'multi_asset',
+          status: 'active',
+        },
       },
     ]);
   });
