@@ -5,6 +5,7 @@ import {
   columnRecord,
   Event,
   queryPrepared,
+  Transactions,
   usePreparedStatements,
   WalletTransaction,
 } from '@app/db';
@@ -133,5 +134,65 @@ describe('columnRecord', () => {
       body: '{}',
     });
     expect(() => columnRecord(t.dataSource, Event, event)).toThrow(/set events.seq/);
+  });
+});
+
+/** What counts what happened (metrics) runs once the transaction has committed, and never for a rolled-back one. */
+describe('Transactions.afterCommit', () => {
+  let ds: DataSource;
+  let transactions: Transactions;
+
+  beforeAll(async () => {
+    ds = await new DataSource(buildDataSourceOptions(databaseUrl(await createTestDatabase()), 2)).initialize();
+    await ds.query('CREATE TABLE counted (n int PRIMARY KEY)');
+    transactions = new Transactions(ds);
+  });
+  afterAll(() => ds.destroy());
+
+  it('runs a callback after the commit, with the change visible to others, never before', async () => {
+    const seen: number[] = [];
+    const value = await transactions.run(async (m) => {
+      await m.query('INSERT INTO counted (n) VALUES (1)');
+      transactions.afterCommit(m, () => seen.push(1));
+      expect(seen).toEqual([]);
+      return 'done';
+    });
+    expect(value).toBe('done');
+    expect(seen).toEqual([1]);
+    expect(await ds.query('SELECT n FROM counted')).toEqual([{ n: 1 }]);
+  });
+
+  it('never runs it when the transaction rolls back', async () => {
+    const seen: number[] = [];
+    await expect(
+      transactions.run(async (m) => {
+        await m.query('INSERT INTO counted (n) VALUES (2)');
+        transactions.afterCommit(m, () => seen.push(2));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(seen).toEqual([]);
+    expect(await ds.query('SELECT n FROM counted WHERE n = 2')).toEqual([]);
+  });
+
+  it('keeps a committed transaction a success when a callback throws, and runs the others', async () => {
+    const seen: number[] = [];
+    const value = await transactions.run(async (m) => {
+      await m.query('INSERT INTO counted (n) VALUES (3)');
+      transactions.afterCommit(m, () => {
+        throw new Error('a metric failed');
+      });
+      transactions.afterCommit(m, () => seen.push(3));
+      return 3;
+    });
+    expect(value).toBe(3);
+    expect(seen).toEqual([3]);
+  });
+
+  it('refuses a manager that run did not open (nothing is counted for a transaction it cannot see end)', async () => {
+    await ds.transaction(async (m) => {
+      await m.query('SELECT 1');
+      expect(() => transactions.afterCommit(m, () => undefined)).toThrow(/not a transaction opened by/);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class Transactions {
+  private readonly logger = new Logger('Transactions');
   /** The after-commit callbacks of each open transaction, by its manager. */
   private readonly onCommit = new WeakMap<EntityManager, Array<() => void>>();
 
@@ -21,7 +22,14 @@ export class Transactions {
       this.onCommit.set(manager, committed);
       return work(manager);
     });
-    for (const callback of committed) callback();
+    // Committed: a callback that throws must not turn that into a failure the caller would retry.
+    for (const callback of committed) {
+      try {
+        callback();
+      } catch (err) {
+        this.logger.error({ err }, 'an after-commit callback threw');
+      }
+    }
     return result;
   }
 
