@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { markdownTable } from './table.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const log = (m) => process.stderr.write(`[ab] ${m}\n`);
@@ -129,8 +130,6 @@ for (const k of keys) {
 }
 
 const head = ['route', 'auth', 'conc', 'A req/s', 'B req/s', 'B/A', 'B/A per pair', 'A p99 ms', 'B p99 ms', 'errors'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 process.stdout.write(
   [
     `A: ${settingsOf('A')}; B: ${settingsOf('B')}`,
@@ -140,9 +139,7 @@ process.stdout.write(
     'req/s: mean over the runs of a side; B/A per pair: lowest-highest of one pair; p99: each run, in order;',
     'the bare routes are the host noise: read a route B/A against how far they move.',
     '',
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...markdownTable(head, rows),
     '',
   ].join('\n'),
 );

@@ -22,6 +22,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
+import { markdownTable } from './table.mjs';
 import { fillVolume, rssMiB } from './volume.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -669,15 +670,11 @@ function print(table) {
     r.ratio,
   ]);
   const head = ['route', 'auth', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of 1 SELECT'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   process.stdout.write(
     [
       `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SECONDS} s per run`,
       '',
-      line(head),
-      line(widths.map((w) => '-'.repeat(w))),
-      ...rows.map(line),
+      ...markdownTable(head, rows),
       '',
     ].join('\n'),
   );

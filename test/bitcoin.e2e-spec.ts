@@ -425,7 +425,7 @@ describe('bitcoin on the devnet', () => {
     expect(spent).toEqual({ status: 'spent', spent_by_txid: txid });
   });
 
-  it('pays a seed-002 batch in ONE transaction: a legacy address and an external account on chain, a wallet in the ledger', async () => {
+  it('pays a batch in ONE transaction: a legacy address and an external account on chain, a wallet in the ledger', async () => {
     const { walletId } = await fundedWallet(api, 'BTC', 'bitcoin', '1');
     const other = await activeWallet(api);
     const legacy = foreignAddresses().p2pkh;

@@ -291,7 +291,7 @@ describe('USD prices from the devnet Chainlink feeds', () => {
     const tx = await confirmedDeposit(api, walletId);
     expect(tx).toMatchObject({ amount_usd_now: null, usd_rate_now: null, usd_stale: true });
     expect(tx.amount_usd).toMatch(/^125\.\d{2}$/); // fixed at confirmation, when the price was current
-    // The wallet's seed-001 balance object: unknown, flagged, not zero.
+    // The wallet's balance object: unknown, flagged, not zero.
     const staleWallet = (await api.get(`/v1/wallets/${walletId}`)).body;
     expect(staleWallet).toMatchObject({
       balance: { available: { usd: null }, ledger: { usd: null } },

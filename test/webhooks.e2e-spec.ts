@@ -266,7 +266,7 @@ describe('webhooks', () => {
     expect((await api.get('/v1/webhook-endpoints')).body.data).toHaveLength(0);
   });
 
-  it('delivers every seed-000 event of a deposit and a withdrawal', async () => {
+  it('delivers every event of a deposit and a withdrawal', async () => {
     const { secret } = await endpoint();
     const { walletId } = await fundedWallet(api, 'ETH', 'ethereum', '2');
     const sent = await api.post(

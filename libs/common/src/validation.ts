@@ -106,7 +106,7 @@ export function ValidateUUID({ optional, ...options }: ValidationOptions & { opt
 }
 
 /**
- * An id that may arrive as a JSON integer (seed 002 writes `"id": 10`): a whole non-negative number within 2^53 is
+ * An id that may arrive as a JSON integer (a partner may write `"id": 10`): a whole non-negative number within 2^53 is
  * taken as its decimal string; anything else is left for the string validators to refuse.
  */
 export function IntegerAsString() {

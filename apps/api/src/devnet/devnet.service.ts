@@ -84,7 +84,8 @@ export class DevnetService implements OnModuleInit, GasFaucet {
       }
       this.registry.setPriceFeed(start.symbol, getAddress(address));
       const round = await client.latestRound(address);
-      if (Date.now() / 1000 - Number(round.updatedAt) > feed.heartbeatSeconds / 2) {
+      // Seconds, as bigint like the round's time: a round older than half its heartbeat is refreshed.
+      if (BigInt(Math.floor(Date.now() / 1000)) - round.updatedAt > BigInt(Math.floor(feed.heartbeatSeconds / 2))) {
         await this.postPrice(feed, round.answer);
       }
     }

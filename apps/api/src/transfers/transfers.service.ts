@@ -395,7 +395,7 @@ export class TransfersService {
             },
           );
         }
-        // Seed 001's wallet number, or seed 002's integer wallet id (an id of digits only is a wallet number).
+        // A wallet number, or an integer-looking wallet id (an id of digits only is a wallet number).
         const number = d.wallet_number ?? (id !== undefined && /^[0-9]+$/.test(id) ? id : undefined);
         const field = d.wallet_number !== undefined ? 'destination.wallet_number' : 'destination.id';
         const notFound = () => new DomainError(ErrorCode.NotFound, 'Destination wallet not found', { field });
@@ -482,7 +482,7 @@ export class TransfersService {
   }
 
   /**
-   * A single-asset wallet (seed 001) sends and receives its currency only, and USD lives in fiat (`usd`) wallets
+   * A single-asset wallet sends and receives its currency only, and USD lives in fiat (`usd`) wallets
    * only: 422 `wallet_currency_mismatch` otherwise. A wallet that is not the organization's is left to the posting
    * (404).
    */

@@ -168,7 +168,7 @@ export class WalletsService implements OnModuleInit {
   }
 
   /**
-   * Seed 001's balance object. A single-asset wallet: its currency's accounts summed over the networks it is held
+   * The wallet's balance object. A single-asset wallet: its currency's accounts summed over the networks it is held
    * on, in the major unit, the minor unit and USD. A multi-asset wallet: USD totals over all its accounts, null as
    * soon as one of its nonzero holdings has no USD value. `usdStale` says a null came from a stale price. The one
    * place a price enters a wallet's balance object.

@@ -9,7 +9,7 @@ export interface AssetSpec {
   decimals: number;
   /**
    * The name of the base unit (10^-decimals of the asset): the key of the minor unit in a single-asset wallet's
-   * `balance` (seed 001: `sat` beside `btc`). Tokens use SI prefixes of their symbol (`micro_usdc` = 10^-6 USDC).
+   * `balance` (`sat` beside `btc`). Tokens use SI prefixes of their symbol (`micro_usdc` = 10^-6 USDC).
    */
   minorUnit: string;
   /** The chain's gas asset (no contract). */

@@ -42,7 +42,7 @@ const BTC_REGTEST: BitcoinParams = {
 };
 
 /**
- * Chains and their concrete network per environment. A deployment runs one environment; the seed-000 `network`
+ * Chains and their concrete network per environment. A deployment runs one environment; the API's `network`
  * field (a chain name) resolves to that environment's network. Adding a chain or network is a data change here.
  */
 export const CHAINS: Record<ChainName, ChainSpec> = {

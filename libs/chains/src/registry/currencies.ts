@@ -1,15 +1,15 @@
 /**
- * Seed 001's wallet currencies. A single-asset wallet holds one currency: a crypto asset on every network the
- * registry offers it for receive addresses (`usdt`: USDT on ethereum and on tron), or `usd`, a fiat position kept
- * in the ledger only (no address, no chain). A multi-asset wallet (seed 000) has no currency.
+ * Wallet currencies (docs/wallet-currencies.md). A single-asset wallet holds one currency: a crypto asset on every
+ * network the registry offers it for receive addresses (`usdt`: USDT on ethereum and on tron), or `usd`, a fiat
+ * position kept in the ledger only (no address, no chain). A multi-asset wallet has no currency.
  */
 export type WalletCurrency = 'btc' | 'eth' | 'usdt' | 'usdc' | 'usd';
 
 export interface CurrencySpec {
   code: WalletCurrency;
   /**
-   * Seed 001's `asset_type`: `bitcoin` for a Bitcoin wallet and `fiat` for a fiat one, as the seed names them;
-   * the seed's other list (`btc / usdt / usdc`) names the stablecoins by their code; Ether follows Bitcoin (the
+   * The wallet's `asset_type`: `bitcoin` for a Bitcoin wallet and `fiat` for a fiat one;
+   * the stablecoins are named by their code; Ether follows Bitcoin (the
    * native coin by its chain's name): `ethereum`.
    */
   assetType: string;
@@ -31,7 +31,7 @@ export const CURRENCIES: Record<WalletCurrency, CurrencySpec> = {
 
 export const WALLET_CURRENCIES = Object.keys(CURRENCIES) as WalletCurrency[];
 
-/** The `asset_type` of a multi-asset wallet (seed 000), which has no single currency. */
+/** The `asset_type` of a multi-asset wallet, which has no single currency. */
 export const MULTI_ASSET_TYPE = 'multi_asset';
 
 /** The currency whose ledger symbol this is (`BTC` -> `btc`), if any. */

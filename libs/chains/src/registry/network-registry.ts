@@ -144,7 +144,7 @@ export class NetworkRegistry {
     return this.networks.find((n) => n.key === key);
   }
 
-  /** The network a seed-000 `network` (a chain name) means on this deployment. */
+  /** The network an API `network` (a chain name) means on this deployment. */
   byChain(chain: string): Network | undefined {
     return this.networks.find((n) => n.chain === chain);
   }

@@ -58,8 +58,8 @@ export class Wallet {
   status!: WalletStatus;
 
   /**
-   * Seed 001: the one currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, or `usd` for a fiat wallet);
-   * null for a multi-asset wallet (seed 000). Set at creation, never changed.
+   * The one currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, or `usd` for a fiat wallet);
+   * null for a multi-asset wallet. Set at creation, never changed.
    */
   @Column('text', { nullable: true })
   currency!: WalletCurrencyCode | null;

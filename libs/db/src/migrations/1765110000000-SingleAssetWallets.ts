@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Seed 001's single-asset and fiat wallets: `wallets.currency` (null for a multi-asset wallet), and the
+ * Single-asset and fiat wallets: `wallets.currency` (null for a multi-asset wallet), and the
  * organization's fiat `settlement` ledger account, the other side of operator-booked credits and debits of fiat
  * wallets (`POST /v1/wallets/{id}/adjustments`).
  */

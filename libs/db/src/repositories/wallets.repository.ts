@@ -80,7 +80,7 @@ export class WalletsRepository {
     return new Map(rows.map((r) => [r.id, toWallet(r)]));
   }
 
-  /** The organization's wallet with this 10-digit wallet number (seed 001), or null. */
+  /** The organization's wallet with this 10-digit wallet number, or null. */
   async findByOrgAndWalletNumber(organizationId: string, walletNumber: string): Promise<Wallet | null> {
     if (!/^[1-9][0-9]{9}$/.test(walletNumber)) return null;
     const [row] = await queryPrepared<WalletRow>(

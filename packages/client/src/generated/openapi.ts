@@ -1056,7 +1056,7 @@ export interface components {
        */
       public_address?: string;
       /**
-       * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
+       * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (a partner's
        *     integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
@@ -1067,7 +1067,7 @@ export interface components {
        */
       wallet_id?: string;
       /**
-       * @description For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
+       * @description For `wallet`: the destination's 10-digit wallet number (the wallet's `wallet_number`) instead of its id.
        * @example 4829103847
        */
       wallet_number?: string;
@@ -1228,7 +1228,7 @@ export interface components {
       /** @example USDC */
       asset: string;
       /**
-       * @description The chain name, as for addresses; `fiat` for `USD` between fiat wallets (seed 001's `usd` wallets).
+       * @description The chain name, as for addresses; `fiat` for `USD` between fiat wallets (`usd` wallets).
        * @example ethereum
        */
       network: string;
@@ -1269,9 +1269,9 @@ export interface components {
     };
     CreateWalletDto: {
       /**
-       * @description Seed 001: a single-asset wallet of this currency: `btc`, `eth`, `usdt`, `usdc` (crypto: addresses and transfers
+       * @description A single-asset wallet of this currency: `btc`, `eth`, `usdt`, `usdc` (crypto: addresses and transfers
        *     of that asset only, on any network the asset is offered on), or `usd` (a fiat wallet: a ledger-only balance in
-       *     cents, no addresses, moved by internal transfers and adjustments). Omitted: a multi-asset wallet (seed 000).
+       *     cents, no addresses, moved by internal transfers and adjustments). Omitted: a multi-asset wallet.
        * @example btc
        * @enum {string}
        */
@@ -2316,7 +2316,7 @@ export interface components {
        */
       public_address?: string;
       /**
-       * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
+       * @description For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (a partner's
        *     integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
        * @example 6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f
        */
@@ -2327,7 +2327,7 @@ export interface components {
        */
       wallet_id?: string;
       /**
-       * @description For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
+       * @description For `wallet`: the destination's 10-digit wallet number (the wallet's `wallet_number`) instead of its id.
        * @example 4829103847
        */
       wallet_number?: string;
@@ -2472,7 +2472,7 @@ export interface components {
     };
     WalletDto: {
       /**
-       * @description Seed 001's balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
+       * @description The balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
        *     gives each in its currency's major unit (decimal string under the currency's code: `btc`), its minor unit
        *     (integer string under the unit's name: `sat`; `wei`, `micro_usdt`, `micro_usdc`, `cent`) and `usd` (the U.S.
        *     dollar value as a decimal string, null while no price is known; a fiat `usd` wallet's own amount). A
@@ -2529,14 +2529,14 @@ export interface components {
       /** @example true */
       active: boolean;
       /**
-       * @description Seed 001: the currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
+       * @description The currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
        *     wallet.
        * @example btc
        * @enum {string|null}
        */
       currency: 'btc' | 'eth' | 'usd' | 'usdc' | 'usdt' | null;
       /**
-       * @description Seed 001's wallet type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
+       * @description The wallet's type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
        *     multi-asset wallet.
        * @example bitcoin
        */

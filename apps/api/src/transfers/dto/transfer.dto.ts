@@ -46,7 +46,7 @@ export class TransferDestinationDto {
   public_address?: string;
 
   /**
-   * For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (seed 002's
+   * For `wallet` and `external_account`: their id. For `wallet`, an id of digits only is a wallet number (a partner's
    * integer wallet ids): `"4829103847"`, or as a JSON integer, `4829103847`.
    * @example "6f1d2c3b-4a59-4e8f-8c7d-9a0b1c2d3e4f"
    */
@@ -66,7 +66,7 @@ export class TransferDestinationDto {
   wallet_id?: string;
 
   /**
-   * For `wallet`: the destination's 10-digit wallet number (seed 001's `wallet_number`) instead of its id.
+   * For `wallet`: the destination's 10-digit wallet number (the wallet's `wallet_number`) instead of its id.
    * @example "4829103847"
    */
   @Optional()
@@ -81,7 +81,7 @@ export class CreateTransferDto {
   asset!: string;
 
   /**
-   * The chain name, as for addresses; `fiat` for `USD` between fiat wallets (seed 001's `usd` wallets).
+   * The chain name, as for addresses; `fiat` for `USD` between fiat wallets (`usd` wallets).
    * @example "ethereum"
    */
   @IsString()

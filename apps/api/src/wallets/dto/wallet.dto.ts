@@ -6,9 +6,9 @@ import { WALLET_CURRENCY_CODES, WALLET_STATUSES, type WalletCurrencyCode, type W
 
 export class CreateWalletDto {
   /**
-   * Seed 001: a single-asset wallet of this currency: `btc`, `eth`, `usdt`, `usdc` (crypto: addresses and transfers
+   * A single-asset wallet of this currency: `btc`, `eth`, `usdt`, `usdc` (crypto: addresses and transfers
    * of that asset only, on any network the asset is offered on), or `usd` (a fiat wallet: a ledger-only balance in
-   * cents, no addresses, moved by internal transfers and adjustments). Omitted: a multi-asset wallet (seed 000).
+   * cents, no addresses, moved by internal transfers and adjustments). Omitted: a multi-asset wallet.
    * @example "btc"
    */
   @Optional()
@@ -187,7 +187,7 @@ export class WalletBalanceAmountDto {
   cent?: string;
 }
 
-/** Seed 001's balance object. */
+/** The wallet's balance object: available, pending and ledger. */
 export class WalletBalanceDto {
   /** What can be spent now (posted funds less outgoing holds). */
   available!: WalletBalanceAmountDto;
@@ -234,19 +234,19 @@ export class WalletDto {
   /** @example true */
   active!: boolean;
   /**
-   * Seed 001: the currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
+   * The currency of a single-asset wallet (`btc`, `eth`, `usdt`, `usdc`, `usd`); null for a multi-asset
    * wallet.
    * @example "btc"
    */
   currency!: WalletCurrencyCode | null;
   /**
-   * Seed 001's wallet type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
+   * The wallet's type: `bitcoin` (btc), `ethereum` (eth), `usdt`, `usdc`, `fiat` (usd); `multi_asset` for a
    * multi-asset wallet.
    * @example "bitcoin"
    */
   asset_type!: string;
   /**
-   * Seed 001's balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
+   * The balance object: `available`, `pending` and `ledger` (= available + pending). A single-asset wallet
    * gives each in its currency's major unit (decimal string under the currency's code: `btc`), its minor unit
    * (integer string under the unit's name: `sat`; `wei`, `micro_usdt`, `micro_usdc`, `cent`) and `usd` (the U.S.
    * dollar value as a decimal string, null while no price is known; a fiat `usd` wallet's own amount). A

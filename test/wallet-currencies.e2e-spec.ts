@@ -5,13 +5,13 @@ import { OrganizationsService } from '../apps/api/src/organizations/organization
 import { createOrganization, createTestApp, TestApp } from './support/app';
 import { activeWallet, deposit, eventTypesOf, mineUntil, newAddress } from './support/chain';
 
-const key = () => `seed001-${randomBytes(8).toString('hex')}`;
+const key = () => `currencies-${randomBytes(8).toString('hex')}`;
 
 /**
- * Seed 001's wallet object, field by field as the seed lists them (camelCase there, snake_case on this API), and its
+ * The wallet object, field by field as docs/wallet-currencies.md lists them, and its
  * balance object for a Bitcoin wallet: `available`, `pending`, `ledger`, each with `usd`, `btc` and `sat`.
  */
-const SEED_001_WALLET_KEYS = [
+const WALLET_DOC_WALLET_KEYS = [
   'id',
   'created_at',
   'updated_at',
@@ -23,9 +23,9 @@ const SEED_001_WALLET_KEYS = [
   'wallet_number',
   'balance',
 ];
-const SEED_001_BALANCE_KEYS = ['available', 'ledger', 'pending'];
-const SEED_001_BTC_AMOUNT_KEYS = ['btc', 'sat', 'usd'];
-const SEED_001_FIAT_AMOUNT_KEYS = ['cent', 'usd'];
+const WALLET_DOC_BALANCE_KEYS = ['available', 'ledger', 'pending'];
+const WALLET_DOC_BTC_AMOUNT_KEYS = ['btc', 'sat', 'usd'];
+const WALLET_DOC_FIAT_AMOUNT_KEYS = ['cent', 'usd'];
 
 interface Amounts {
   [unit: string]: string | null;
@@ -38,7 +38,7 @@ interface WalletBody {
   balance: { available: Amounts; pending: Amounts; ledger: Amounts };
 }
 
-describe('seed 001 wallets: single-asset and fiat wallets, the balance object, wallet numbers', () => {
+describe('wallet currencies: single-asset and fiat wallets, the balance object, wallet numbers', () => {
   let t: TestApp;
   let creds: Credentials;
   let api: HttpClient;
@@ -90,14 +90,14 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     return row?.balance;
   };
 
-  it("gives a BTC wallet seed 001's fields and balance object (btc, sat, usd), and each currency its units", async () => {
+  it('gives a BTC wallet its documented fields and balance object (btc, sat, usd), and each currency its units', async () => {
     const created = await api.post('/v1/wallets', { currency: 'btc', name: 'Player 12345 BTC' });
     expect(created.status).toBe(201);
     const btc = created.body as WalletBody & Record<string, unknown>;
-    expect(Object.keys(btc)).toEqual(expect.arrayContaining(SEED_001_WALLET_KEYS));
-    expect(Object.keys(btc.balance).sort()).toEqual(SEED_001_BALANCE_KEYS);
-    for (const figure of SEED_001_BALANCE_KEYS) {
-      expect(Object.keys(btc.balance[figure as 'available']).sort()).toEqual(SEED_001_BTC_AMOUNT_KEYS);
+    expect(Object.keys(btc)).toEqual(expect.arrayContaining(WALLET_DOC_WALLET_KEYS));
+    expect(Object.keys(btc.balance).sort()).toEqual(WALLET_DOC_BALANCE_KEYS);
+    for (const figure of WALLET_DOC_BALANCE_KEYS) {
+      expect(Object.keys(btc.balance[figure as 'available']).sort()).toEqual(WALLET_DOC_BTC_AMOUNT_KEYS);
     }
     expect(btc).toMatchObject({
       currency: 'btc',
@@ -107,11 +107,11 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     });
     expect(btc.wallet_number).toMatch(/^[1-9][0-9]{9}$/);
     // The same object on a read and in the list.
-    expect(Object.keys((await wallet(btc.id)).balance.pending).sort()).toEqual(SEED_001_BTC_AMOUNT_KEYS);
+    expect(Object.keys((await wallet(btc.id)).balance.pending).sort()).toEqual(WALLET_DOC_BTC_AMOUNT_KEYS);
 
     const fiat = (await api.post('/v1/wallets', { currency: 'usd' })).body as WalletBody;
     expect(fiat).toMatchObject({ currency: 'usd', asset_type: 'fiat' });
-    expect(Object.keys(fiat.balance.available).sort()).toEqual(SEED_001_FIAT_AMOUNT_KEYS);
+    expect(Object.keys(fiat.balance.available).sort()).toEqual(WALLET_DOC_FIAT_AMOUNT_KEYS);
     expect(fiat.balance.ledger).toEqual({ usd: '0.00', cent: '0' });
 
     const units: Record<string, [string, string[]]> = {
@@ -125,7 +125,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       expect(Object.keys(w.balance.available).sort()).toEqual(keys);
     }
 
-    // A multi-asset wallet (seed 000) is unchanged but for its USD totals.
+    // A multi-asset wallet is unchanged but for its USD totals.
     const multi = (await api.post('/v1/wallets', {})).body as WalletBody;
     expect(multi).toMatchObject({ currency: null, asset_type: 'multi_asset' });
 
@@ -405,7 +405,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     expect(await settlementBalance()).toBe('-10000');
   });
 
-  it('takes a wallet number as a destination wallet, in a transfer and in a batch (seed 002 integer ids too)', async () => {
+  it('takes a wallet number as a destination wallet, in a transfer and in a batch (integer ids too)', async () => {
     const from = await fiatWallet('100');
     const to = await fiatWallet();
     const other = await fiatWallet();
@@ -432,7 +432,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
       destinations: [
         { type: 'wallet', wallet_number: to.wallet_number, amount: '1.25' },
         { type: 'wallet', id: other.wallet_number, amount_raw: '250' },
-        // Seed 002 writes the id as a JSON integer.
+        // A partner may write the id as a JSON integer.
         { type: 'wallet', id: Number(to.wallet_number), amount_raw: '100' },
       ],
     });
@@ -512,7 +512,7 @@ describe('seed 001 wallets: single-asset and fiat wallets, the balance object, w
     });
     expect(schemas.WalletDto.required).toEqual(expect.arrayContaining(['currency', 'asset_type', 'balance']));
     expect(schemas.WalletDto.properties.asset_type.example).toBe('bitcoin');
-    expect(Object.keys(schemas.WalletDto.properties.balance.example).sort()).toEqual(SEED_001_BALANCE_KEYS);
+    expect(Object.keys(schemas.WalletDto.properties.balance.example).sort()).toEqual(WALLET_DOC_BALANCE_KEYS);
     expect(Object.keys(schemas.WalletBalanceAmountDto.properties)).toEqual(
       expect.arrayContaining(['usd', 'btc', 'sat', 'wei', 'micro_usdt', 'micro_usdc', 'cent']),
     );
