@@ -1,4 +1,4 @@
-import { CURRENCIES, MULTI_ASSET_TYPE } from '@app/chains';
+import { assetTypeOf } from '@app/chains';
 import type { Wallet } from '@app/db';
 import type { WalletBalanceDto, WalletDto } from './dto/wallet.dto';
 
@@ -19,7 +19,7 @@ export function toWalletDto(
     wallet_number: wallet.walletNumber,
     active: wallet.status === 'active',
     currency: wallet.currency ?? null,
-    asset_type: wallet.currency ? CURRENCIES[wallet.currency].assetType : MULTI_ASSET_TYPE,
+    asset_type: assetTypeOf(wallet.currency),
     balance,
     usd_stale: usdStale,
     metadata: wallet.metadata,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Principal } from '@app/auth';
-import { CURRENCIES, FIAT_NETWORK_KEY, MULTI_ASSET_TYPE, NetworkRegistry } from '@app/chains';
+import { assetTypeOf, CURRENCIES, FIAT_NETWORK_KEY, NetworkRegistry } from '@app/chains';
 import { DomainError, ErrorCode, formatAmount, JobScheduler, Page } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DuplicateKey, Transactions, Wallet, WalletsRepository } from '@app/db';
@@ -131,7 +131,7 @@ export class WalletsService implements OnModuleInit {
           external_id: wallet.externalId,
           wallet_number: wallet.walletNumber,
           currency: wallet.currency ?? null,
-          asset_type: wallet.currency ? CURRENCIES[wallet.currency].assetType : MULTI_ASSET_TYPE,
+          asset_type: assetTypeOf(wallet.currency),
           status: 'active',
         });
       }

@@ -34,6 +34,11 @@ export const WALLET_CURRENCIES = Object.keys(CURRENCIES) as WalletCurrency[];
 /** The `asset_type` of a multi-asset wallet, which has no single currency. */
 export const MULTI_ASSET_TYPE = 'multi_asset';
 
+/** A wallet's `asset_type`: its currency's, or `multi_asset` for a wallet without one. */
+export function assetTypeOf(currency: WalletCurrency | null | undefined): string {
+  return currency ? CURRENCIES[currency].assetType : MULTI_ASSET_TYPE;
+}
+
 /** The currency whose ledger symbol this is (`BTC` -> `btc`), if any. */
 export function currencyOfSymbol(symbol: string): WalletCurrency | undefined {
   return WALLET_CURRENCIES.find((c) => CURRENCIES[c].symbol === symbol.toUpperCase());
